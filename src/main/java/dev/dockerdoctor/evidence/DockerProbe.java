@@ -1,0 +1,17 @@
+package dev.dockerdoctor.evidence;
+
+import dev.dockerdoctor.model.DaemonState;
+
+/**
+ * The port to a Docker daemon. Implementations never throw and never hang: a daemon that is down, refuses, or is
+ * slow comes back as {@link DaemonState#unreachable} with the reason, within a few seconds.
+ */
+public interface DockerProbe extends AutoCloseable {
+
+    /** {@code /info} and the containers with their labels (and inspect details where cheap). */
+    DaemonState inspect();
+
+    @Override
+    default void close() {
+    }
+}

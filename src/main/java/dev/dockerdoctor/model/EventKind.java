@@ -1,0 +1,26 @@
+package dev.dockerdoctor.model;
+
+import java.util.Locale;
+
+/** What a log line tells about Docker's life. The wire names are public (JSON {@code events[].kind}). */
+public enum EventKind {
+    APT_DAILY_UPGRADE_START,
+    APT_DAILY_UPGRADE_END,
+    PACKAGE_UPGRADE,
+    CONTAINERD_STOP,
+    CONTAINERD_START,
+    DOCKER_STOP,
+    DOCKER_START,
+    /** dockerd logged "Starting up": a new process, whatever started it. */
+    DOCKERD_STARTING,
+    /** dockerd's "Processing signal 'terminated'". */
+    DOCKERD_TERMINATED,
+    /** dockerd's "Docker daemon" line, naming its storage driver. */
+    DOCKERD_READY,
+    /** dockerd lost containerd under it ("transport is closing"). */
+    CONTAINERD_LOST,
+    /** systemd's "Reloading.": units were re-read, often by a package script. */
+    SYSTEMD_RELOAD;
+
+    public String wire() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+}
