@@ -1,0 +1,102 @@
+package dev.dockerdoctor.diagnosis;
+
+import dev.dockerdoctor.model.DataRoot;
+import dev.dockerdoctor.model.FileChange;
+import dev.dockerdoctor.model.Finding;
+import dev.dockerdoctor.model.HostSnapshot;
+import dev.dockerdoctor.model.RootSetting;
+import dev.dockerdoctor.model.Step;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the step ids the findings ask for into concrete steps, in a safe order. Two rules of safety live here and
+ * nowhere else: steps follow {@link Steps#ORDER}, and no {@code compose-up} is planned while the data root is wrong
+ * (on an empty default root it would create fresh, empty named volumes and pull every image onto the small disk).
+ */
+public final class Planner {
+    /** Findings that mean "the root is not right yet": services must wait. */
+    static final Set<String> ROOT_NOT_RIGHT = Set.of(DataRootDriftRule.ID, DataRootConflictRule.ID,
+            "data-root-disk-not-mounted", "storage-driver-changed", "docker-left-stopped");
+
+    private final PlanContext ctx;
+
+    public Planner(PlanContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public List<Step> plan(HostSnapshot s, List<Finding> findings) {
+        Set<String> wanted = new LinkedHashSet<>();
+        findings.forEach(f -> wanted.addAll(f.steps()));
+        boolean rootNotRight = findings.stream().anyMatch(f -> ROOT_NOT_RIGHT.contains(f.id()))
+                || (!s.daemon().reachable() && s.config().dockerInstalled());
+        List<Step> out = new ArrayList<>();
+        for (String id : wanted) {
+            if (rootNotRight && Steps.family(id).equals(Steps.COMPOSE_UP)) continue;
+            build(id, s).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparingInt(st -> Steps.rank(st.id())));
+        return out;
+    }
+
+    Optional<Step> build(String id, HostSnapshot s) {
+        return switch (Steps.family(id)) {
+            case Steps.RESTORE_DATA_ROOT -> restoreDataRoot(s);
+            case Steps.ENABLE_LIVE_RESTORE -> Optional.of(enableLiveRestore(s));
+            case Steps.START_DOCKER -> Optional.of(new Step(Steps.START_DOCKER, "Start Docker",
+                    "Starts the Docker daemon, which is installed but not running.",
+                    List.of(ctx.dockerStart()), List.of(), true, null));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The root the daemon should use: the orphan holding the containers, else what the configuration names. */
+    public static Optional<String> restoreTarget(HostSnapshot s) {
+        Optional<DataRoot> orphan = DataRoots.richestOrphan(s);
+        if (orphan.isPresent()) return Optional.of(orphan.get().path());
+        return s.config().configuredRoot();
+    }
+
+    /** A unit flag that sets a root: while it does, daemon.json must not (dockerd would refuse to start). */
+    public static Optional<RootSetting> blockingFlag(HostSnapshot s) {
+        return s.config().effectiveConfiguredRoots().stream().filter(r -> r.kind().isFlagSource()).findFirst();
+    }
+
+    private Optional<Step> restoreDataRoot(HostSnapshot s) {
+        Optional<String> target = restoreTarget(s);
+        if (target.isEmpty() || blockingFlag(s).isPresent()) return Optional.empty();
+        String file = s.config().daemonJsonPath();
+        List<FileChange> changes = new ArrayList<>();
+        Object current = s.config().daemonJson().get("data-root");
+        if (!Paths2.same(current == null ? null : current.toString(), target.get())) {
+            changes.add(new FileChange(file, "data-root", current == null ? null : current.toString(), target.get()));
+        }
+        Object graph = s.config().daemonJson().get("graph");
+        if (graph != null) changes.add(new FileChange(file, "graph", graph.toString(), null));
+        String detail = "Sets \"data-root\": \"" + target.get() + "\" in " + file
+                + " (every other key kept, a backup written first), then restarts Docker so it uses the root that holds"
+                + " the containers. Containers with a restart policy come back by themselves.";
+        return Optional.of(new Step(Steps.RESTORE_DATA_ROOT, "Point Docker back at " + target.get(), detail,
+                List.of(ctx.dockerRestart()), changes, true,
+                "Restarts Docker: every running container stops and starts again."));
+    }
+
+    private Step enableLiveRestore(HostSnapshot s) {
+        String file = s.config().daemonJsonPath();
+        Object current = s.config().daemonJson().get("live-restore");
+        List<List<String>> argv = s.config().targetProcess()
+                .map(p -> List.of(List.of("kill", "-s", "HUP", Long.toString(p.pid()))))
+                .orElse(List.of());
+        String detail = "Sets \"live-restore\": true in " + file + ", then asks the running dockerd to reload its"
+                + " configuration (SIGHUP; no restart). With it, containers keep running while dockerd or containerd"
+                + " restart, as they do during a package upgrade.";
+        return new Step(Steps.ENABLE_LIVE_RESTORE, "Keep containers running when Docker restarts", detail, argv,
+                List.of(new FileChange(file, "live-restore", current == null ? null : current.toString(), "true")),
+                true, null);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.dockerdoctor.diagnosis;
+
+import dev.dockerdoctor.model.Finding;
+import dev.dockerdoctor.model.HostSnapshot;
+
+import java.util.List;
+
+/**
+ * One check, one finding id. Pure: sees only the snapshot (whose {@code takenAt} is "now"), touches nothing.
+ * Returns no finding when the host is fine, so healthy hosts stay quiet.
+ */
+public interface Rule {
+
+    /** The finding id this rule raises (public, stable). */
+    String id();
+
+    List<Finding> check(HostSnapshot snapshot);
+}

@@ -1,0 +1,19 @@
+package dev.dockerdoctor.diagnosis;
+
+import java.util.List;
+
+/** Every rule the agent runs. One rule per finding id; the order here is only the order of evaluation. */
+public final class Rules {
+    private Rules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of(
+                new DaemonUnreachableRule(),
+                new DataRootDriftRule(),
+                new DataRootConflictRule(),
+                new DataRootInVendorUnitRule(),
+                new LowDiskRule(),
+                new LiveRestoreDisabledRule());
+    }
+}
