@@ -47,7 +47,7 @@ public final class Planner {
     Optional<Step> build(String id, HostSnapshot s) {
         return switch (Steps.family(id)) {
             case Steps.RESTORE_DATA_ROOT -> restoreDataRoot(s);
-            case Steps.ENABLE_LIVE_RESTORE -> Optional.of(enableLiveRestore(s));
+            case Steps.ENABLE_LIVE_RESTORE -> s.config().daemonJsonError() != null ? Optional.empty() : Optional.of(enableLiveRestore(s));
             case Steps.START_DOCKER -> Optional.of(new Step(Steps.START_DOCKER, "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
                     List.of(ctx.dockerStart()), List.of(), true, null));
@@ -69,7 +69,8 @@ public final class Planner {
 
     private Optional<Step> restoreDataRoot(HostSnapshot s) {
         Optional<String> target = restoreTarget(s);
-        if (target.isEmpty() || blockingFlag(s).isPresent()) return Optional.empty();
+        // a flag in a unit would conflict with daemon.json; a corrupt daemon.json cannot be edited keeping its keys
+        if (target.isEmpty() || blockingFlag(s).isPresent() || s.config().daemonJsonError() != null) return Optional.empty();
         String file = s.config().daemonJsonPath();
         List<FileChange> changes = new ArrayList<>();
         Object current = s.config().daemonJson().get("data-root");

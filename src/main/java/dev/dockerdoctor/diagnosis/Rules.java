@@ -12,6 +12,7 @@ public final class Rules {
                 new DaemonUnreachableRule(),
                 new DataRootDriftRule(),
                 new DataRootConflictRule(),
+                new DaemonJsonInvalidRule(),
                 new DataRootInVendorUnitRule(),
                 new LowDiskRule(),
                 new LiveRestoreDisabledRule());
