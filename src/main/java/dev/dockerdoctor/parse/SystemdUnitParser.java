@@ -23,11 +23,14 @@ public final class SystemdUnitParser {
         for (int i = 0; i < lines.length; i++) {
             StringBuilder line = new StringBuilder(lines[i].strip());
             // a trailing backslash continues the line; comment lines inside a continuation are skipped by systemd
-            while (line.length() > 0 && line.charAt(line.length() - 1) == '\\' && i + 1 < lines.length) {
-                line.setLength(line.length() - 1);
+            boolean continued = line.length() > 0 && line.charAt(line.length() - 1) == '\\';
+            while (continued && i + 1 < lines.length) {
+                if (line.charAt(line.length() - 1) == '\\') line.setLength(line.length() - 1);
+                while (line.length() > 0 && Character.isWhitespace(line.charAt(line.length() - 1))) line.setLength(line.length() - 1);
                 String next = lines[++i].strip();
                 if (next.startsWith("#") || next.startsWith(";")) continue;
                 line.append(' ').append(next);
+                continued = next.endsWith("\\");
             }
             String l = line.toString().strip();
             if (l.isEmpty() || l.startsWith("#") || l.startsWith(";")) continue;
