@@ -56,6 +56,9 @@ public final class DataRootScanner {
     public List<DataRoot> scan(Collection<String> searchPatterns, Collection<String> knownRoots, String liveRoot) {
         Set<Path> found = new LinkedHashSet<>();
         int[] budget = {MAX_DIRS_VISITED};
+        Path live = liveRoot == null ? null : files.resolve(liveRoot);
+        // the live root is a root even when it is brand new and nearly empty: that is the drift case
+        if (live != null && Files.isDirectory(live)) found.add(live);
         for (String known : knownRoots) {
             Path p = files.resolve(known);
             if (isDataRoot(p)) found.add(p);
@@ -63,7 +66,6 @@ public final class DataRootScanner {
         for (String pattern : searchPatterns) {
             for (Path start : expand(pattern)) search(start, 0, found, budget);
         }
-        Path live = liveRoot == null ? null : files.resolve(liveRoot);
         List<DataRoot> out = new ArrayList<>();
         Set<Path> seenReal = new LinkedHashSet<>();
         for (Path p : found) {
