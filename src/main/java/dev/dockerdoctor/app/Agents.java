@@ -12,6 +12,6 @@ final class Agents {
 
     static Agent create(Settings settings, Clock clock) {
         DockerProbe probe = () -> DaemonState.unreachable("the Docker client is not wired yet");
-        return new Agent(settings, () -> probe, clock);
+        return new Agent(settings, () -> probe, clock, settings.stateDir());
     }
 }

@@ -15,6 +15,11 @@ public final class Rules {
                 new DaemonJsonInvalidRule(),
                 new DataRootInVendorUnitRule(),
                 new LowDiskRule(),
-                new LiveRestoreDisabledRule());
+                new LiveRestoreDisabledRule(),
+                new DataRootDiskNotMountedRule(),
+                new StorageDriverChangedRule(),
+                new DockerLeftStoppedRule(),
+                new DaemonJsonReplacedRule(),
+                new DataRootFlagLostRule());
     }
 }

@@ -94,7 +94,7 @@ public final class ConfigProbe {
 
         boolean installed = !processes.isEmpty() || INSTALL_MARKERS.stream().anyMatch(files::exists);
         return new DockerConfig(daemonJsonPath, dj.ok() ? dj.text() : null, keys, djError, units, effective, roots,
-                processes, installed, mounts(), MountTable.fstab(files.readText("/etc/fstab", MAX_CONFIG_BYTES).text()));
+                processes, installed, mounts(), expectedMounts(), daemonJsonBackups(daemonJsonPath));
     }
 
     private static void addJsonRoots(List<RootSetting> roots, RootSetting.Kind kind, String file,
@@ -178,6 +178,32 @@ public final class ConfigProbe {
             if (t.ok()) return MountTable.mountinfo(t.text());
         }
         return List.of();
+    }
+
+    /** /etc/fstab plus the systemd .mount units an admin wrote in /etc/systemd/system. */
+    private List<MountPoint> expectedMounts() {
+        List<MountPoint> out = new ArrayList<>(MountTable.fstab(files.readText("/etc/fstab", MAX_CONFIG_BYTES).text()));
+        for (String unit : files.list("/etc/systemd/system")) {
+            if (!unit.endsWith(".mount")) continue;
+            String text = files.readText(unit, MAX_CONFIG_BYTES).text();
+            List<String> where = SystemdUnitParser.values(text, "Mount", "Where");
+            List<String> what = SystemdUnitParser.values(text, "Mount", "What");
+            List<String> type = SystemdUnitParser.values(text, "Mount", "Type");
+            if (!where.isEmpty()) {
+                out.add(new MountPoint(where.get(0), what.isEmpty() ? unit : what.get(0), type.isEmpty() ? "auto" : type.get(0)));
+            }
+        }
+        return out;
+    }
+
+    /** Copies of daemon.json that dpkg, ucf, rpm or an admin left beside it: the old content of a replaced file. */
+    private Map<String, String> daemonJsonBackups(String daemonJsonPath) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String suffix : List.of(".dpkg-old", ".dpkg-dist", ".dpkg-bak", ".ucf-old", ".ucf-dist", ".rpmsave", ".rpmorig", ".bak", ".orig")) {
+            HostFiles.TextFile t = files.readText(daemonJsonPath + suffix, MAX_CONFIG_BYTES);
+            if (t.ok()) out.put(daemonJsonPath + suffix, t.text());
+        }
+        return out;
     }
 
     /** The path of a unix:// DOCKER_HOST, or null for tcp and others. */

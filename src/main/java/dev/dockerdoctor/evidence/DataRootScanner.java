@@ -137,16 +137,15 @@ public final class DataRootScanner {
         containers.forEach(c -> {
             if (c.composeProject() != null) projects.add(c.composeProject());
         });
-        List<String> drivers = new ArrayList<>();
-        int images = 0;
+        Map<String, Integer> imagesByDriver = new LinkedHashMap<>();
         Set<String> imageIds = new LinkedHashSet<>();
         for (String d : names(root.resolve("image"))) {
-            Path content = root.resolve("image").resolve(d).resolve("imagedb/content/sha256");
             if (!Files.isDirectory(root.resolve("image").resolve(d))) continue;
-            drivers.add(d);
-            imageIds.addAll(names(content));
+            List<String> ids = names(root.resolve("image").resolve(d).resolve("imagedb/content/sha256"));
+            imagesByDriver.put(d, ids.size());
+            imageIds.addAll(ids);
         }
-        images = imageIds.size();
+        int images = imageIds.size();
         int volumes = (int) names(root.resolve("volumes")).stream()
                 .filter(n -> Files.isDirectory(root.resolve("volumes").resolve(n))).count();
         Long free = null;
@@ -159,7 +158,7 @@ public final class DataRootScanner {
             // unknown free space is said as null
         }
         return new DataRoot(files.hostPath(root), active, containers.size(), images, volumes, List.copyOf(projects),
-                free, total, drivers, containers);
+                free, total, imagesByDriver, containers);
     }
 
     private List<DiskContainer> containers(Path dir) {

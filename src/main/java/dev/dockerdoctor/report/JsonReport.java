@@ -86,7 +86,8 @@ public final class JsonReport {
         strings(n.putArray("composeProjects"), r.composeProjects());
         n.put("freeBytes", r.freeBytes());
         n.put("totalBytes", r.totalBytes());
-        strings(n.putArray("drivers"), r.drivers());
+        ObjectNode byDriver = n.putObject("imagesByDriver");
+        r.imagesByDriver().forEach(byDriver::put);
         return n;
     }
 

@@ -53,7 +53,7 @@ class DataRootScannerTest {
         assertThat(big.images()).isEqualTo(5);
         assertThat(big.volumes()).isEqualTo(2);
         assertThat(big.composeProjects()).containsExactly("gitlab");
-        assertThat(big.drivers()).containsExactly("overlay2");
+        assertThat(big.imagesByDriver()).containsExactly(java.util.Map.entry("overlay2", 5));
         assertThat(big.freeBytes()).isPositive();
         assertThat(big.containerRecords()).allSatisfy(c -> assertThat(c.labels()).containsKey("com.docker.compose.project.working_dir"));
         assertThat(big.containerRecords().get(0).name()).isEqualTo("gitlab_svc0_1");

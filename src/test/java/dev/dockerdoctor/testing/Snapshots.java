@@ -46,6 +46,7 @@ public final class Snapshots {
     private String effectiveExecStart;
     private boolean installed = true;
     private LastKnownGood lastKnownGood;
+    private final Map<String, String> daemonJsonBackups = new LinkedHashMap<>();
 
     public static Snapshots host() {
         return new Snapshots();
@@ -89,7 +90,7 @@ public final class Snapshots {
                     project == null ? Map.of() : Map.of("com.docker.compose.project", project)));
         }
         roots.add(new DataRoot(path, active, containers, images, volumes, List.of(projects), free, total,
-                List.of("overlay2"), records));
+                Map.of("overlay2", images), records));
         return this;
     }
 
@@ -155,6 +156,11 @@ public final class Snapshots {
         return this;
     }
 
+    public Snapshots daemonJsonBackup(String path, String text) {
+        daemonJsonBackups.put(path, text);
+        return this;
+    }
+
     public Snapshots lastKnownGood(LastKnownGood g) {
         lastKnownGood = g;
         return this;
@@ -162,7 +168,7 @@ public final class Snapshots {
 
     public HostSnapshot build() {
         DockerConfig config = new DockerConfig("/etc/docker/daemon.json", daemonJsonText, daemonJson, daemonJsonError,
-                units, effectiveExecStart, rootSettings, processes, installed, mounts, fstab);
+                units, effectiveExecStart, rootSettings, processes, installed, mounts, fstab, daemonJsonBackups);
         return new HostSnapshot(NOW, ZoneOffset.UTC, NOW.minus(Duration.ofHours(24)), daemon, config, roots, events,
                 LogStats.none(), compose, composeProblems, lastKnownGood);
     }
