@@ -55,7 +55,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Building docker-java's client costs one to three seconds of class loading, so the constructor does nothing but
  * check its arguments; the client is built on first use (outside the read timeout) or by {@link #warmUp()} in the
  * background. Containers are inspected {@value #INSPECT_THREADS} at a time for restart count, OOM kill, health, exit
- * code, times and memory limit (0 = no limit); a container whose inspect fails keeps its list fields.
+ * code, times and memory limit (0 = no limit); a container whose inspect fails keeps its list fields. The
+ * transport's retry chatter while the daemon is down is kept out of the log by {@code simplelogger.properties}.
  */
 public final class DockerJavaProbe implements DockerProbe {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -64,10 +65,6 @@ public final class DockerJavaProbe implements DockerProbe {
     static final int INSPECT_THREADS = 8;
     private static final int MAX_RAW_BYTES = 32 << 20;
     private static final Instant DOCKER_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
-
-    static {
-        quietTransportLogs();
-    }
 
     private final String dockerHost;
     private final URI uri;
@@ -404,16 +401,6 @@ public final class DockerJavaProbe implements DockerProbe {
             }
             default -> throw new IllegalArgumentException("DOCKER_HOST '" + host + "' is not supported (expected unix:///path or tcp://host:port)");
         }
-    }
-
-    /**
-     * The zerodep transport logs every retry against {@code localhost:2375} at INFO while the daemon is down, which
-     * is exactly when the bot is needed and the log is read: keep its shaded HTTP client at WARN unless the operator
-     * set a level. slf4j-simple reads the level when a logger is created, so this runs before any client exists.
-     */
-    static void quietTransportLogs() {
-        String key = "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded.org.apache.hc";
-        if (System.getProperty(key) == null) System.setProperty(key, "warn");
     }
 
     private static ThreadFactory daemonThreads(String name) {
