@@ -22,8 +22,16 @@ public sealed interface YNode permits YNode.YMap, YNode.YSeq, YNode.YScalar {
     enum Kind { STR, INT, FLOAT, BOOL, NULL }
 
     record YMap(Map<String, YNode> entries, String tag, int line) implements YNode {
+        private static final Class<?> READ_ONLY = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
         public YMap {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            // a map already wrapped read-only by owning() is kept: copying every mapping twice made bombs slower
+            if (entries.getClass() != READ_ONLY) entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+
+        /** A mapping over {@code entries}, which the caller hands over and never touches again. */
+        static YMap owning(LinkedHashMap<String, YNode> entries, String tag, int line) {
+            return new YMap(Collections.unmodifiableMap(entries), tag, line);
         }
 
         public YNode get(String key) { return entries.get(key); }

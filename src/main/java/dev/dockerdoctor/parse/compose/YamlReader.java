@@ -18,7 +18,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,10 @@ public final class YamlReader {
     public record Limits(int maxAliasesForCollections, int maxDepth, int maxCodePoints, int maxNodes) {
         /**
          * 300 aliases: real files lean on anchors (sentry's has over 130); the node budget is what stops a bomb.
-         * 250,000 nodes: two orders of magnitude above the biggest real compose file we know.
+         * 100,000 values: twenty times what sentry's self-hosted file (the biggest in the corpus, under 5,000 once its
+         * aliases are expanded) needs, and small enough that a bomb is stopped in milliseconds.
          */
-        public static Limits defaults() { return new Limits(300, 50, 2 * 1024 * 1024, 250_000); }
+        public static Limits defaults() { return new Limits(300, 50, 2 * 1024 * 1024, 100_000); }
     }
 
     /** Why a file could not be read as YAML; {@code line} is 1-based or null. */
@@ -80,7 +80,7 @@ public final class YamlReader {
         try {
             Converter conv = new Converter();
             for (Node n : new Yaml(opts).composeAll(new StringReader(text))) {
-                if (n != null) docs.add(conv.convert(n, "", 0));
+                if (n != null) docs.add(conv.convert(n, null, 0));
             }
         } catch (Problem p) {
             throw p;
@@ -104,11 +104,17 @@ public final class YamlReader {
     private final class Converter {
         private int produced;
 
-        YNode convert(Node n, String path, int depth) {
-            if (++produced > limits.maxNodes()) {
+        /** Counts values and mapping entries made, so that what the tree costs in memory stays bounded. */
+        private void spend(Node n, int amount) {
+            produced += amount;
+            if (produced > limits.maxNodes()) {
                 throw new Problem(line(n), "the YAML expands to more than " + limits.maxNodes()
                         + " values (an alias bomb?)");
             }
+        }
+
+        YNode convert(Node n, Where path, int depth) {
+            spend(n, 1);
             if (depth > limits.maxDepth()) {
                 throw new Problem(line(n), "the YAML is nested more than " + limits.maxDepth() + " levels deep"
                         + " (a recursive alias?)");
@@ -121,56 +127,76 @@ public final class YamlReader {
                 List<YNode> items = new ArrayList<>();
                 int i = 0;
                 for (Node c : seq.getValue()) {
-                    items.add(convert(c, path + "[" + i + "]", depth + 1));
+                    items.add(convert(c, new Where(path, null, i), depth + 1));
                     i++;
                 }
                 return new YSeq(items, tag, line(n));
             }
             MappingNode map = (MappingNode) n;
-            Map<String, YNode> explicit = new LinkedHashMap<>();
-            Map<String, Integer> keyLines = new HashMap<>();
-            List<Node> merges = new ArrayList<>();
+            LinkedHashMap<String, YNode> out = new LinkedHashMap<>();
+            List<Node> merges = List.of();
             for (NodeTuple t : map.getValue()) {
                 Node k = t.getKeyNode();
                 if (k instanceof ScalarNode ks && Tag.MERGE.equals(ks.getTag())) {
+                    if (merges.isEmpty()) merges = new ArrayList<>();
                     merges.add(t.getValueNode());
                     continue;
                 }
                 String key = key(k, path);
-                Integer seen = keyLines.put(key, line(k));
-                if (seen != null) {
-                    throw new Problem(line(k), "mapping key \"" + key + "\" already defined at line " + seen
-                            + (path.isEmpty() ? "" : " (in " + path + ")"));
+                if (out.containsKey(key)) {
+                    throw new Problem(line(k), "mapping key \"" + key + "\" already defined at line " + firstLine(map, key)
+                            + (path == null ? "" : " (in " + path + ")"));
                 }
-                explicit.put(key, convert(t.getValueNode(), path.isEmpty() ? key : path + "." + key, depth + 1));
+                out.put(key, convert(t.getValueNode(), new Where(path, key, -1), depth + 1));
             }
-            Map<String, YNode> out = new LinkedHashMap<>(explicit);
             for (Node m : merges) {
                 List<Node> sources = m instanceof SequenceNode sq ? sq.getValue() : List.of(m);
                 for (Node src : sources) {
                     if (!(src instanceof MappingNode)) {
                         throw new Problem(line(src), "map merge (<<) requires a mapping or a list of mappings"
-                                + (path.isEmpty() ? "" : " (in " + path + ")"));
+                                + (path == null ? "" : " (in " + path + ")"));
                     }
                     // a mapping that merges itself through an alias stops at the depth limit
                     YMap merged = (YMap) convert(src, path, depth + 1);
+                    spend(src, merged.entries().size());
                     // explicit keys win, and of several merged mappings the earlier one wins
                     merged.entries().forEach(out::putIfAbsent);
                 }
             }
-            return new YMap(out, tag, line(n));
+            return YMap.owning(out, tag, line(n));
         }
 
-        private String key(Node k, String path) {
-            String where = path.isEmpty() ? "at top level" : "in " + path;
+        private static int firstLine(MappingNode map, String key) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode ks && key.equals(ks.getValue())) return line(ks);
+            }
+            return 0;
+        }
+
+        private String key(Node k, Where path) {
             if (!(k instanceof ScalarNode ks)) {
-                throw new Problem(line(k), "non-string key " + where + ": a " + (k instanceof MappingNode ? "mapping" : "list"));
+                throw new Problem(line(k), "non-string key " + where(path) + ": a "
+                        + (k instanceof MappingNode ? "mapping" : "list"));
             }
             Tag t = ks.getTag();
             if (Tag.INT.equals(t) || Tag.FLOAT.equals(t) || Tag.NULL.equals(t)) {
-                throw new Problem(line(k), "non-string key " + where + ": " + ks.getValue());
+                throw new Problem(line(k), "non-string key " + where(path) + ": " + ks.getValue());
             }
             return ks.getValue();
+        }
+
+        private static String where(Where path) {
+            return path == null ? "at top level" : "in " + path;
+        }
+    }
+
+    /** Where a node sits (services.web.ports[0]), built only when a message needs it. */
+    private record Where(Where parent, String key, int index) {
+        @Override
+        public String toString() {
+            String head = parent == null ? "" : parent.toString();
+            if (key == null) return head + "[" + index + "]";
+            return head.isEmpty() ? key : head + "." + key;
         }
     }
 
