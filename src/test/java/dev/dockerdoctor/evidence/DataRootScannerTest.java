@@ -1,6 +1,7 @@
 package dev.dockerdoctor.evidence;
 
 import dev.dockerdoctor.model.DataRoot;
+import dev.dockerdoctor.testing.FakeHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,31 +16,14 @@ class DataRootScannerTest {
     @TempDir
     Path host;
 
-    /** Lays out a data root the way dockerd does: containers/<id>/config.v2.json, imagedb, volumes, engine-id. */
-    static void dataRoot(Path root, int containers, int images, String project, String... volumes) throws IOException {
-        Files.createDirectories(root.resolve("containers"));
-        for (int i = 0; i < containers; i++) {
-            String id = String.format("%064x", (long) (root.hashCode() & 0xffff) * 1000 + i);
-            Path c = root.resolve("containers").resolve(id);
-            Files.createDirectories(c);
-            String labels = project == null ? "{}" : "{\"com.docker.compose.project\":\"" + project
-                    + "\",\"com.docker.compose.service\":\"svc" + i + "\",\"com.docker.compose.project.working_dir\":\"/srv/" + project + "\"}";
-            Files.writeString(c.resolve("config.v2.json"), "{\"ID\":\"" + id + "\",\"Name\":\"/" + (project == null ? "c" : project) + "_svc" + i
-                    + "_1\",\"State\":{\"Running\":false},\"Config\":{\"Image\":\"local/busybox\",\"Labels\":" + labels + "}}");
-        }
-        Path imagedb = root.resolve("image/overlay2/imagedb/content/sha256");
-        Files.createDirectories(imagedb);
-        for (int i = 0; i < images; i++) Files.writeString(imagedb.resolve(String.format("%064x", i)), "{}");
-        Files.createDirectories(root.resolve("volumes"));
-        Files.writeString(root.resolve("volumes/metadata.db"), "");
-        for (String v : volumes) Files.createDirectories(root.resolve("volumes").resolve(v).resolve("_data"));
-        Files.writeString(root.resolve("engine-id"), "abc");
+    private FakeHost fake() {
+        return new FakeHost(host);
     }
 
     @Test
     void findsTheOrphanedRootOnTheBigDiskWithItsCountsAndProjects() throws IOException {
-        dataRoot(host.resolve("var/lib/docker"), 0, 0, null);
-        dataRoot(host.resolve("srv/docker"), 3, 5, "gitlab", "gitlab_data", "gitlab_config");
+        fake().dataRoot("/var/lib/docker", "overlay2", 0, 0, null);
+        fake().dataRoot("/srv/docker", "overlay2", 3, 5, "gitlab", "gitlab_data", "gitlab_config");
         DataRootScanner scanner = new DataRootScanner(new HostFiles(host));
         List<DataRoot> roots = scanner.scan(List.of("/var/lib/docker", "/srv", "/data*", "/mnt/*"), List.of(), "/var/lib/docker");
 
@@ -61,9 +45,9 @@ class DataRootScannerTest {
 
     @Test
     void globsAndDepthFindRootsUnderMountPoints() throws IOException {
-        dataRoot(host.resolve("mnt/disk1/docker-data"), 1, 1, "wiki");
-        dataRoot(host.resolve("data2/a/b/docker"), 1, 1, null);
-        dataRoot(host.resolve("home/alice/x/y/z/docker"), 1, 1, null); // deeper than the search goes
+        fake().dataRoot("/mnt/disk1/docker-data", "overlay2", 1, 1, "wiki");
+        fake().dataRoot("/data2/a/b/docker", "overlay2", 1, 1, null);
+        fake().dataRoot("/home/alice/x/y/z/docker", "overlay2", 1, 1, null); // deeper than the search goes
         List<DataRoot> roots = new DataRootScanner(new HostFiles(host))
                 .scan(List.of("/mnt/*", "/data*", "/home/*"), List.of(), null);
         assertThat(roots).extracting(DataRoot::path).containsExactlyInAnyOrder("/mnt/disk1/docker-data", "/data2/a/b/docker");
@@ -71,7 +55,7 @@ class DataRootScannerTest {
 
     @Test
     void aKnownRootOutsideTheSearchIsStillDescribed() throws IOException {
-        dataRoot(host.resolve("weird/place/docker"), 2, 1, null);
+        fake().dataRoot("/weird/place/docker", "overlay2", 2, 1, null);
         List<DataRoot> roots = new DataRootScanner(new HostFiles(host)).scan(List.of(), List.of("/weird/place/docker", "/nope"), null);
         assertThat(roots).singleElement().extracting(DataRoot::containers).isEqualTo(2);
     }
@@ -79,9 +63,9 @@ class DataRootScannerTest {
     @Test
     void neverWalksIntoALayerTreeSoLayersCostNothing() throws IOException {
         Path root = host.resolve("srv/docker");
-        dataRoot(root, 2, 2, null);
+        fake().dataRoot("/srv/docker", "overlay2", 2, 2, null);
         // a layer holding something that looks like a data root: it must not be reported
-        dataRoot(root.resolve("overlay2/l1/diff/var/lib/docker"), 5, 5, null);
+        fake().dataRoot("/srv/docker/overlay2/l1/diff/var/lib/docker", "overlay2", 5, 5, null);
         for (int i = 0; i < 1000; i++) Files.createDirectories(root.resolve("overlay2/layer" + i + "/diff/usr/lib"));
         long t0 = System.nanoTime();
         List<DataRoot> roots = new DataRootScanner(new HostFiles(host)).scan(List.of("/srv"), List.of(), null);
@@ -99,7 +83,7 @@ class DataRootScannerTest {
     @Test
     void aCorruptContainerConfigStillCounts() throws IOException {
         Path root = host.resolve("srv/docker");
-        dataRoot(root, 1, 0, null);
+        fake().dataRoot("/srv/docker", "overlay2", 1, 0, null);
         Path bad = root.resolve("containers").resolve("f".repeat(64));
         Files.createDirectories(bad);
         Files.writeString(bad.resolve("config.v2.json"), "{not json");
