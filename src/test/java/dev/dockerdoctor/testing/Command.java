@@ -36,6 +36,7 @@ public final class Command {
     public static Result run(List<String> argv, Path dir, Map<String, String> env, Duration limit) {
         ProcessBuilder pb = new ProcessBuilder(argv);
         if (dir != null) pb.directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("DOCTOR_") || k.startsWith("SLACK_") || k.startsWith("DOCKER_"));
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p;
