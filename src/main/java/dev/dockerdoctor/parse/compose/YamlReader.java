@@ -20,7 +20,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads untrusted YAML safely into {@link YNode}s. SnakeYAML (the engine under jackson-dataformat-yaml) composes the
