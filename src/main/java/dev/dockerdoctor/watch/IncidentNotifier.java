@@ -1,0 +1,37 @@
+package dev.dockerdoctor.watch;
+
+import dev.dockerdoctor.model.Diagnosis;
+
+import java.util.Optional;
+
+/**
+ * The chat side of incidents (Slack in {@code serve}). Called from one delivery thread, never concurrently, never on
+ * the poll thread. Each call either succeeds, returning where the incident lives (the same {@link ThreadRef}, or one
+ * with more reply ts to edit later), or throws {@link DeliveryException}; {@link IncidentWatch} persists the result,
+ * retries failures with backoff (honouring Retry-After), and never calls {@link #opened} twice for one incident
+ * unless {@link #findPosted} cannot find the first post after a crash.
+ *
+ * <p>The diagnosis is empty when it is not done yet: the root message goes out at once (what is down), and an
+ * {@link #updated} call follows when the diagnosis arrives. The diagnosis given holds a critical {@code service-down}
+ * finding per watched URL that is down.
+ */
+public interface IncidentNotifier {
+
+    /** Posts the root message (what is down, the likely cause in one line) and, with a diagnosis, the thread. */
+    ThreadRef opened(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException;
+
+    /** The incident changed: update the root message in place ({@code incident.thread()}) and the thread. */
+    ThreadRef updated(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException;
+
+    /** The incident is resolved: mark the root message resolved, with {@code incident.duration()}. */
+    ThreadRef resolved(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException;
+
+    /**
+     * Called before posting again when an earlier {@link #opened} for this incident started but its result was never
+     * stored (the bot died, or the answer was lost): the root message if it was posted after all. The default finds
+     * nothing, so such an incident is posted again.
+     */
+    default Optional<ThreadRef> findPosted(Incident incident) throws DeliveryException {
+        return Optional.empty();
+    }
+}

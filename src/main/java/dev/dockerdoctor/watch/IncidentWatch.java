@@ -1,0 +1,244 @@
+package dev.dockerdoctor.watch;
+
+import dev.dockerdoctor.evidence.DockerProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The incident loop of {@code serve}. Every interval the URL watcher and the Docker watcher poll (each on its own
+ * thread, so a stalled daemon does not delay a URL's alarm); their readings feed the {@link IncidentMachine}; a
+ * change saves the incidents, asks for a diagnosis (off the poll threads, one at a time) and wakes the courier,
+ * which tells the {@link IncidentNotifier}. While an incident is open the diagnosis is refreshed every
+ * {@code refresh}, which is also how an incident whose signals have cleared gets closed.
+ *
+ * <pre>{@code
+ * IncidentWatch watch = IncidentWatch.start(IncidentWatch.Config.of(host, settings.watch(), settings.watchInterval()),
+ *         settings.serveStateDir(), probe, agent::diagnose, notifier, Clock.systemUTC());
+ * ...
+ * watch.close();
+ * }</pre>
+ */
+public final class IncidentWatch implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentWatch.class);
+
+    /**
+     * @param probeTimeout    connect and total timeout of one URL check
+     * @param downAfter       failures in a row before a URL or the daemon counts as down
+     * @param upAfter         successes in a row before it counts as up again
+     * @param openGrace       how long a new incident's root message may wait for its first diagnosis
+     * @param refresh         how often an open incident is diagnosed again when nothing changed
+     * @param logWindow       how far back each diagnosis reads the logs
+     */
+    public record Config(String host, Map<String, URI> urls, Duration interval, Duration probeTimeout, int downAfter,
+                         int upAfter, Duration openGrace, Duration refresh, Duration logWindow,
+                         IncidentMachine.Options machine, Backoff backoff) {
+        public static final Duration MAX_PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+        public Config {
+            urls = Map.copyOf(urls);
+        }
+
+        /**
+         * The defaults for DOCTOR_WATCH and DOCTOR_WATCH_INTERVAL: probe timeout 5 s (never longer than the interval,
+         * so one poll fits in one interval), two failures to go down and two successes to come up, 500 ms of grace,
+         * a refresh every interval but at least every minute, logs of the last 24 h.
+         */
+        public static Config of(String host, Map<String, URI> urls, Duration interval) {
+            Duration timeout = interval.compareTo(MAX_PROBE_TIMEOUT) < 0 ? interval : MAX_PROBE_TIMEOUT;
+            Duration refresh = interval.compareTo(Duration.ofMinutes(1)) > 0 ? interval : Duration.ofMinutes(1);
+            return new Config(host, urls, interval, timeout, 2, 2, Duration.ofMillis(500), refresh,
+                    Duration.ofHours(24), IncidentMachine.Options.DEFAULT, Backoff.DEFAULT);
+        }
+
+        public Config withRefresh(Duration r) {
+            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, openGrace, r, logWindow, machine, backoff);
+        }
+
+        public Config withProbeTimeout(Duration t) {
+            return new Config(host, urls, interval, t, downAfter, upAfter, openGrace, refresh, logWindow, machine, backoff);
+        }
+
+        public Config withBackoff(Backoff b) {
+            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, openGrace, refresh, logWindow, machine, b);
+        }
+
+        public Config withOpenGrace(Duration g) {
+            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, g, refresh, logWindow, machine, backoff);
+        }
+    }
+
+    private final Config config;
+    private final Clock clock;
+    private final IncidentBook book;
+    private final UrlWatcher urls;
+    private final DockerWatcher docker;
+    private final DiagnosisRunner diagnosis;
+    private final Courier courier;
+    private final ScheduledExecutorService polls;
+    private final ExecutorService http;
+    private final ExecutorService diagnosisThread;
+    private final ScheduledExecutorService courierThread;
+
+    private IncidentWatch(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
+                          IncidentNotifier notifier, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        IncidentStore store = new IncidentStore(stateDir);
+        IncidentStore.Loaded loaded = store.load(clock.instant());
+        if (loaded.problem() != null) LOG.warn("{}", loaded.problem());
+        IncidentMachine machine = new IncidentMachine(config.host(), clock, config.machine(), loaded.stored().incidents());
+        this.book = new IncidentBook(machine, store, clock, loaded.stored().dockerBaseline());
+        this.http = Executors.newCachedThreadPool(daemonThreads("doctor-watch-http"));
+        this.urls = new UrlWatcher(config.urls(), new UrlProbe(config.probeTimeout(), http), clock, config.downAfter(), config.upAfter());
+        this.docker = new DockerWatcher(probe, clock, config.downAfter(), config.upAfter(), loaded.stored().dockerBaseline());
+        this.polls = Executors.newScheduledThreadPool(2, daemonThreads("doctor-watch-poll"));
+        this.diagnosisThread = Executors.newSingleThreadExecutor(daemonThreads("doctor-watch-diagnosis"));
+        this.courierThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("doctor-watch-courier"));
+        this.courier = new Courier(book, notifier, courierThread, clock, config.backoff(), config.openGrace());
+        this.diagnosis = new DiagnosisRunner(diagnoser, book, diagnosisThread, clock, config.logWindow(), this::afterDiagnosis);
+    }
+
+    /**
+     * Loads the incidents from {@code stateDir}, starts polling at once and then every interval. An incident left
+     * open by an earlier run continues: it is diagnosed again, and its thread updated when it changes.
+     */
+    public static IncidentWatch start(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
+                                      IncidentNotifier notifier, Clock clock) {
+        IncidentWatch w = new IncidentWatch(config, stateDir, probe, diagnoser, notifier, clock);
+        w.book.open().ifPresent(i -> {
+            LOG.info("continuing incident {} ({}) from {}", i.id(), i.state().wire(), stateDir);
+            w.diagnosis.request();
+        });
+        w.courier.kick();
+        long ms = config.interval().toMillis();
+        if (!w.urls.isEmpty()) w.polls.scheduleAtFixedRate(w::pollUrls, 0, ms, TimeUnit.MILLISECONDS);
+        w.polls.scheduleAtFixedRate(w::pollDocker, 0, ms, TimeUnit.MILLISECONDS);
+        return w;
+    }
+
+    /** The open incident, if any. */
+    public Optional<Incident> openIncident() { return book.open(); }
+
+    /** An incident kept in the state folder (open, or recently resolved), e.g. for a button naming it. */
+    public Optional<Incident> incident(String id) { return book.find(id); }
+
+    /** A recovery step ran for this incident: it is mitigating now, and a new diagnosis decides what is left. */
+    public void stepRan(String incidentId, String stepId, boolean succeeded) {
+        IncidentMachine.Change c = book.stepRan(incidentId, stepId, succeeded);
+        if (c.changed()) {
+            diagnosis.request();
+            courier.kick();
+        }
+        pollDockerSoon();
+    }
+
+    /** Polls the daemon now, besides the interval (after a step, or when its event stream says something). */
+    public void pollDockerSoon() {
+        try {
+            polls.execute(this::pollDocker);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    public Config config() { return config; }
+
+    @Override
+    public void close() {
+        polls.shutdownNow();
+        diagnosisThread.shutdownNow();
+        courierThread.shutdownNow();
+        http.shutdownNow();
+        try {
+            courierThread.awaitTermination(5, TimeUnit.SECONDS);
+            polls.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- the loop
+
+    private void pollUrls() {
+        guarded("URL poll", () -> feed(urls.poll()));
+    }
+
+    private void pollDocker() {
+        guarded("Docker poll", () -> {
+            Reading r;
+            synchronized (docker) { // the interval and pollDockerSoon must not interleave their readings
+                r = docker.poll();
+            }
+            book.baseline(docker.baseline());
+            feed(r);
+        });
+    }
+
+    private void feed(Reading r) {
+        IncidentMachine.Change c = book.feed(r);
+        switch (c.kind()) {
+            case OPENED, REOPENED -> LOG.warn("incident {} {}: {}", c.incident().id(), c.kind() == IncidentMachine.Kind.OPENED
+                    ? "opened" : "reopened", c.incident().headline());
+            case UPDATED -> LOG.info("incident {} {}: {}", c.incident().id(), c.incident().state().wire(), c.incident().headline());
+            case RESOLVED -> resolvedNow(c.incident());
+            case NONE -> { }
+        }
+        if (c.changed()) {
+            if (c.kind() != IncidentMachine.Kind.RESOLVED) diagnosis.request();
+            courier.kick();
+        }
+        refreshIfStale();
+    }
+
+    private void refreshIfStale() {
+        Optional<Incident> open = book.open();
+        if (open.isEmpty() || diagnosis.busy()) return;
+        Instant last = diagnosis.lastStarted();
+        if (last == null || !clock.instant().isBefore(last.plus(config.refresh()))) diagnosis.request();
+    }
+
+    private void afterDiagnosis(IncidentMachine.Change c) {
+        if (c.kind() == IncidentMachine.Kind.RESOLVED) resolvedNow(c.incident());
+        if (c.changed()) courier.kick();
+    }
+
+    private void resolvedNow(Incident i) {
+        LOG.info("incident {} resolved after {}", i.id(), Durations.words(i.duration()));
+        synchronized (docker) {
+            docker.adoptCurrent();
+        }
+        book.baseline(docker.baseline());
+    }
+
+    private static void guarded(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: the watch must survive anything
+            LOG.warn("{} failed; trying again next interval", what, e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
