@@ -71,6 +71,12 @@ final class DiagnosisRunner {
                 LOG.warn("the diagnosis for the open incident failed; the next change or refresh tries again", e);
                 continue;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                synchronized (this) {
+                    running = false; // stopping: what an interrupted agent saw is no evidence
+                }
+                return;
+            }
             LOG.info("diagnosis for the open incident took {} ms", Duration.between(start, clock.instant()).toMillis());
             try {
                 then.accept(book.diagnosed(d, start));

@@ -110,11 +110,15 @@ final class IncidentBook {
 
     synchronized DockerBaseline baseline() { return baseline; }
 
+    // An interrupt (the watch stopping) would close the file channel mid-write: hold it until the save is done.
     private void save() {
+        boolean interrupted = Thread.interrupted();
         try {
             store.save(new IncidentStore.Stored(IncidentStore.VERSION, machine.all(), baseline));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot save incidents to {} ({}); carrying on from memory", store.file(), e.toString());
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

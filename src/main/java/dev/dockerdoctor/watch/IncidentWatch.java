@@ -1,6 +1,7 @@
 package dev.dockerdoctor.watch;
 
 import dev.dockerdoctor.evidence.DockerProbe;
+import dev.dockerdoctor.model.DaemonState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,13 +87,14 @@ public final class IncidentWatch implements AutoCloseable {
     private final Clock clock;
     private final IncidentBook book;
     private final UrlWatcher urls;
+    private final DockerProbe probe;
     private final DockerWatcher docker;
     private final DiagnosisRunner diagnosis;
     private final Courier courier;
     private final ScheduledExecutorService polls;
     private final ExecutorService http;
     private final ExecutorService diagnosisThread;
-    private final ScheduledExecutorService courierThread;
+    private final ScheduledThreadPoolExecutor courierThread;
 
     private IncidentWatch(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
                           IncidentNotifier notifier, Clock clock) {
@@ -104,10 +107,12 @@ public final class IncidentWatch implements AutoCloseable {
         this.book = new IncidentBook(machine, store, clock, loaded.stored().dockerBaseline());
         this.http = Executors.newCachedThreadPool(daemonThreads("doctor-watch-http"));
         this.urls = new UrlWatcher(config.urls(), new UrlProbe(config.probeTimeout(), http), clock, config.downAfter(), config.upAfter());
+        this.probe = probe;
         this.docker = new DockerWatcher(probe, clock, config.downAfter(), config.upAfter(), loaded.stored().dockerBaseline());
         this.polls = Executors.newScheduledThreadPool(2, daemonThreads("doctor-watch-poll"));
         this.diagnosisThread = Executors.newSingleThreadExecutor(daemonThreads("doctor-watch-diagnosis"));
-        this.courierThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("doctor-watch-courier"));
+        this.courierThread = new ScheduledThreadPoolExecutor(1, daemonThreads("doctor-watch-courier"));
+        courierThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // retries wait for the next start
         this.courier = new Courier(book, notifier, courierThread, clock, config.backoff(), config.openGrace());
         this.diagnosis = new DiagnosisRunner(diagnoser, book, diagnosisThread, clock, config.logWindow(), this::afterDiagnosis);
     }
@@ -157,31 +162,43 @@ public final class IncidentWatch implements AutoCloseable {
 
     public Config config() { return config; }
 
+    /**
+     * Stops polling (a poll under way gets a second to finish) and diagnosing; a notification under way may finish
+     * (up to 5 s) so that what it posted is saved. What is left undelivered is delivered by the next start.
+     */
     @Override
     public void close() {
-        polls.shutdownNow();
+        polls.shutdown();
         diagnosisThread.shutdownNow();
-        courierThread.shutdownNow();
-        http.shutdownNow();
+        courierThread.shutdown();
         try {
-            courierThread.awaitTermination(5, TimeUnit.SECONDS);
+            if (!polls.awaitTermination(1, TimeUnit.SECONDS)) polls.shutdownNow(); // a hanging check is cut short
+            if (!courierThread.awaitTermination(5, TimeUnit.SECONDS)) courierThread.shutdownNow();
             polls.awaitTermination(5, TimeUnit.SECONDS);
+            diagnosisThread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            http.shutdownNow();
         }
     }
 
     // ------------------------------------------------------------------------------------------------- the loop
 
     private void pollUrls() {
-        guarded("URL poll", () -> feed(urls.poll()));
+        guarded("URL poll", () -> {
+            Reading r = urls.poll();
+            if (!Thread.currentThread().isInterrupted()) feed(r);
+        });
     }
 
     private void pollDocker() {
         guarded("Docker poll", () -> {
             Reading r;
             synchronized (docker) { // the interval and pollDockerSoon must not interleave their readings
-                r = docker.poll();
+                DaemonState s = probe.inspect();
+                if (Thread.currentThread().isInterrupted()) return; // stopping: "interrupted" is not "unreachable"
+                r = docker.observe(s);
             }
             book.baseline(docker.baseline());
             feed(r);

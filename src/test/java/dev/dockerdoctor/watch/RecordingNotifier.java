@@ -1,0 +1,113 @@
+package dev.dockerdoctor.watch;
+
+import dev.dockerdoctor.model.Diagnosis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A named stand-in for the chat: root messages it "posted" (by incident id, with a fresh ts each), every call with
+ * its time, and a script of failures to answer the next calls with (429 with Retry-After, 500...).
+ */
+final class RecordingNotifier implements IncidentNotifier {
+    enum Op { OPENED, UPDATED, RESOLVED, FIND }
+
+    record Call(Op op, String incidentId, IncidentState state, int revision, String ts, boolean withDiagnosis,
+                long nanos, boolean failed) {
+    }
+
+    private final Map<String, ThreadRef> posted;
+    private final List<Call> calls = new ArrayList<>();
+    private final Deque<DeliveryException> failures = new ArrayDeque<>();
+    private final AtomicInteger ts;
+    private boolean loseNextPostAnswer;
+
+    RecordingNotifier() {
+        this(new LinkedHashMap<>(), new AtomicInteger(1633587600));
+    }
+
+    private RecordingNotifier(Map<String, ThreadRef> chat, AtomicInteger ts) {
+        this.posted = chat;
+        this.ts = ts;
+    }
+
+    /** Another bot process talking to the same chat (what a restart looks like from Slack's side). */
+    synchronized RecordingNotifier sameChat() {
+        return new RecordingNotifier(posted, ts);
+    }
+
+    synchronized RecordingNotifier failNext(DeliveryException... e) {
+        failures.addAll(List.of(e));
+        return this;
+    }
+
+    /** The next root message is posted, but its answer is lost (the bot sees a failure). */
+    synchronized RecordingNotifier loseNextPostAnswer() {
+        loseNextPostAnswer = true;
+        return this;
+    }
+
+    @Override
+    public synchronized ThreadRef opened(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+        DeliveryException e = failures.poll();
+        if (e != null) {
+            record(Op.OPENED, incident, null, diagnosis, true);
+            throw e;
+        }
+        ThreadRef ref = new ThreadRef("C0INCIDENTS", ts.incrementAndGet() + ".000100");
+        posted.put(incident.id(), ref);
+        if (loseNextPostAnswer) {
+            loseNextPostAnswer = false;
+            record(Op.OPENED, incident, ref.ts(), diagnosis, true);
+            throw DeliveryException.transientFailure("read timed out", null);
+        }
+        record(Op.OPENED, incident, ref.ts(), diagnosis, false);
+        return ref;
+    }
+
+    @Override
+    public synchronized ThreadRef updated(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+        return edit(Op.UPDATED, incident, diagnosis);
+    }
+
+    @Override
+    public synchronized ThreadRef resolved(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+        return edit(Op.RESOLVED, incident, diagnosis);
+    }
+
+    @Override
+    public synchronized Optional<ThreadRef> findPosted(Incident incident) {
+        ThreadRef ref = posted.get(incident.id());
+        record(Op.FIND, incident, ref == null ? null : ref.ts(), Optional.empty(), false);
+        return Optional.ofNullable(ref);
+    }
+
+    private ThreadRef edit(Op op, Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+        DeliveryException e = failures.poll();
+        record(op, incident, incident.thread().ts(), diagnosis, e != null);
+        if (e != null) throw e;
+        if (diagnosis.isPresent() && !incident.thread().replies().containsKey("diagnosis")) {
+            return incident.thread().withReply("diagnosis", ts.incrementAndGet() + ".000200");
+        }
+        return incident.thread();
+    }
+
+    private void record(Op op, Incident i, String tsOf, Optional<Diagnosis> d, boolean failed) {
+        calls.add(new Call(op, i.id(), i.state(), i.revision(), tsOf, d.isPresent(), System.nanoTime(), failed));
+    }
+
+    synchronized List<Call> calls() { return List.copyOf(calls); }
+
+    synchronized List<Call> calls(Op op) { return calls.stream().filter(c -> c.op() == op).toList(); }
+
+    synchronized List<Call> succeeded(Op op) { return calls.stream().filter(c -> c.op() == op && !c.failed()).toList(); }
+
+    /** Root messages in the chat. */
+    synchronized Map<String, ThreadRef> posted() { return Map.copyOf(posted); }
+}
