@@ -64,10 +64,15 @@ public final class UrlProbe {
         return new UrlCheck(name, uri, r, status, name + " answered " + status, took);
     }
 
-    /** Names a failure in words: the classes a person acts on differently (refused, timed out, TLS, DNS). */
+    /**
+     * Names a failure in words: the classes a person acts on differently (refused, timed out, TLS, DNS). The JDK
+     * client wraps the cause in bare ConnectExceptions (a refused connect is ConnectException, ConnectException,
+     * ClosedChannelException, none with a message), so the whole chain is read for a telling type first.
+     */
     static UrlCheck failed(String name, URI uri, Throwable err, Duration timeout, Duration took) {
         Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
         String secs = seconds(timeout);
+        ConnectException connect = null;
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof HttpConnectTimeoutException) {
                 return new UrlCheck(name, uri, UrlCheck.Result.TIMEOUT, null, name + ": connecting timed out after " + secs, took);
@@ -85,10 +90,14 @@ public final class UrlProbe {
             if (msg.contains("connection refused")) {
                 return new UrlCheck(name, uri, UrlCheck.Result.REFUSED, null, name + ": connection refused", took);
             }
-            if (c instanceof ConnectException && msg.isEmpty()) {
-                // the JDK client reports a refused connect as a bare ConnectException with no message
+            if (c instanceof ConnectException ce && connect == null) connect = ce;
+        }
+        if (connect != null) {
+            String why = connect.getMessage();
+            if (why == null || why.isBlank()) {
                 return new UrlCheck(name, uri, UrlCheck.Result.REFUSED, null, name + ": connection refused", took);
             }
+            return new UrlCheck(name, uri, UrlCheck.Result.OTHER, null, name + ": cannot connect (" + why.strip() + ")", took);
         }
         String why = t instanceof IOException && t.getMessage() != null && t.getMessage().contains("no bytes")
                 ? "closed the connection without answering" : "could not be asked (" + message(t) + ")";
