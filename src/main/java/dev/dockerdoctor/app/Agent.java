@@ -37,7 +37,7 @@ public final class Agent implements AutoCloseable {
         HostFiles files = new HostFiles(settings.hostRoot());
         this.inspector = new HostInspector(files, docker, settings.dockerHost(), settings.dataRootSearch(), clock);
         this.doctor = Doctor.standard(new PlanContext(settings.dockerRestart(), settings.dockerStart(),
-                List.of("docker", "compose")));
+                List.of("docker", "compose"), PlanContext.dockerCliFor(settings.dockerHost())));
         this.lastKnownGood = stateDir == null ? null : new LastKnownGoodStore(stateDir);
     }
 

@@ -20,6 +20,10 @@ public final class Rules {
                 new StorageDriverChangedRule(),
                 new DockerLeftStoppedRule(),
                 new DaemonJsonReplacedRule(),
-                new DataRootFlagLostRule());
+                new DataRootFlagLostRule(),
+                new ContainerRestartLoopRule(),
+                new ContainerOomKilledRule(),
+                new ContainerUnhealthyRule(),
+                new DockerDiskPressureRule());
     }
 }

@@ -2,6 +2,7 @@ package dev.dockerdoctor.evidence;
 
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DataRoot;
+import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.DockerConfig;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.LastKnownGood;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -54,13 +56,16 @@ public final class HostInspector implements AutoCloseable {
         CompletableFuture<DaemonState> daemon = CompletableFuture.supplyAsync(() -> docker.get().inspect(), pool);
         CompletableFuture<DockerConfig> config = CompletableFuture.supplyAsync(
                 () -> new ConfigProbe(files, dockerHost).read(), pool);
+        // the daemon walks every layer for /system/df: ask at once, beside the rest, so it costs no extra time
+        CompletableFuture<Optional<DiskUsage>> diskUsage = CompletableFuture.supplyAsync(() -> docker.get().diskUsage(), pool);
 
         DaemonState d = daemon.join();
         DockerConfig c = config.join();
         List<DataRoot> roots = new DataRootScanner(files).scan(searchPlaces(c), knownRoots(d, c),
                 d.reachable() ? d.dockerRootDir() : null);
+        DiskUsage usage = d.reachable() ? diskUsage.join().orElse(null) : null;
         return new HostSnapshot(now, clock.getZone(), since, d, c, roots, List.of(), LogStats.none(), List.of(),
-                List.of(), lastKnownGood);
+                List.of(), lastKnownGood).withDiskUsage(usage);
     }
 
     /** The configured search places plus every data filesystem that is mounted (a big disk is often one). */
