@@ -29,7 +29,8 @@ public final class ContainerUnhealthyRule implements Rule {
         List<Evidence> evidence = new ArrayList<>();
         List<String> steps = new ArrayList<>();
         for (ContainerInfo c : ContainerHealth.containers(s)) {
-            if (!"unhealthy".equals(c.health())) continue;
+            // Docker keeps the last health status of a stopped container: only a running one is failing now
+            if (!"unhealthy".equals(c.health()) || !c.isRunning()) continue;
             sick.add(c);
             List<HealthCheckResult> log = c.healthLog();
             long failing = log.stream().filter(h -> h.exitCode() == null || h.exitCode() != 0).count();

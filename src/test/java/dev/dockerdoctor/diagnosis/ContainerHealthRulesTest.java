@@ -230,10 +230,11 @@ class ContainerHealthRulesTest {
     }
 
     @Test
-    void healthyAndStartingContainersRaiseNothing() {
+    void healthyStartingAndStoppedContainersRaiseNothing() {
         Diagnosis d = diagnose(container("a").health("healthy").build(), container("b").health("starting").build(),
                 container("c").state("exited").exitCode(0).finishedAgo(Duration.ofMinutes(1)).build(),
-                container("d").state("created").build());
+                container("d").state("created").build(),
+                container("e").state("exited").health("unhealthy").finishedAgo(Duration.ofMinutes(20)).build());
 
         assertThat(d.findings()).extracting(Finding::id)
                 .doesNotContain("container-restart-loop", "container-oom-killed", "container-unhealthy");
