@@ -12,7 +12,7 @@ final class Agents {
 
     /** The agent with the real Docker client; its client is built lazily, beside the other probes. */
     static Agent create(Settings settings, Clock clock, Path stateDir) {
-        DockerJavaProbe probe = new DockerJavaProbe(settings.dockerHost());
+        DockerJavaProbe probe = new DockerJavaProbe(settings.dockerHost()).warmUp();
         return new Agent(settings, () -> probe, clock, stateDir);
     }
 }

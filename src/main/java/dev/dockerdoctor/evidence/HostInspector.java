@@ -68,7 +68,8 @@ public final class HostInspector implements AutoCloseable {
         Set<String> out = new LinkedHashSet<>(dataRootSearch);
         for (MountPoint m : c.mounts()) {
             String t = m.target();
-            if (!DATA_FS.contains(m.fsType()) || t.equals("/") || t.startsWith("/proc") || t.startsWith("/sys")
+            // bind mounts (dockerd binds its own root onto itself) are folders, not disks: the search finds them anyway
+            if (m.bindOfSubdirectory() || !DATA_FS.contains(m.fsType()) || t.equals("/") || t.startsWith("/proc") || t.startsWith("/sys")
                     || t.startsWith("/dev") || t.startsWith("/run") || t.contains("/overlay2/") || t.startsWith("/boot")) {
                 continue;
             }
