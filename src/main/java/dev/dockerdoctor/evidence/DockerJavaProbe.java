@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,8 +51,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Never throws, never hangs: every request runs on a worker and is abandoned (its thread interrupted, which
  * closes a unix socket channel) at the read timeout, and every failure becomes {@link DaemonState#unreachable} with a
- * reason in words. Building docker-java's client costs most of a second, so the constructor does nothing but check
- * its arguments; the client is built on first use or by {@link #warmUp()} in the background.
+ * reason in words. A daemon that does not answer costs one read timeout; the worst case, a daemon that answers
+ * {@code /info} and then stalls, about three (info, list, then all inspects together). When {@code /info} answers but
+ * the list does not, the state is reachable with the daemon's counts, no containers, and {@code error} saying so.
+ *
+ * <p>Building docker-java's client costs one to three seconds of class loading, so the constructor does nothing but
+ * check its arguments; the client is built on first use (outside the read timeout) or by {@link #warmUp()} in the
+ * background. Containers are inspected {@value #INSPECT_THREADS} at a time for restart count, OOM kill, health, exit
+ * code, times and memory limit (0 = no limit); a container whose inspect fails keeps its list fields. The
+ * transport's retry chatter while the daemon is down is kept out of the log by {@code simplelogger.properties}.
  */
 public final class DockerJavaProbe implements DockerProbe {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -65,10 +73,6 @@ public final class DockerJavaProbe implements DockerProbe {
     static final Duration RECENT_EXIT = Duration.ofHours(1);
     private static final int MAX_RAW_BYTES = 32 << 20;
     private static final Instant DOCKER_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
-
-    static {
-        quietTransportLogs();
-    }
 
     private final String dockerHost;
     private final URI uri;
@@ -210,14 +214,18 @@ public final class DockerJavaProbe implements DockerProbe {
     private List<ContainerInfo> withDetails(List<Container> listed) {
         List<Future<InspectContainerResponse>> pending = new ArrayList<>(listed.size());
         for (Container c : listed) {
-            pending.add(inspects.submit(() -> clients().docker().inspectContainerCmd(c.getId()).exec()));
+            try {
+                pending.add(inspects.submit(() -> clients().docker().inspectContainerCmd(c.getId()).exec()));
+            } catch (RejectedExecutionException e) {
+                pending.add(null); // closed meanwhile: list fields only
+            }
         }
         // one budget for all inspects: what is not back by then keeps its list fields only
         long deadline = System.nanoTime() + readTimeout.toNanos();
         List<ContainerInfo> out = new ArrayList<>(listed.size());
         Map<String, Boolean> tty = new java.util.HashMap<>();
         for (int i = 0; i < listed.size(); i++) {
-            InspectContainerResponse detail = await(pending.get(i), deadline);
+            InspectContainerResponse detail = detail(pending.get(i), deadline);
             out.add(toInfo(listed.get(i), detail));
             if (detail != null && detail.getConfig() != null) tty.put(listed.get(i).getId(), detail.getConfig().getTty());
         }
@@ -235,7 +243,11 @@ public final class DockerJavaProbe implements DockerProbe {
         Map<String, Future<Optional<byte[]>>> pending = new java.util.LinkedHashMap<>();
         for (ContainerInfo c : unwell) {
             String path = "/containers/" + c.id() + "/logs?stdout=1&stderr=1&tail=" + LOG_TAIL_LINES;
-            pending.put(c.id(), inspects.submit(() -> fetch(path)));
+            try {
+                pending.put(c.id(), inspects.submit(() -> fetch(path)));
+            } catch (RejectedExecutionException e) {
+                break; // closed meanwhile: no tails
+            }
         }
         long deadline = System.nanoTime() + readTimeout.toNanos();
         Map<String, List<String>> tails = new java.util.HashMap<>();
@@ -269,6 +281,20 @@ public final class DockerJavaProbe implements DockerProbe {
             f.cancel(true);
         }
         return null;
+    }
+
+    private static InspectContainerResponse detail(Future<InspectContainerResponse> f, long deadline) {
+        if (f == null) return null;
+        try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            f.cancel(true); // a container removed meanwhile (404) or a slow daemon: its list fields are still true
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return null;
+        }
     }
 
     static ContainerInfo toInfo(Container c, InspectContainerResponse d) {
@@ -359,7 +385,7 @@ public final class DockerJavaProbe implements DockerProbe {
         Future<T> f;
         try {
             f = calls.submit(work);
-        } catch (RuntimeException e) {
+        } catch (RejectedExecutionException e) {
             throw new ProbeFailure("the Docker probe for " + dockerHost + " is closed");
         }
         try {
@@ -458,16 +484,6 @@ public final class DockerJavaProbe implements DockerProbe {
             }
             default -> throw new IllegalArgumentException("DOCKER_HOST '" + host + "' is not supported (expected unix:///path or tcp://host:port)");
         }
-    }
-
-    /**
-     * The zerodep transport logs every retry against {@code localhost:2375} at INFO while the daemon is down, which
-     * is exactly when the bot is needed and the log is read: keep its shaded HTTP client at WARN unless the operator
-     * set a level. slf4j-simple reads the level when a logger is created, so this runs before any client exists.
-     */
-    static void quietTransportLogs() {
-        String key = "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded.org.apache.hc";
-        if (System.getProperty(key) == null) System.setProperty(key, "warn");
     }
 
     private static ThreadFactory daemonThreads(String name) {
