@@ -3,6 +3,7 @@ package dev.dockerdoctor.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerdoctor.diagnosis.Doctor;
 import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.evidence.ComposeCommand;
 import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.evidence.HostInspector;
@@ -195,7 +196,8 @@ class ContainerHealthIT {
         try (PrivateDockerd d = PrivateDockerd.builder().start();
              DockerJavaProbe probe = new DockerJavaProbe(d.host());
              HostInspector inspector = new HostInspector(new HostFiles(Path.of("/")), () -> probe, d.host(),
-                     List.of(d.base().toString()), Clock.systemUTC())) {
+                     List.of(d.base().toString()), List.of(), ComposeCommand.assumedV2("not used here"), Map.of(),
+                     Clock.systemUTC())) {
             d.dockerOk("run", "--name", "writer", BusyboxImage.NAME, "sh", "-c", "head -c 3000000 /dev/zero > /big");
             d.dockerOk("commit", "writer", "local/snap");
             d.dockerOk("run", "--name", "writer2", BusyboxImage.NAME, "sh", "-c", "head -c 1000000 /dev/zero > /big");
