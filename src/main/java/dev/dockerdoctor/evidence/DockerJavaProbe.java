@@ -382,25 +382,42 @@ public final class DockerJavaProbe implements DockerProbe {
         } catch (RuntimeException e) {
             throw new ProbeFailure("cannot set up a Docker client for " + dockerHost + ": " + e.getMessage());
         }
-        Future<T> f;
-        try {
-            f = calls.submit(work);
-        } catch (RejectedExecutionException e) {
-            throw new ProbeFailure("the Docker probe for " + dockerHost + " is closed");
+        for (int attempt = 1; ; attempt++) {
+            Future<T> f;
+            try {
+                f = calls.submit(work);
+            } catch (RejectedExecutionException e) {
+                throw new ProbeFailure("the Docker probe for " + dockerHost + " is closed");
+            }
+            try {
+                return f.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true); // interrupting the worker closes its socket channel
+                throw new ProbeFailure("Docker daemon at " + dockerHost + " did not answer " + what + " (timed out after "
+                        + seconds(readTimeout) + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                f.cancel(true);
+                throw new ProbeFailure("interrupted while asking the Docker daemon at " + dockerHost);
+            } catch (ExecutionException e) {
+                // A pooled keep-alive connection to a daemon that has restarted since fails at once on first use
+                // (NoHttpResponse/ConnectionClosed): every call here is a GET, so ask once more on a fresh one.
+                if (attempt == 1 && staleConnection(e.getCause())) continue;
+                throw new ProbeFailure(describe(what, e.getCause()));
+            }
         }
-        try {
-            return f.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true); // interrupting the worker closes its socket channel
-            throw new ProbeFailure("Docker daemon at " + dockerHost + " did not answer " + what + " (timed out after "
-                    + seconds(readTimeout) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            f.cancel(true);
-            throw new ProbeFailure("interrupted while asking the Docker daemon at " + dockerHost);
-        } catch (ExecutionException e) {
-            throw new ProbeFailure(describe(what, e.getCause()));
+    }
+
+    static boolean staleConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getSimpleName();
+            String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (type.equals("NoHttpResponseException") || type.equals("ConnectionClosedException")
+                    || msg.contains("connection reset") || msg.contains("broken pipe")) {
+                return true;
+            }
         }
+        return false;
     }
 
     /** A failure in the words a person can act on; no stack traces, no class names where a reason is known. */
@@ -457,7 +474,7 @@ public final class DockerJavaProbe implements DockerProbe {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    static URI parseHost(String host) {
+    public static URI parseHost(String host) {
         if (host.isEmpty()) throw new IllegalArgumentException("DOCKER_HOST is empty: set it to unix:///var/run/docker.sock or tcp://host:port");
         String h = host.startsWith("/") ? "unix://" + host : host;
         URI u;

@@ -95,6 +95,7 @@ public final class IncidentWatch implements AutoCloseable {
     private final ExecutorService http;
     private final ExecutorService diagnosisThread;
     private final ScheduledThreadPoolExecutor courierThread;
+    private final java.util.concurrent.atomic.AtomicBoolean extraPollQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     private IncidentWatch(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
                           IncidentNotifier notifier, Clock clock) {
@@ -151,12 +152,19 @@ public final class IncidentWatch implements AutoCloseable {
         pollDockerSoon();
     }
 
-    /** Polls the daemon now, besides the interval (after a step, or when its event stream says something). */
+    /**
+     * Polls the daemon now, besides the interval (after a step, or when its event stream says something). A burst of
+     * calls while one such poll waits to run is one poll.
+     */
     public void pollDockerSoon() {
+        if (!extraPollQueued.compareAndSet(false, true)) return;
         try {
-            polls.execute(this::pollDocker);
+            polls.execute(() -> {
+                extraPollQueued.set(false);
+                pollDocker();
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            // stopping
+            extraPollQueued.set(false); // stopping
         }
     }
 
