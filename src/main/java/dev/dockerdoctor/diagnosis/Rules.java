@@ -12,8 +12,14 @@ public final class Rules {
                 new DaemonUnreachableRule(),
                 new DataRootDriftRule(),
                 new DataRootConflictRule(),
+                new DaemonJsonInvalidRule(),
                 new DataRootInVendorUnitRule(),
                 new LowDiskRule(),
-                new LiveRestoreDisabledRule());
+                new LiveRestoreDisabledRule(),
+                new DataRootDiskNotMountedRule(),
+                new StorageDriverChangedRule(),
+                new DockerLeftStoppedRule(),
+                new DaemonJsonReplacedRule(),
+                new DataRootFlagLostRule());
     }
 }
