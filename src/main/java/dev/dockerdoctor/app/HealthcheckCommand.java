@@ -26,11 +26,7 @@ public final class HealthcheckCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
 
-    public HealthcheckCommand() {
-        this(System.getenv());
-    }
-
-    HealthcheckCommand(Map<String, String> env) {
+    public HealthcheckCommand(Map<String, String> env) {
         this.env = env;
     }
 

@@ -7,12 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 
 /**
- * {@code serve}: the Slack bot. Settings come from the environment only (see README, "Settings"); a missing or
+ * {@code serve}: the Slack bot. Settings come from the environment only (README, "Settings"); a missing or
  * malformed one stops start-up with a message naming it (exit 2), optional ones left out are said once.
  * Runs until the process is told to stop (SIGTERM/SIGINT), then finishes the Slack work in hand.
  */
@@ -26,34 +27,33 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Function<Settings, DiagnosisSource> sources;
+    private final Map<String, String> env;
+    private final Clock clock;
 
-    /** @param sources builds the real diagnosis source from the settings (the agent: evidence, then the doctor) */
-    public ServeCommand(Function<Settings, DiagnosisSource> sources) {
-        this.sources = sources;
+    public ServeCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() throws Exception {
         Settings settings;
         try {
-            settings = Settings.fromEnv(System.getenv());
+            settings = Settings.fromEnv(env);
             settings.requireForServe();
         } catch (SettingsException e) {
             spec.commandLine().getErr().println("serve: " + e.getMessage());
-            return 2;
+            return Main.COULD_NOT_RUN;
         }
         settings.notesForServe().forEach(log::info);
+        Agent agent = Agents.create(settings.withStateDir(settings.serveStateDir()), clock);
         BotServer server;
         try {
-            server = BotServer.start(settings, sources.apply(settings));
+            server = BotServer.start(settings, serialized(agent));
         } catch (SettingsException e) {
+            agent.close();
             spec.commandLine().getErr().println("serve: " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            log.error("serve could not start", e);
-            spec.commandLine().getErr().println("serve: could not start (" + e.getClass().getSimpleName() + "); see the log above");
-            return 2;
+            return Main.COULD_NOT_RUN;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,11 +62,25 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (Exception e) {
                 log.warn("Stopping", e);
             } finally {
+                agent.close();
                 stopped.countDown();
             }
         }, "doctor-shutdown"));
         server.join();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * One diagnosis at a time: they read the same files and write the same last-known-good state. Acks never wait
+     * for this (they happen before the work is queued); only concurrent reports queue behind each other.
+     */
+    static DiagnosisSource serialized(Agent agent) {
+        Object lock = new Object();
+        return since -> {
+            synchronized (lock) {
+                return agent.diagnose(since);
+            }
+        };
     }
 }

@@ -65,16 +65,16 @@ public final class TestDiagnoses {
     public static DockerConfig vendorFlagLostConfig() {
         return new DockerConfig("/etc/docker/daemon.json", null, Map.of(), null, List.of(), "/usr/bin/dockerd -H fd://",
                 List.of(new RootSetting(RootSetting.Kind.PROCESS, "pid 4242", "--data-root", "/var/lib/docker", true)),
-                List.of(), true, List.of(), List.of());
+                List.of(), true, List.of(), List.of(), Map.of());
     }
 
     /** The story: Docker came back on the default root after the upgrade; GitLab's data is on /srv/docker. */
     public static Diagnosis incident() {
         DaemonState daemon = new DaemonState(true, "/var/lib/docker", "overlay2", "27.4.0", 0, 0, 0, false, null, List.of());
         List<DataRoot> roots = List.of(
-                new DataRoot("/var/lib/docker", true, 0, 0, 0, List.of(), 41_000_000_000L, 50_000_000_000L, List.of("overlay2"), List.of()),
+                new DataRoot("/var/lib/docker", true, 0, 0, 0, List.of(), 41_000_000_000L, 50_000_000_000L, Map.of(), List.of()),
                 new DataRoot("/srv/docker", false, 14, 23, 9, List.of("gitlab", "wiki"), 1_200_000_000_000L, 2_000_000_000_000L,
-                        List.of("overlay2"), List.of(new DiskContainer("a".repeat(64), "gitlab-web-1", "gitlab/gitlab-ce", true,
+                        Map.of("overlay2", 23), List.of(new DiskContainer("a".repeat(64), "gitlab-web-1", "gitlab/gitlab-ce", true,
                         Map.of("com.docker.compose.project", "gitlab")))));
         List<ComposeProject> compose = List.of(
                 new ComposeProject("gitlab", "/srv/gitlab", List.of(GITLAB),
@@ -130,7 +130,7 @@ public final class TestDiagnoses {
         for (int i = 0; i < 3; i++) containers.add(ContainerInfo.basic("c" + i, "gitlab-web-" + i, "gitlab", "running", Map.of()));
         DaemonState daemon = new DaemonState(true, "/srv/docker", "overlay2", "20.10.24", 14, 14, 23, true, null, containers);
         HostSnapshot s = new HostSnapshot(NOW, ZoneOffset.UTC, NOW.minusSeconds(86_400), daemon, DockerConfig.empty(),
-                List.of(new DataRoot("/srv/docker", true, 14, 23, 9, List.of("gitlab"), 1_200_000_000_000L, 2_000_000_000_000L, List.of("overlay2"), List.of())),
+                List.of(new DataRoot("/srv/docker", true, 14, 23, 9, List.of("gitlab"), 1_200_000_000_000L, 2_000_000_000_000L, Map.of("overlay2", 23), List.of())),
                 List.of(), LogStats.none(),
                 List.of(new ComposeProject("gitlab", "/srv/gitlab", List.of(GITLAB),
                         List.of(service("web", ServiceState.RUNNING), service("db", ServiceState.RUNNING),
@@ -142,7 +142,7 @@ public final class TestDiagnoses {
     public static Diagnosis unreachable() {
         HostSnapshot s = new HostSnapshot(NOW, ZoneOffset.UTC, NOW.minusSeconds(86_400),
                 DaemonState.unreachable("connection refused on /var/run/docker.sock: is dockerd running?"),
-                vendorFlagLostConfig(), List.of(new DataRoot("/srv/docker", false, 14, 23, 9, List.of("gitlab"), null, null, List.of("overlay2"), List.of())),
+                vendorFlagLostConfig(), List.of(new DataRoot("/srv/docker", false, 14, 23, 9, List.of("gitlab"), null, null, Map.of("overlay2", 23), List.of())),
                 List.of(LogEvent.of(at("06:22:50"), EventKind.DOCKER_STOP, "journal", "Stopping Docker Application Container Engine...")),
                 LogStats.none(), List.of(), List.of(new ComposeProblem("/srv/wiki/compose.yaml", 12, "mapping values are not allowed here")), null);
         List<Finding> findings = List.of(new Finding("docker-left-stopped", Severity.CRITICAL, "Docker was stopped and not started again",
@@ -168,12 +168,12 @@ public final class TestDiagnoses {
         }
         DaemonState daemon = new DaemonState(true, "/var/lib/docker", "overlay2", "20.10.24", 300, 200, 450, false, null, containers);
         List<DataRoot> roots = new ArrayList<>();
-        roots.add(new DataRoot("/var/lib/docker", true, 300, 450, 120, List.of(), 2_000_000_000L, 50_000_000_000L, List.of("overlay2"), List.of()));
+        roots.add(new DataRoot("/var/lib/docker", true, 300, 450, 120, List.of(), 2_000_000_000L, 50_000_000_000L, Map.of("overlay2", 23), List.of()));
         for (int r = 0; r < 15; r++) {
             List<String> projects = new ArrayList<>();
             for (int p = 0; p < 40; p++) projects.add("project-" + p);
             roots.add(new DataRoot("/mnt/disk" + r + "/" + "deep/".repeat(30) + "docker", false, 3000 + r, 4000, 900, projects,
-                    1_000_000_000_000L, 2_000_000_000_000L, List.of("overlay2"), disk));
+                    1_000_000_000_000L, 2_000_000_000_000L, Map.of("overlay2", 4000), disk));
         }
         List<ComposeProject> compose = new ArrayList<>();
         for (int p = 0; p < 40; p++) {
