@@ -18,6 +18,7 @@ import com.slack.api.bolt.util.Responder;
 import com.slack.api.webhook.WebhookResponse;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.ReportViews;
@@ -36,9 +37,13 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +62,7 @@ public final class SlackBot implements AutoCloseable {
     static final Pattern STEP_ACTIONS = Pattern.compile("^(?!ui:).+");
     static final Pattern UI_ACTIONS = Pattern.compile("^ui:.+");
     static final String RETRY_HEADER = "X-Slack-Retry-Num";
+    static final String DEFAULT_WINDOW = "24h";
 
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
 
@@ -81,6 +87,7 @@ public final class SlackBot implements AutoCloseable {
     private final ReportStore store;
     private final Options options;
     private final OnceOnly once = new OnceOnly(2048);
+    private final Map<String, CompletableFuture<StoredReport>> inFlight = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor executor;
 
     public SlackBot(DiagnosisSource source, ReportStore store, Options options) {
@@ -176,7 +183,7 @@ public final class SlackBot implements AutoCloseable {
         boolean share = sr.view() == StatusRequest.View.SHARE;
         Message m;
         try {
-            StoredReport r = store.save(source.diagnose(sr.since()));
+            StoredReport r = diagnose(sr.window() == null ? DEFAULT_WINDOW : sr.window(), sr.since());
             ViewContext vc = context(r.id());
             Diagnosis d = r.diagnosis();
             m = switch (sr.view()) {
@@ -217,7 +224,7 @@ public final class SlackBot implements AutoCloseable {
     void refresh(Responder responder, boolean ephemeral) {
         Message m;
         try {
-            StoredReport r = store.save(source.diagnose(options.clock().instant().minus(dev.dockerdoctor.parse.Since.DEFAULT)));
+            StoredReport r = diagnose(DEFAULT_WINDOW, options.clock().instant().minus(Since.DEFAULT));
             m = ReportViews.report(r.diagnosis(), context(r.id()));
         } catch (RuntimeException e) {
             log.warn("Refresh failed while diagnosing", e);
@@ -232,6 +239,32 @@ public final class SlackBot implements AutoCloseable {
         Message m = r.map(x -> ReportViews.logs(x.diagnosis(), context(x.id()), null))
                 .orElseGet(() -> ReportViews.unknownReport(ref.map(ButtonRef::report).orElse("?")));
         respondToAction(responder, m, false, true);
+    }
+
+    /**
+     * A diagnosis for the window, shared with any request for the same window that is being diagnosed right now
+     * (a burst of /docker-status costs one look at the host, not one each; each still gets its own answer).
+     */
+    private StoredReport diagnose(String window, java.time.Instant since) {
+        CompletableFuture<StoredReport> mine = new CompletableFuture<>();
+        CompletableFuture<StoredReport> running = inFlight.putIfAbsent(window, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        try {
+            StoredReport r = store.save(source.diagnose(since));
+            mine.complete(r);
+            return r;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(window, mine);
+        }
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -2,6 +2,7 @@ package dev.dockerdoctor.app;
 
 import dev.dockerdoctor.slack.SlackBot;
 import dev.dockerdoctor.slack.TestDiagnoses;
+import dev.dockerdoctor.slack.standin.AckLatency;
 import dev.dockerdoctor.slack.standin.SignedClient;
 import dev.dockerdoctor.slack.standin.SlackStandIn;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class AckLatencyIT {
             try (BotServer server = BotServer.start(s, source, new SlackBot.Options("bench", s.admins(), false,
                     Clock.systemUTC(), ZoneOffset.UTC, Integer.getInteger("bench.workers", 2), N + 16), 0)) {
                 AckLatency.Result r = AckLatency.measure(new SignedClient(server.port(), "bench-secret"), slack, N, 20,
-                        Duration.ofSeconds(60));
+                        Integer.getInteger("bench.outstanding", Integer.MAX_VALUE), Duration.ofSeconds(60));
                 System.out.println("[bench, stand-in diagnosis] " + r.line());
                 assertThat(r.ok()).isEqualTo(N);
                 assertThat(r.reports()).isEqualTo(N);

@@ -133,6 +133,20 @@ class ServeHttpIT {
     }
 
     @Test
+    void requestsDuringADiagnosisShareItAndEachGetsItsOwnAnswer() throws Exception {
+        start(TestDiagnoses::incident, Duration.ofMillis(800));
+        assertThat(client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("a"))).status()).isEqualTo(200);
+        Thread.sleep(100);
+        assertThat(client.post(SlackPayloads.slashCommand("plan", "U0BOB", slack.responseUrl("b"))).status()).isEqualTo(200);
+        assertThat(json(slack.awaitPath("/response/a", WAIT).orElseThrow()).toString()).contains("1 critical");
+        assertThat(json(slack.awaitPath("/response/b", WAIT).orElseThrow()).toString()).contains("Plan for build-01");
+        assertThat(source.calls).hasSize(1);
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("c")));
+        slack.awaitPath("/response/c", WAIT).orElseThrow();
+        assertThat(source.calls).as("a later request looks again").hasSize(2);
+    }
+
+    @Test
     void shareAcksInChannelAndPostsTheReportForEveryone() throws Exception {
         start(TestDiagnoses::incident, Duration.ZERO);
         SignedClient.Answer a = client.post(SlackPayloads.slashCommand("share", "U0ALICE", slack.responseUrl("share")));

@@ -1,8 +1,5 @@
-package dev.dockerdoctor.app;
+package dev.dockerdoctor.slack.standin;
 
-import dev.dockerdoctor.slack.standin.SignedClient;
-import dev.dockerdoctor.slack.standin.SlackPayloads;
-import dev.dockerdoctor.slack.standin.SlackStandIn;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,9 +9,9 @@ import java.util.Locale;
  * Ack latency of {@code /docker-status}: n signed slash commands, one after another, each timed from sending to the
  * whole 200 read. The diagnoses they start run meanwhile (as they would), so acks are measured under that load.
  */
-final class AckLatency {
-    record Result(int n, int ok, double p50, double p90, double p99, double max, int reports, double reportSeconds) {
-        String line() {
+public final class AckLatency {
+    public record Result(int n, int ok, double p50, double p90, double p99, double max, int reports, double reportSeconds) {
+        public String line() {
             return String.format(Locale.ROOT, "ack latency over %d signed /docker-status requests (%d answered 200):"
                     + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d reports on response_url within %.1f s",
                     n, ok, p50, p90, p99, max, reports, reportSeconds);
@@ -24,13 +21,23 @@ final class AckLatency {
     private AckLatency() {
     }
 
-    static Result measure(SignedClient client, SlackStandIn slack, int n, int warmup, Duration reportTimeout) throws Exception {
+    public static Result measure(SignedClient client, SlackStandIn slack, int n, int warmup, Duration reportTimeout) throws Exception {
+        return measure(client, slack, n, warmup, Integer.MAX_VALUE, reportTimeout);
+    }
+
+    /**
+     * @param maxOutstanding at most this many reports pending before the next request is sent, so that every request
+     *                       takes the real path (a full queue would answer "busy") while the bot is kept working
+     */
+    public static Result measure(SignedClient client, SlackStandIn slack, int n, int warmup, int maxOutstanding,
+                          Duration reportTimeout) throws Exception {
         // warm the same path (JIT, class loading) with requests whose reports are not counted
         for (int i = 0; i < warmup; i++) client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("warm-" + i)));
         double[] ms = new double[n];
         int ok = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
+            while (i - slack.requestsTo("/response/bench-").size() >= maxOutstanding) Thread.sleep(5);
             SignedClient.Answer a = client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("bench-" + i)));
             ms[i] = a.millis();
             if (a.status() == 200) ok++;
