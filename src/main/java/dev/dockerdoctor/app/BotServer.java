@@ -50,6 +50,7 @@ public final class BotServer implements AutoCloseable {
     /** Port 0 picks a free one (tests); {@link #port()} says which. */
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port) throws Exception {
         Slack slack = SlackBot.slack(s.slackApiUrl());
+        checkToken(slack, s.slackBotToken());
         SlackBot bot = new SlackBot(source, new InMemoryReportStore(500), options);
         App app = bot.app(SlackBot.appConfig(slack, s.slackBotToken(), s.slackSigningSecret()));
 
@@ -59,7 +60,6 @@ public final class BotServer implements AutoCloseable {
         jetty.addConnector(http);
         ServletContextHandler context = new ServletContextHandler("/");
         SocketModeLink link = null;
-        checkToken(slack, s.slackBotToken());
         if (s.socketMode()) {
             link = new SocketModeLink(s.slackAppToken(), app);
             context.addServlet(new ServletHolder(new HealthServlet("socket", link::state)), HEALTH_PATH);

@@ -248,6 +248,17 @@ class ServeHttpIT {
     }
 
     @Test
+    void aBotTokenSlackRefusesStopsStartUpNamingIt() throws Exception {
+        slack = new SlackStandIn();
+        slack.refuseToken("xoxb-revoked");
+        Map<String, String> env = env();
+        env.put(Env.SLACK_BOT_TOKEN, "xoxb-revoked");
+        Settings s = Settings.fromEnv(env);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.start(s, since -> TestDiagnoses.incident()))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("SLACK_BOT_TOKEN").hasMessageContaining("invalid_auth");
+    }
+
+    @Test
     void healthcheckFailsWhenNothingListens() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

@@ -37,6 +37,7 @@ public final class SlackStandIn implements AutoCloseable {
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ts = new AtomicLong(1_732_688_834_000_100L);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/none";
+    private final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SlackStandIn() throws Exception {
         ServerConnector c = new ServerConnector(server);
@@ -68,6 +69,11 @@ public final class SlackStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + port() + "/response/" + name;
     }
 
+    /** auth.test answers invalid_auth for this token, as Slack does for a revoked or mistyped one. */
+    public void refuseToken(String token) {
+        refused.add(token);
+    }
+
     /** Where apps.connections.open sends the Socket Mode client. */
     public void socketModeUrl(String url) {
         this.socketModeUrl = url;
@@ -82,7 +88,11 @@ public final class SlackStandIn implements AutoCloseable {
         resp.setContentType("application/json");
         resp.setStatus(200);
         String json;
-        if (path.startsWith("/response/")) {
+        String auth = headers.getOrDefault("authorization", "");
+        boolean refusedToken = refused.stream().anyMatch(t -> auth.equals("Bearer " + t) || body.contains("token=" + t));
+        if (refusedToken && path.startsWith("/api/")) {
+            json = "{\"ok\":false,\"error\":\"invalid_auth\"}";
+        } else if (path.startsWith("/response/")) {
             json = "{\"ok\":true}";
         } else {
             json = switch (path) {
