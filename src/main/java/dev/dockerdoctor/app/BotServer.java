@@ -69,7 +69,13 @@ public final class BotServer implements AutoCloseable {
         }
         jetty.setHandler(context);
         jetty.setStopAtShutdown(false);
-        jetty.start();
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            bot.close();
+            jetty.stop();
+            throw e;
+        }
         if (link != null) link.start();
         log.info("Serving on port {}: {} {}", ((ServerConnector) jetty.getConnectors()[0]).getLocalPort(),
                 s.socketMode() ? "Socket Mode," : "POST " + EVENTS_PATH + ",", "GET " + HEALTH_PATH);

@@ -77,10 +77,6 @@ public final class SlackBot implements AutoCloseable {
         public Options {
             admins = Set.copyOf(admins);
         }
-
-        public static Options of(String host, Set<String> admins) {
-            return new Options(host, admins, false, Clock.systemUTC(), ZoneId.systemDefault(), 2, 64);
-        }
     }
 
     private final DiagnosisSource source;

@@ -1,6 +1,5 @@
 package dev.dockerdoctor.app;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dockerdoctor.model.Diagnosis;
@@ -11,6 +10,7 @@ import dev.dockerdoctor.slack.render.BlockKitLimits;
 import dev.dockerdoctor.slack.standin.SignedClient;
 import dev.dockerdoctor.slack.standin.SlackPayloads;
 import dev.dockerdoctor.slack.standin.SlackSigner;
+import dev.dockerdoctor.slack.standin.SlackJson;
 import dev.dockerdoctor.slack.standin.SlackStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -270,17 +269,6 @@ class ServeHttpIT {
     }
 
     static String findButtonValue(JsonObject message, String actionId) {
-        for (JsonElement b : message.getAsJsonArray("blocks")) {
-            JsonObject o = b.getAsJsonObject();
-            List<JsonElement> candidates = new java.util.ArrayList<>();
-            if (o.has("accessory")) candidates.add(o.get("accessory"));
-            if (o.has("elements") && o.get("type").getAsString().equals("actions")) o.getAsJsonArray("elements").forEach(candidates::add);
-            for (JsonElement c : candidates) {
-                JsonObject btn = c.getAsJsonObject();
-                if (btn.has("action_id") && btn.get("action_id").getAsString().equals(actionId)) return btn.get("value").getAsString();
-            }
-        }
-        throw new AssertionError("no button " + actionId + " in " + message);
+        return SlackJson.button(message, actionId).get("value").getAsString();
     }
-
 }

@@ -1,6 +1,5 @@
 package dev.dockerdoctor.it;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dockerdoctor.slack.render.BlockKitLimits;
@@ -8,6 +7,7 @@ import dev.dockerdoctor.slack.standin.AckLatency;
 import dev.dockerdoctor.slack.standin.ServeProcess;
 import dev.dockerdoctor.slack.standin.SignedClient;
 import dev.dockerdoctor.slack.standin.SlackPayloads;
+import dev.dockerdoctor.slack.standin.SlackJson;
 import dev.dockerdoctor.slack.standin.SlackStandIn;
 import dev.dockerdoctor.testing.PrivateDockerd;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class SlackDriftedDaemonIT {
                 assertThat(all).as("names the live root").contains(d.dataRoot().toString());
                 assertThat(all).as("names the orphaned root").contains(big.toString());
                 assertThat(all).contains("data-root-drift").contains("Do not run `docker compose up`");
-                JsonObject restore = button(report, "restore-data-root");
+                JsonObject restore = SlackJson.button(report, "restore-data-root");
                 assertThat(restore.getAsJsonObject("confirm")).as("restore asks first").isNotNull();
                 assertThat(restore.getAsJsonObject("confirm").getAsJsonObject("text").get("text").getAsString())
                         .contains("Sets data-root to ").contains("daemon.json").contains("restart");
@@ -84,20 +84,5 @@ class SlackDriftedDaemonIT {
                 assertThat(r.p99()).as("p99 ack (aim 100 ms; Slack allows 3 s)").isLessThan(1000);
             }
         }
-    }
-
-    static JsonObject button(JsonObject message, String actionId) {
-        for (JsonElement b : message.getAsJsonArray("blocks")) {
-            JsonObject o = b.getAsJsonObject();
-            if (o.has("accessory") && o.getAsJsonObject("accessory").get("action_id").getAsString().equals(actionId)) {
-                return o.getAsJsonObject("accessory");
-            }
-            if (o.get("type").getAsString().equals("actions")) {
-                for (JsonElement e : o.getAsJsonArray("elements")) {
-                    if (e.getAsJsonObject().get("action_id").getAsString().equals(actionId)) return e.getAsJsonObject();
-                }
-            }
-        }
-        throw new AssertionError("no " + actionId + " button in " + message);
     }
 }

@@ -10,10 +10,10 @@ import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.Part;
 import dev.dockerdoctor.slack.message.ReportViews;
 import dev.dockerdoctor.slack.message.ViewContext;
+import dev.dockerdoctor.slack.standin.SlackJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,15 +66,7 @@ class ReportViewsTest {
     }
 
     static List<JsonObject> buttons(JsonObject message) {
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonElement b : message.getAsJsonArray("blocks")) {
-            JsonObject o = b.getAsJsonObject();
-            if (o.has("accessory")) out.add(o.getAsJsonObject("accessory"));
-            if (o.has("elements") && o.get("type").getAsString().equals("actions")) {
-                for (JsonElement x : o.getAsJsonArray("elements")) out.add(x.getAsJsonObject());
-            }
-        }
-        return out;
+        return SlackJson.buttons(message);
     }
 
     @Test
