@@ -495,7 +495,9 @@ public final class ReportViews {
             what.add(fc.to() == null ? "Removes " + fc.key() + " from " + fc.file() + "."
                     : "Sets " + fc.key() + " to " + fc.to() + " in " + fc.file() + ".");
         }
-        if (!s.commands().isEmpty()) what.add("Then runs: " + String.join("; ", s.commands()) + ".");
+        if (!s.commands().isEmpty()) {
+            what.add((what.isEmpty() ? "Runs: " : "Then runs: ") + String.join("; ", s.commands()) + ".");
+        }
         if (s.warning() != null) what.add(s.warning());
         if (what.isEmpty()) what.add(s.title() + ".");
         boolean danger = s.warning() != null || family.equals(Steps.DISABLE_APT_DAILY_UPGRADE);
