@@ -11,8 +11,8 @@ final class Agents {
     }
 
     /** The agent with the real Docker client; its client is built lazily, beside the other probes. */
-    static Agent create(Settings settings, Clock clock, Path stateDir) {
-        DockerJavaProbe probe = new DockerJavaProbe(settings.dockerHost());
-        return new Agent(settings, () -> probe, clock, stateDir);
+    static Agent create(Settings settings, java.util.Map<String, String> env, Clock clock, Path stateDir) {
+        DockerJavaProbe probe = new DockerJavaProbe(settings.dockerHost()).warmUp();
+        return new Agent(settings, env, () -> probe, clock, stateDir);
     }
 }

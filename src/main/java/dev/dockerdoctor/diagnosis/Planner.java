@@ -55,6 +55,7 @@ public final class Planner {
             case Steps.ENABLE_LIVE_RESTORE -> s.config().daemonJsonError() != null ? Optional.empty() : Optional.of(enableLiveRestore(s));
             case Steps.MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(s);
             case Steps.RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s);
+            case Steps.COMPOSE_UP -> ComposeSteps.up(Steps.parameter(id), s, ctx);
             case Steps.START_DOCKER -> Optional.of(new Step(Steps.START_DOCKER, "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
                     List.of(ctx.dockerStart()), List.of(), true, null));

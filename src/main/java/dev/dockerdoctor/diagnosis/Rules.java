@@ -20,6 +20,10 @@ public final class Rules {
                 new StorageDriverChangedRule(),
                 new DockerLeftStoppedRule(),
                 new DaemonJsonReplacedRule(),
-                new DataRootFlagLostRule());
+                new DataRootFlagLostRule(),
+                new ComposeServicesDownRule(),
+                new NamedVolumesAtRiskRule(),
+                new ComposeFileInvalidRule(),
+                new BindMountSourceMissingRule());
     }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,8 +48,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Never throws, never hangs: every request runs on a worker and is abandoned (its thread interrupted, which
  * closes a unix socket channel) at the read timeout, and every failure becomes {@link DaemonState#unreachable} with a
- * reason in words. Building docker-java's client costs most of a second, so the constructor does nothing but check
- * its arguments; the client is built on first use or by {@link #warmUp()} in the background.
+ * reason in words. A daemon that does not answer costs one read timeout; the worst case, a daemon that answers
+ * {@code /info} and then stalls, about three (info, list, then all inspects together). When {@code /info} answers but
+ * the list does not, the state is reachable with the daemon's counts, no containers, and {@code error} saying so.
+ *
+ * <p>Building docker-java's client costs one to three seconds of class loading, so the constructor does nothing but
+ * check its arguments; the client is built on first use (outside the read timeout) or by {@link #warmUp()} in the
+ * background. Containers are inspected {@value #INSPECT_THREADS} at a time for restart count, OOM kill, health, exit
+ * code, times and memory limit (0 = no limit); a container whose inspect fails keeps its list fields. The
+ * transport's retry chatter while the daemon is down is kept out of the log by {@code simplelogger.properties}.
  */
 public final class DockerJavaProbe implements DockerProbe {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -57,10 +65,6 @@ public final class DockerJavaProbe implements DockerProbe {
     static final int INSPECT_THREADS = 8;
     private static final int MAX_RAW_BYTES = 32 << 20;
     private static final Instant DOCKER_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
-
-    static {
-        quietTransportLogs();
-    }
 
     private final String dockerHost;
     private final URI uri;
@@ -186,25 +190,33 @@ public final class DockerJavaProbe implements DockerProbe {
     private List<ContainerInfo> withDetails(List<Container> listed) {
         List<Future<InspectContainerResponse>> pending = new ArrayList<>(listed.size());
         for (Container c : listed) {
-            pending.add(inspects.submit(() -> clients().docker().inspectContainerCmd(c.getId()).exec()));
+            try {
+                pending.add(inspects.submit(() -> clients().docker().inspectContainerCmd(c.getId()).exec()));
+            } catch (RejectedExecutionException e) {
+                pending.add(null); // closed meanwhile: list fields only
+            }
         }
         // one budget for all inspects: what is not back by then keeps its list fields only
         long deadline = System.nanoTime() + readTimeout.toNanos();
         List<ContainerInfo> out = new ArrayList<>(listed.size());
         for (int i = 0; i < listed.size(); i++) {
-            Future<InspectContainerResponse> f = pending.get(i);
-            InspectContainerResponse detail = null;
-            try {
-                detail = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                f.cancel(true); // a container removed meanwhile (404) or a slow daemon: basic info is still true
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                f.cancel(true);
-            }
-            out.add(toInfo(listed.get(i), detail));
+            out.add(toInfo(listed.get(i), detail(pending.get(i), deadline)));
         }
         return out;
+    }
+
+    private static InspectContainerResponse detail(Future<InspectContainerResponse> f, long deadline) {
+        if (f == null) return null;
+        try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            f.cancel(true); // a container removed meanwhile (404) or a slow daemon: its list fields are still true
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return null;
+        }
     }
 
     static ContainerInfo toInfo(Container c, InspectContainerResponse d) {
@@ -285,7 +297,7 @@ public final class DockerJavaProbe implements DockerProbe {
         Future<T> f;
         try {
             f = calls.submit(work);
-        } catch (RuntimeException e) {
+        } catch (RejectedExecutionException e) {
             throw new ProbeFailure("the Docker probe for " + dockerHost + " is closed");
         }
         try {
@@ -389,16 +401,6 @@ public final class DockerJavaProbe implements DockerProbe {
             }
             default -> throw new IllegalArgumentException("DOCKER_HOST '" + host + "' is not supported (expected unix:///path or tcp://host:port)");
         }
-    }
-
-    /**
-     * The zerodep transport logs every retry against {@code localhost:2375} at INFO while the daemon is down, which
-     * is exactly when the bot is needed and the log is read: keep its shaded HTTP client at WARN unless the operator
-     * set a level. slf4j-simple reads the level when a logger is created, so this runs before any client exists.
-     */
-    static void quietTransportLogs() {
-        String key = "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded.org.apache.hc";
-        if (System.getProperty(key) == null) System.setProperty(key, "warn");
     }
 
     private static ThreadFactory daemonThreads(String name) {

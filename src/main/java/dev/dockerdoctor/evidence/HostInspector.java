@@ -34,15 +34,25 @@ public final class HostInspector implements AutoCloseable {
     private final String dockerHost;
     private final List<String> dataRootSearch;
     private final Clock clock;
+    private final ComposeCommand composeCommand;
+    private final List<String> composePaths;
+    private final java.util.Map<String, String> env;
     private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "inspector");
         t.setDaemon(true);
         return t;
     });
 
+    /**
+     * @param env the environment compose files are interpolated with (the project's .env comes on top)
+     */
     public HostInspector(HostFiles files, Supplier<DockerProbe> docker, String dockerHost, List<String> dataRootSearch,
+                         List<String> composePaths, ComposeCommand composeCommand, java.util.Map<String, String> env,
                          Clock clock) {
         this.files = files;
+        this.composePaths = List.copyOf(composePaths);
+        this.composeCommand = composeCommand;
+        this.env = java.util.Map.copyOf(env);
         this.docker = docker;
         this.dockerHost = dockerHost;
         this.dataRootSearch = List.copyOf(dataRootSearch);
@@ -59,8 +69,10 @@ public final class HostInspector implements AutoCloseable {
         DockerConfig c = config.join();
         List<DataRoot> roots = new DataRootScanner(files).scan(searchPlaces(c), knownRoots(d, c),
                 d.reachable() ? d.dockerRootDir() : null);
-        return new HostSnapshot(now, clock.getZone(), since, d, c, roots, List.of(), LogStats.none(), List.of(),
-                List.of(), lastKnownGood);
+        // compose files are found through the containers' labels too, live and on disk: after both are known
+        ComposeProbe.Found compose = new ComposeProbe(files, env, composePaths, composeCommand).probe(d, roots);
+        return new HostSnapshot(now, clock.getZone(), since, d, c, roots, List.of(), LogStats.none(), compose.projects(),
+                compose.problems(), lastKnownGood);
     }
 
     /** The configured search places plus every data filesystem that is mounted (a big disk is often one). */
@@ -68,7 +80,8 @@ public final class HostInspector implements AutoCloseable {
         Set<String> out = new LinkedHashSet<>(dataRootSearch);
         for (MountPoint m : c.mounts()) {
             String t = m.target();
-            if (!DATA_FS.contains(m.fsType()) || t.equals("/") || t.startsWith("/proc") || t.startsWith("/sys")
+            // bind mounts (dockerd binds its own root onto itself) are folders, not disks: the search finds them anyway
+            if (m.bindOfSubdirectory() || !DATA_FS.contains(m.fsType()) || t.equals("/") || t.startsWith("/proc") || t.startsWith("/sys")
                     || t.startsWith("/dev") || t.startsWith("/run") || t.contains("/overlay2/") || t.startsWith("/boot")) {
                 continue;
             }

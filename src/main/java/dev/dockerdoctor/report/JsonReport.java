@@ -118,6 +118,9 @@ public final class JsonReport {
             sn.put("state", s.state() == null ? null : s.state().wire());
         }
         strings(n.putArray("namedVolumes"), p.namedVolumes());
+        strings(n.putArray("activeProfiles"), p.activeProfiles());
+        n.put("foundBy", p.foundBy());
+        strings(n.putArray("warnings"), p.warnings());
         return n;
     }
 

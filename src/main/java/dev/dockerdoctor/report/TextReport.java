@@ -74,11 +74,15 @@ public final class TextReport {
         if (!d.snapshot().compose().isEmpty() || !d.snapshot().composeProblems().isEmpty()) {
             b.append("\nCompose projects\n");
             for (ComposeProject p : d.snapshot().compose()) {
-                b.append("  ").append(p.name()).append(" (").append(String.join(", ", p.files())).append(")\n");
+                b.append("  ").append(p.name()).append(" (").append(String.join(", ", p.files())).append(")")
+                        .append(p.foundBy() == null ? "" : ", found by " + p.foundBy()).append('\n');
                 for (ComposeService sv : p.services()) {
-                    b.append("      ").append(sv.name()).append(": ").append(sv.state() == null ? "?" : sv.state().wire())
+                    b.append("      ").append(sv.name()).append(": ").append(sv.state() == null ? "unknown (no daemon)" : sv.state().wire())
                             .append(sv.image() == null ? "" : "  [" + sv.image() + "]").append('\n');
                 }
+            }
+            for (ComposeProject p : d.snapshot().compose()) {
+                p.warnings().forEach(w -> b.append("  ~ ").append(p.name()).append(": ").append(w).append('\n'));
             }
             for (ComposeProblem p : d.snapshot().composeProblems()) {
                 b.append("  ! ").append(p.file()).append(p.line() == null ? "" : ":" + p.line()).append(": ").append(p.message()).append('\n');

@@ -118,6 +118,20 @@ class DockerJavaProbeIT extends DockerProbeContract {
     }
 
     @Test
+    void shouldCallACrashedDaemonRefused() {
+        try (PrivateDockerd d = PrivateDockerd.builder().busybox(false).start()) {
+            DockerJavaProbe probe = probe(d.host(), SHORT_READ);
+            assertThat(probe.inspect().reachable()).isTrue();
+
+            d.kill();
+            DaemonState s = probe.inspect();
+
+            assertThat(s.reachable()).isFalse();
+            assertThat(s.error()).isEqualTo("no Docker daemon at " + d.host() + " (connection refused)");
+        }
+    }
+
+    @Test
     void shouldNameAMissingSocket() {
         Path missing = known.base().resolve("nothing.sock");
         DaemonState s = probe("unix://" + missing, SHORT_READ).inspect();

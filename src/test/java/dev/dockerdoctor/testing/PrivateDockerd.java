@@ -70,6 +70,9 @@ public final class PrivateDockerd implements AutoCloseable {
     private Duration lastStart = Duration.ZERO;
     private Duration lastStop = Duration.ZERO;
     private boolean closed;
+    private final Set<String> bridges = new java.util.LinkedHashSet<>();
+    // how often each data root was a mount point before dockerd bind-mounted it onto itself (see close)
+    private final Map<Path, Long> rootMountsBefore = new LinkedHashMap<>();
 
     private PrivateDockerd(Builder b, Path base) {
         this.base = base;
@@ -165,6 +168,8 @@ public final class PrivateDockerd implements AutoCloseable {
         if (closed) throw new IllegalStateException("this PrivateDockerd is closed");
         if (running()) throw new IllegalStateException("dockerd " + pid() + " is running: stop() or restart() it");
         this.flags = withRootFallback(List.copyOf(newFlags));
+        rootMountsBefore.computeIfAbsent(dataRoot(), PrivateDockerd::mountCount);
+        forgetDeadContainerd();
         List<String> argv = argv(flags);
         starts++;
         appendLog("=== rig: start " + starts + ": " + String.join(" ", argv));
@@ -205,6 +210,7 @@ public final class PrivateDockerd implements AutoCloseable {
     public synchronized void stop() {
         if (process == null) return;
         long t0 = System.nanoTime();
+        if (process.isAlive()) rememberBridges();
         Optional<Long> containerd = containerdPid();
         process.destroy();
         boolean exited = waitFor(process, stopTimeout);
@@ -221,6 +227,18 @@ public final class PrivateDockerd implements AutoCloseable {
         lastStop = Duration.ofNanos(System.nanoTime() - t0);
     }
 
+    /**
+     * SIGKILLs dockerd, as a crash or the OOM killer would: its socket file and pid file stay behind (connections are
+     * refused), its containerd dies with it (parent-death signal), the shims and containers keep running, and its
+     * data root stays bind-mounted onto itself. {@link #start()} works afterwards; {@link #close()} cleans it all up.
+     */
+    public synchronized void kill() {
+        if (process == null) return;
+        rememberBridges();
+        process.destroyForcibly();
+        waitFor(process, Duration.ofSeconds(10));
+    }
+
     /** Stops the daemon, kills whatever it left (shims, containers), unmounts and deletes the base folder. */
     @Override
     public void close() {
@@ -234,6 +252,8 @@ public final class PrivateDockerd implements AutoCloseable {
             // keep cleaning: leftovers are killed below by pid
         } finally {
             killLeftovers();
+            deleteBridges();
+            unmountRootsOutsideBase();
             Rig.deleteTree(base);
             LIVE.remove(this);
         }
@@ -323,6 +343,54 @@ public final class PrivateDockerd implements AutoCloseable {
             return root == null || !root.isTextual() ? Optional.empty() : Optional.of(Path.of(root.asText()));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    // A SIGKILLed dockerd takes its containerd along (parent-death signal), but here nothing reaps the zombie at
+    // once, and dockerd 20.10 trusts containerd.pid while kill(pid, 0) succeeds: it would wait for that zombie
+    // and give up ("timeout waiting for containerd to start"). On a host with systemd as init it is reaped at once.
+    private void forgetDeadContainerd() {
+        containerdPid().filter(pid -> !Procs.alive(pid)).ifPresent(pid -> deleteQuietly(execRoot.resolve("containerd/containerd.pid")));
+    }
+
+    // dockerd leaves the br-* interface of every user-defined bridge network (compose's <project>_default) in the
+    // host's network namespace when it stops; note them while it can still say which are its own.
+    private void rememberBridges() {
+        UnixHttp.get(socket, "/networks", Duration.ofSeconds(5)).filter(r -> r.status() == 200).ifPresent(r -> {
+            try {
+                for (JsonNode n : JSON.readTree(r.body())) {
+                    if (!"bridge".equals(n.path("Driver").asText()) || "bridge".equals(n.path("Name").asText())) continue;
+                    String named = n.path("Options").path("com.docker.network.bridge.name").asText("");
+                    String id = n.path("Id").asText("");
+                    if (!named.isEmpty()) bridges.add(named);
+                    else if (id.length() >= 12) bridges.add("br-" + id.substring(0, 12));
+                }
+            } catch (IOException e) {
+                // no list, nothing to remember
+            }
+        });
+    }
+
+    // A killed dockerd cannot undo the bind mount of its root onto itself. Under the base folder deleteTree
+    // unmounts everything; a root elsewhere (a test's own folder) loses only the mounts dockerd added.
+    private void unmountRootsOutsideBase() {
+        rootMountsBefore.forEach((root, before) -> {
+            if (root.startsWith(base)) return;
+            for (long n = mountCount(root); n > before; n--) {
+                Command.run(List.of("umount", "-l", root.toString()), Duration.ofSeconds(10));
+            }
+        });
+    }
+
+    private static long mountCount(Path p) {
+        return Rig.mountsUnder(p).stream().filter(p::equals).count();
+    }
+
+    private void deleteBridges() {
+        for (String iface : bridges) {
+            if (Files.exists(Path.of("/sys/class/net", iface))) {
+                Command.run(List.of(Rig.executable("ip").map(Path::toString).orElse("ip"), "link", "delete", iface), Duration.ofSeconds(10));
+            }
         }
     }
 

@@ -116,6 +116,39 @@ class PrivateDockerdIT {
     }
 
     @Test
+    void shouldLeaveAStaleSocketWhenKilledAndStillCleanUpEverything() {
+        Path base;
+        try (PrivateDockerd d = PrivateDockerd.startDefault()) {
+            base = d.base();
+            d.dockerOk("run", "-d", "--name", "survivor", "--restart", "always", BusyboxImage.NAME, "sleep", "600");
+            long dockerdPid = d.pid();
+
+            d.kill();
+
+            assertThat(Procs.alive(dockerdPid)).isFalse();
+            assertThat(d.socket()).exists();
+            assertThat(UnixHttp.ping(d.socket(), T)).isFalse();
+            d.start();
+            assertThat(d.dockerOk("ps", "--format", "{{.Names}}")).isEqualTo("survivor");
+        }
+        assertThat(Procs.mentioning(base.toString())).isEmpty();
+        assertThat(Rig.mountsUnder(base)).isEmpty();
+        assertThat(base).doesNotExist();
+    }
+
+    @Test
+    void shouldUndoTheRootMountOfAKilledDaemonWhoseRootIsElsewhere(@TempDir Path tmp) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("srv-docker"));
+        try (PrivateDockerd d = PrivateDockerd.builder().dataRoot(root).busybox(false).start()) {
+            assertThat(Rig.mountsUnder(root)).as("dockerd bind-mounts its root onto itself").contains(root);
+            d.kill();
+            assertThat(Rig.mountsUnder(root)).contains(root);
+        }
+        assertThat(Rig.mountsUnder(root)).isEmpty();
+        assertThat(root.resolve("containers")).as("the data stays").isDirectory();
+    }
+
+    @Test
     void shouldReportWhyTheDaemonRefusedToStart() {
         // the same root as a flag and in daemon.json: dockerd refuses, as on a host with both
         assertThatThrownBy(() -> PrivateDockerd.builder().daemonJson("{\"data-root\": \"/tmp/dd-nowhere\"}").start())
@@ -127,22 +160,28 @@ class PrivateDockerdIT {
     void shouldRunDockerComposeV1AgainstThePrivateDaemon(@TempDir Path tmp) throws IOException {
         Path project = Files.createDirectories(tmp.resolve("shop"));
         Files.writeString(project.resolve("docker-compose.yml"), """
-                version: "2.4"
                 services:
                   web:
                     image: local/busybox
                     command: httpd -f -p 80 -h /www
-                    network_mode: none
+                    volumes: [data:/data]
+                volumes:
+                  data:
                 """);
+        String bridge;
         try (PrivateDockerd d = PrivateDockerd.startDefault()) {
             d.composeOk(project, "up", "-d");
+            bridge = "br-" + d.dockerOk("network", "inspect", "--format", "{{.Id}}", "shop_default").substring(0, 12);
+            assertThat(Path.of("/sys/class/net", bridge)).as("compose's default network is a host bridge").exists();
             String labels = d.dockerOk("inspect", "--format", "{{json .Config.Labels}}", "shop_web_1");
             JsonNode l = JSON.readTree(labels);
             assertThat(l.path("com.docker.compose.project").asText()).isEqualTo("shop");
             assertThat(l.path("com.docker.compose.service").asText()).isEqualTo("web");
             assertThat(l.path("com.docker.compose.project.working_dir").asText()).isEqualTo(project.toString());
             assertThat(d.dockerOk("ps", "--format", "{{.Names}}")).isEqualTo("shop_web_1");
+            assertThat(d.dockerOk("volume", "ls", "--format", "{{.Name}}")).isEqualTo("shop_data");
         }
+        assertThat(Path.of("/sys/class/net", bridge)).as("dockerd leaves it behind; the rig removes it").doesNotExist();
     }
 
     private static JsonNode info(PrivateDockerd d) {

@@ -39,7 +39,11 @@ public final class Rig {
 
     /** Skips, or fails when {@code DOCTOR_REQUIRE_DOCKER=1}, with the given reason. */
     public static void skipOrFail(String reason) {
-        if (dockerRequired()) Assertions.fail(reason + " (and " + REQUIRE_DOCKER_ENV + "=1 requires Docker)");
+        skipOrFail(reason, dockerRequired());
+    }
+
+    static void skipOrFail(String reason, boolean required) {
+        if (required) Assertions.fail(reason + " (and " + REQUIRE_DOCKER_ENV + "=1 requires Docker)");
         Assumptions.abort(reason + " (set " + REQUIRE_DOCKER_ENV + "=1 to make this a failure)");
     }
 
