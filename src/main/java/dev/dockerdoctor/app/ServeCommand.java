@@ -46,7 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
             return Main.COULD_NOT_RUN;
         }
         settings.notesForServe().forEach(log::info);
-        Agent agent = Agents.create(settings, clock, settings.serveStateDir());
+        Agent agent = Agents.create(settings, env, clock, settings.serveStateDir());
         BotServer server;
         try {
             server = BotServer.start(settings, serialized(agent));
