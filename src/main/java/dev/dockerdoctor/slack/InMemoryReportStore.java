@@ -5,7 +5,6 @@ import dev.dockerdoctor.model.Diagnosis;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +17,7 @@ public final class InMemoryReportStore implements ReportStore {
     private final Map<String, StoredReport> reports;
 
     public InMemoryReportStore(int capacity) {
-        this.reports = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, StoredReport> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.reports = Bounded.newest(capacity);
     }
 
     @Override

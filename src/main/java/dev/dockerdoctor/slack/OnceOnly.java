@@ -1,6 +1,5 @@
 package dev.dockerdoctor.slack;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,12 +10,7 @@ public final class OnceOnly {
     private final Map<String, Boolean> seen;
 
     public OnceOnly(int capacity) {
-        this.seen = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.seen = Bounded.newest(capacity);
     }
 
     /** True the first time a key is seen, false for every repeat while it is remembered. */
