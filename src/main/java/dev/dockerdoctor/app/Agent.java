@@ -42,7 +42,8 @@ public final class Agent implements AutoCloseable {
         ComposeCommand compose = ComposeCommand.detect(files, env);
         this.inspector = new HostInspector(files, docker, settings.dockerHost(), settings.dataRootSearch(),
                 settings.composePaths(), compose, env, clock);
-        this.doctor = Doctor.standard(new PlanContext(settings.dockerRestart(), settings.dockerStart(), compose.argv()));
+        this.doctor = Doctor.standard(new PlanContext(settings.dockerRestart(), settings.dockerStart(), compose.argv(),
+                PlanContext.dockerCliFor(settings.dockerHost())));
         this.lastKnownGood = stateDir == null ? null : new LastKnownGoodStore(stateDir);
     }
 

@@ -24,6 +24,10 @@ public final class Rules {
                 new ComposeServicesDownRule(),
                 new NamedVolumesAtRiskRule(),
                 new ComposeFileInvalidRule(),
-                new BindMountSourceMissingRule());
+                new BindMountSourceMissingRule(),
+                new ContainerRestartLoopRule(),
+                new ContainerOomKilledRule(),
+                new ContainerUnhealthyRule(),
+                new DockerDiskPressureRule());
     }
 }

@@ -12,9 +12,12 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.dockerdoctor.model.ContainerInfo;
 import dev.dockerdoctor.model.DaemonState;
+import dev.dockerdoctor.model.DiskUsage;
+import dev.dockerdoctor.model.HealthCheckResult;
+import dev.dockerdoctor.parse.DockerLogStream;
+import dev.dockerdoctor.parse.SystemDfParser;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +66,11 @@ public final class DockerJavaProbe implements DockerProbe {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
     /** Parallel container inspects: a host may have hundreds of containers, each inspect is a few ms. */
     static final int INSPECT_THREADS = 8;
+    /** Log tails are fetched for at most this many unwell containers (looping first), this many lines each. */
+    static final int MAX_LOG_TAILS = 20;
+    static final int LOG_TAIL_LINES = 20;
+    /** A container that restarted and last exited within this long looks unwell enough to read its log. */
+    static final Duration RECENT_EXIT = Duration.ofHours(1);
     private static final int MAX_RAW_BYTES = 32 << 20;
     private static final Instant DOCKER_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -154,19 +162,35 @@ public final class DockerJavaProbe implements DockerProbe {
      * command for. The body when the daemon answers 2xx within the read timeout, else empty.
      */
     public Optional<String> getRaw(String path) {
+        return getRawBytes(path).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** Like {@link #getRaw} but the body's bytes (a log stream is binary-framed). */
+    public Optional<byte[]> getRawBytes(String path) {
         if (whyNotReachable().isPresent()) return Optional.empty();
         String p = path.startsWith("/") ? path : "/" + path;
         try {
-            return call("GET " + p, () -> {
-                DockerHttpClient.Request req = DockerHttpClient.Request.builder()
-                        .method(DockerHttpClient.Request.Method.GET).path(p).build();
-                try (DockerHttpClient.Response res = clients().http().execute(req)) {
-                    if (res.getStatusCode() / 100 != 2) return Optional.<String>empty();
-                    return Optional.of(readBounded(res.getBody()));
-                }
-            });
+            return call("GET " + p, () -> fetch(p));
         } catch (ProbeFailure f) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The daemon's own disk accounting ({@code GET /system/df}), read for what a prune could free. Empty when the
+     * daemon does not answer within the read timeout (it walks every container's layer: seconds on a big host).
+     */
+    @Override
+    public Optional<DiskUsage> diskUsage() {
+        return getRawBytes("/system/df").flatMap(b -> SystemDfParser.parse(new String(b, StandardCharsets.UTF_8)));
+    }
+
+    private Optional<byte[]> fetch(String p) throws IOException {
+        DockerHttpClient.Request req = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(p).build();
+        try (DockerHttpClient.Response res = clients().http().execute(req)) {
+            if (res.getStatusCode() / 100 != 2) return Optional.empty();
+            return Optional.of(res.getBody().readNBytes(MAX_RAW_BYTES));
         }
     }
 
@@ -199,10 +223,64 @@ public final class DockerJavaProbe implements DockerProbe {
         // one budget for all inspects: what is not back by then keeps its list fields only
         long deadline = System.nanoTime() + readTimeout.toNanos();
         List<ContainerInfo> out = new ArrayList<>(listed.size());
+        Map<String, Boolean> tty = new java.util.HashMap<>();
         for (int i = 0; i < listed.size(); i++) {
-            out.add(toInfo(listed.get(i), detail(pending.get(i), deadline)));
+            InspectContainerResponse detail = detail(pending.get(i), deadline);
+            out.add(toInfo(listed.get(i), detail));
+            if (detail != null && detail.getConfig() != null) tty.put(listed.get(i).getId(), detail.getConfig().getTty());
         }
-        return out;
+        return withLogTails(out, tty);
+    }
+
+    /**
+     * The last lines of the containers that look unwell (restarting, unhealthy, or restarted and exited within the
+     * last hour), looping ones first, at most {@link #MAX_LOG_TAILS}: on a host of hundreds of healthy containers this
+     * asks nothing more. One time budget for all of them, as for the inspects.
+     */
+    private List<ContainerInfo> withLogTails(List<ContainerInfo> containers, Map<String, Boolean> tty) {
+        List<ContainerInfo> unwell = unwell(containers, Instant.now());
+        if (unwell.isEmpty()) return containers;
+        Map<String, Future<Optional<byte[]>>> pending = new java.util.LinkedHashMap<>();
+        for (ContainerInfo c : unwell) {
+            String path = "/containers/" + c.id() + "/logs?stdout=1&stderr=1&tail=" + LOG_TAIL_LINES;
+            try {
+                pending.put(c.id(), inspects.submit(() -> fetch(path)));
+            } catch (RejectedExecutionException e) {
+                break; // closed meanwhile: no tails
+            }
+        }
+        long deadline = System.nanoTime() + readTimeout.toNanos();
+        Map<String, List<String>> tails = new java.util.HashMap<>();
+        pending.forEach((id, f) -> {
+            Optional<byte[]> body = await(f, deadline);
+            // a log driver that cannot be read back (none, syslog...) answers an error: no tail, not a failure
+            if (body != null && body.isPresent()) tails.put(id, DockerLogStream.lines(body.get(), tty.get(id), LOG_TAIL_LINES));
+        });
+        return containers.stream().map(c -> tails.containsKey(c.id()) ? c.withLogTail(tails.get(c.id())) : c).toList();
+    }
+
+    /** Containers whose log is worth reading, most telling first. */
+    static List<ContainerInfo> unwell(List<ContainerInfo> containers, Instant now) {
+        return containers.stream()
+                .filter(c -> "restarting".equals(c.state()) || "unhealthy".equals(c.health())
+                        || (c.restartCount() != null && c.restartCount() > 0 && c.finishedAt() != null
+                        && c.finishedAt().isAfter(now.minus(RECENT_EXIT))))
+                .sorted(java.util.Comparator.comparingInt((ContainerInfo c) -> "restarting".equals(c.state()) ? 0 : 1)
+                        .thenComparing(c -> c.restartCount() == null ? 0 : -c.restartCount()))
+                .limit(MAX_LOG_TAILS)
+                .toList();
+    }
+
+    private static <T> T await(Future<T> f, long deadline) {
+        try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            f.cancel(true); // a container removed meanwhile (404) or a slow daemon: what is known is still true
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+        }
+        return null;
     }
 
     private static InspectContainerResponse detail(Future<InspectContainerResponse> f, long deadline) {
@@ -228,10 +306,20 @@ public final class DockerJavaProbe implements DockerProbe {
         InspectContainerResponse.ContainerState st = d.getState();
         String health = st == null || st.getHealth() == null ? null : st.getHealth().getStatus();
         Long memory = d.getHostConfig() == null ? null : d.getHostConfig().getMemory();
+        String policy = d.getHostConfig() == null || d.getHostConfig().getRestartPolicy() == null ? null
+                : d.getHostConfig().getRestartPolicy().getName();
         return new ContainerInfo(c.getId(), name != null ? name : stripSlash(d.getName()), c.getImage(), c.getState(),
                 c.getStatus(), c.getLabels(), d.getRestartCount(), st == null ? null : st.getOOMKilled(), health,
                 st == null ? null : st.getExitCode(), st == null ? null : time(st.getStartedAt()),
-                st == null ? null : time(st.getFinishedAt()), memory);
+                st == null ? null : time(st.getFinishedAt()), memory, policy == null || policy.isBlank() ? null : policy,
+                healthLog(st), List.of());
+    }
+
+    private static List<HealthCheckResult> healthLog(InspectContainerResponse.ContainerState st) {
+        if (st == null || st.getHealth() == null || st.getHealth().getLog() == null) return List.of();
+        return st.getHealth().getLog().stream()
+                .map(l -> new HealthCheckResult(time(l.getStart()), time(l.getEnd()), l.getExitCode(), l.getOutput()))
+                .toList();
     }
 
     private static String stripSlash(String name) {
@@ -367,11 +455,6 @@ public final class DockerJavaProbe implements DockerProbe {
 
     static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static String readBounded(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_RAW_BYTES);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     static URI parseHost(String host) {

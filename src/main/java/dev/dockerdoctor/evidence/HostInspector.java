@@ -2,6 +2,7 @@ package dev.dockerdoctor.evidence;
 
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DataRoot;
+import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.DockerConfig;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.LastKnownGood;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +66,10 @@ public final class HostInspector implements AutoCloseable {
         CompletableFuture<DaemonState> daemon = CompletableFuture.supplyAsync(() -> docker.get().inspect(), pool);
         CompletableFuture<DockerConfig> config = CompletableFuture.supplyAsync(
                 () -> new ConfigProbe(files, dockerHost).read(), pool);
+        // the daemon walks every layer for /system/df (about a second for 300 containers): ask once the inspects are
+        // done, so it does not eat into their time budget, and beside the data-root scan, so it costs no extra time
+        CompletableFuture<Optional<DiskUsage>> diskUsage = daemon.thenApplyAsync(
+                st -> st.reachable() ? docker.get().diskUsage() : Optional.<DiskUsage>empty(), pool);
 
         DaemonState d = daemon.join();
         DockerConfig c = config.join();
@@ -71,8 +77,9 @@ public final class HostInspector implements AutoCloseable {
                 d.reachable() ? d.dockerRootDir() : null);
         // compose files are found through the containers' labels too, live and on disk: after both are known
         ComposeProbe.Found compose = new ComposeProbe(files, env, composePaths, composeCommand).probe(d, roots);
+        DiskUsage usage = diskUsage.join().orElse(null);
         return new HostSnapshot(now, clock.getZone(), since, d, c, roots, List.of(), LogStats.none(), compose.projects(),
-                compose.problems(), lastKnownGood);
+                compose.problems(), lastKnownGood).withDiskUsage(usage);
     }
 
     /** The configured search places plus every data filesystem that is mounted (a big disk is often one). */

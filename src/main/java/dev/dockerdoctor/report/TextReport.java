@@ -8,6 +8,7 @@ import dev.dockerdoctor.model.ComposeService;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
@@ -38,6 +39,14 @@ public final class TextReport {
                     .append(", driver ").append(s.storageDriver()).append('\n')
                     .append("  ").append(s.containers()).append(" containers (").append(s.running()).append(" running), ")
                     .append(s.images()).append(" images, live-restore ").append(Boolean.TRUE.equals(s.liveRestoreEnabled()) ? "on" : "off").append('\n');
+            DiskUsage du = d.snapshot().diskUsage();
+            if (du != null) {
+                b.append("  disk: images ").append(Bytes.human(du.images().bytes())).append(", containers ")
+                        .append(Bytes.human(du.containers().bytes())).append(", volumes ").append(Bytes.human(du.volumes().bytes()))
+                        .append(", build cache ").append(Bytes.human(du.buildCache().bytes())).append("; reclaimable ")
+                        .append(Bytes.human(du.prunable().stream().mapToLong(DiskUsage.Category::reclaimableBytes).sum()))
+                        .append(" (volumes never)\n");
+            }
         } else {
             b.append("  not reachable: ").append(s.error()).append('\n');
         }
