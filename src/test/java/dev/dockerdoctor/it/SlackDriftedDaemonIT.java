@@ -71,7 +71,7 @@ class SlackDriftedDaemonIT {
                 JsonObject restore = SlackJson.button(report, "restore-data-root");
                 assertThat(restore.getAsJsonObject("confirm")).as("restore asks first").isNotNull();
                 assertThat(restore.getAsJsonObject("confirm").getAsJsonObject("text").get("text").getAsString())
-                        .contains("Sets data-root to ").contains("daemon.json").contains("restart");
+                        .contains("Sets data-root to " + big + " in ").contains("daemon.json");
                 assertThat(restore.get("value").getAsString()).doesNotContain("systemctl");
                 assertThat(BlockKitLimits.violations(report)).isEmpty();
                 assertThat(report.get("response_type").getAsString()).isEqualTo("ephemeral");
