@@ -7,6 +7,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.slack.DiagnosisSource;
 import dev.dockerdoctor.slack.InMemoryReportStore;
+import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackBot;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -28,6 +29,8 @@ import java.time.ZoneId;
 public final class BotServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/slack/events";
     public static final String HEALTH_PATH = "/healthz";
+    /** How many /docker-status reports the buttons can still resolve. */
+    static final int REPORTS = 500;
     private static final Logger log = LoggerFactory.getLogger(BotServer.class);
 
     private final Server jetty;
@@ -42,16 +45,26 @@ public final class BotServer implements AutoCloseable {
 
     /** Starts with the settings' port and the host's own name; the settings must have passed requireForServe(). */
     public static BotServer start(Settings s, DiagnosisSource source) throws Exception {
+        return start(s, source, new InMemoryReportStore(REPORTS));
+    }
+
+    /** As {@link #start(Settings, DiagnosisSource)}, with the store the buttons resolve their reports in. */
+    public static BotServer start(Settings s, DiagnosisSource source, ReportStore reports) throws Exception {
         SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), false, Clock.systemUTC(),
                 ZoneId.systemDefault(), 2, 64);
-        return start(s, source, options, s.port());
+        return start(s, source, options, s.port(), reports);
     }
 
     /** Port 0 picks a free one (tests); {@link #port()} says which. */
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port) throws Exception {
+        return start(s, source, options, port, new InMemoryReportStore(REPORTS));
+    }
+
+    static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port, ReportStore reports)
+            throws Exception {
         Slack slack = SlackBot.slack(s.slackApiUrl());
         checkToken(slack, s.slackBotToken());
-        SlackBot bot = new SlackBot(source, new InMemoryReportStore(500), options);
+        SlackBot bot = new SlackBot(source, reports, options);
         App app = bot.app(SlackBot.appConfig(slack, s.slackBotToken(), s.slackSigningSecret()));
 
         Server jetty = new Server();

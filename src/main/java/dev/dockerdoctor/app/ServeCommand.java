@@ -1,6 +1,9 @@
 package dev.dockerdoctor.app;
 
+import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.slack.DiagnosisSource;
+import dev.dockerdoctor.slack.InMemoryReportStore;
+import dev.dockerdoctor.slack.SlackBot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -11,6 +14,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code serve}: the Slack bot. Settings come from the environment only (README, "Settings"); a missing or
@@ -46,15 +50,24 @@ public final class ServeCommand implements Callable<Integer> {
             return Main.COULD_NOT_RUN;
         }
         settings.notesForServe().forEach(log::info);
-        Agent agent = Agents.create(settings, env, clock, settings.serveStateDir());
+        DockerJavaProbe probe = Agents.probe(settings);
+        Agent agent = Agents.create(settings, env, clock, settings.serveStateDir(), probe);
+        DiagnosisSource source = serialized(agent);
+        AtomicReference<Watching> watch = new AtomicReference<>();
         BotServer server;
         try {
-            server = BotServer.start(settings, serialized(agent));
+            // thread buttons name an open incident; until the watch runs there is none to find
+            server = BotServer.start(settings, source, Watching.reports(new InMemoryReportStore(BotServer.REPORTS), watch::get));
         } catch (SettingsException e) {
             agent.close();
+            probe.close();
             spec.commandLine().getErr().println("serve: " + e.getMessage());
             return Main.COULD_NOT_RUN;
         }
+        // after the server: a token Slack refuses stops start-up before anything is watched or posted
+        Watching watching = Watching.start(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
+                BotServer.hostName(settings), false, clock);
+        watch.set(watching);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -62,7 +75,9 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (Exception e) {
                 log.warn("Stopping", e);
             } finally {
+                watching.close();
                 agent.close();
+                probe.close();
                 stopped.countDown();
             }
         }, "doctor-shutdown"));

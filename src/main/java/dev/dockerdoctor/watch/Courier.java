@@ -101,7 +101,8 @@ final class Courier {
                 Incident sending = book.postingStarted(i.id());
                 ThreadRef ref = notifier.opened(sending, diagnosis);
                 book.posted(i.id(), ref);
-                book.delivered(i.id(), sending.revision(), ref);
+                // opened() posts the root only; with a diagnosis at hand updated() follows at once for the thread
+                if (diagnosis.isEmpty()) book.delivered(i.id(), sending.revision(), ref);
                 LOG.info("incident {}: posted to {} (ts {})", i.id(), ref.channel(), ref.ts());
             } else if (i.state() == IncidentState.RESOLVED) {
                 ThreadRef ref = notifier.resolved(i, diagnosis);

@@ -19,7 +19,9 @@ import java.util.Set;
  * <li>{@code data-root-changed}: the live root differs from the baseline's;</li>
  * <li>{@code containers-collapsed}: the daemon holds no containers, or under a tenth, of the baseline's N &gt; 0.</li>
  * </ul>
- * A reachable daemon with neither change becomes the new baseline (so counts follow normal growth). A changed root
+ * Only the polls of the interval count towards the daemon's up/down streak: the extra polls the event stream asks
+ * for come in bursts around a restart, and two of them a second apart must not make a routine restart an outage.
+ * <p>A reachable daemon with neither change becomes the new baseline (so counts follow normal growth). A changed root
  * stays a problem until the root is back or the incident closes ({@link #adoptCurrent()}: whatever the host looks
  * like when the diagnosis calls it healthy is the new normal, e.g. a root moved on purpose).
  */
@@ -41,24 +43,33 @@ public final class DockerWatcher {
         this.baseline = baseline;
     }
 
+    /** A poll of the interval. */
     public Reading poll() {
         return observe(probe.inspect());
     }
 
-    /** The pure half of {@link #poll()}: one daemon state in, the reading out. */
-    public synchronized Reading observe(DaemonState s) {
+    /** The pure half of {@link #poll()}: one daemon state from a poll of the interval in, the reading out. */
+    public Reading observe(DaemonState s) {
+        return observe(s, true);
+    }
+
+    /**
+     * @param scheduled whether this is a poll of the interval (it counts towards the daemon's up/down streak) or an
+     *                  extra one (it judges the root and the containers only)
+     */
+    public synchronized Reading observe(DaemonState s, boolean scheduled) {
         Instant now = clock.instant();
         List<Signal> problems = new ArrayList<>();
         Set<SignalKey> healthy = new LinkedHashSet<>();
         if (!s.reachable()) {
-            daemon.record(s.error() == null ? "the Docker daemon does not answer" : s.error(), now);
+            if (scheduled) daemon.record(s.error() == null ? "the Docker daemon does not answer" : s.error(), now);
             if (daemon.down() && baseline != null) {
                 problems.add(new Signal(SignalKind.DAEMON_UNREACHABLE, DAEMON, "Docker daemon unreachable: " + daemon.lastFailure(), daemon.since()));
             }
             // root and containers cannot be judged without the daemon: undecided
             return new Reading(problems, healthy);
         }
-        daemon.record(null, now);
+        if (scheduled) daemon.record(null, now);
         if (daemon.up()) healthy.add(new SignalKey(SignalKind.DAEMON_UNREACHABLE, DAEMON));
         else if (daemon.down()) {
             problems.add(new Signal(SignalKind.DAEMON_UNREACHABLE, DAEMON, "Docker daemon unreachable: " + daemon.lastFailure(), daemon.since()));

@@ -11,13 +11,15 @@ import java.util.Optional;
  * retries failures with backoff (honouring Retry-After), and never calls {@link #opened} twice for one incident
  * unless {@link #findPosted} cannot find the first post after a crash.
  *
- * <p>The diagnosis is empty when it is not done yet: the root message goes out at once (what is down), and an
- * {@link #updated} call follows when the diagnosis arrives. The diagnosis given holds a critical {@code service-down}
- * finding per watched URL that is down.
+ * <p>{@link #opened} posts the root message only; the thread comes with {@link #updated}, which follows at once when
+ * a diagnosis is at hand (and later, when it arrives). So each call needs at most one new post, and can make it last:
+ * a call that fails half-way is repeated whole without posting anything twice. The diagnosis is empty while it is
+ * not done yet: the root message goes out at once (what is down). The diagnosis given holds a critical
+ * {@code service-down} finding per watched URL that is down.
  */
 public interface IncidentNotifier {
 
-    /** Posts the root message (what is down, the likely cause in one line) and, with a diagnosis, the thread. */
+    /** Posts the root message: what is down and the likely cause in one line (the thread follows in updated). */
     ThreadRef opened(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException;
 
     /** The incident changed: update the root message in place ({@code incident.thread()}) and the thread. */

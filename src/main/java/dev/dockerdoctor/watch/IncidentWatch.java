@@ -2,6 +2,7 @@ package dev.dockerdoctor.watch;
 
 import dev.dockerdoctor.evidence.DockerProbe;
 import dev.dockerdoctor.model.DaemonState;
+import dev.dockerdoctor.model.Diagnosis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,8 +120,9 @@ public final class IncidentWatch implements AutoCloseable {
     }
 
     /**
-     * Loads the incidents from {@code stateDir}, starts polling at once and then every interval. An incident left
-     * open by an earlier run continues: it is diagnosed again, and its thread updated when it changes.
+     * Loads the incidents from {@code stateDir} and starts polling: the daemon at once, the URLs after one interval,
+     * then both every interval. An incident left open by an earlier run continues: it is diagnosed again, and its
+     * thread updated when it changes.
      */
     public static IncidentWatch start(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
                                       IncidentNotifier notifier, Clock clock) {
@@ -131,8 +133,10 @@ public final class IncidentWatch implements AutoCloseable {
         });
         w.courier.kick();
         long ms = config.interval().toMillis();
-        if (!w.urls.isEmpty()) w.polls.scheduleAtFixedRate(w::pollUrls, 0, ms, TimeUnit.MILLISECONDS);
-        w.polls.scheduleAtFixedRate(w::pollDocker, 0, ms, TimeUnit.MILLISECONDS);
+        // the first URL check waits one interval: a process that is still starting answers its own requests late,
+        // and two timeouts of a healthy service at start-up would be a false alarm
+        if (!w.urls.isEmpty()) w.polls.scheduleAtFixedRate(w::pollUrls, ms, ms, TimeUnit.MILLISECONDS);
+        w.polls.scheduleAtFixedRate(() -> w.pollDocker(true), 0, ms, TimeUnit.MILLISECONDS);
         return w;
     }
 
@@ -141,6 +145,14 @@ public final class IncidentWatch implements AutoCloseable {
 
     /** An incident kept in the state folder (open, or recently resolved), e.g. for a button naming it. */
     public Optional<Incident> incident(String id) { return book.find(id); }
+
+    /**
+     * The newest diagnosis of an open incident (with its service-down findings), for the buttons in its thread; empty
+     * once it is resolved, or before the first diagnosis since start-up is done.
+     */
+    public Optional<Diagnosis> diagnosis(String incidentId) {
+        return book.find(incidentId).filter(Incident::open).flatMap(book::diagnosisFor);
+    }
 
     /** A recovery step ran for this incident: it is mitigating now, and a new diagnosis decides what is left. */
     public void stepRan(String incidentId, String stepId, boolean succeeded) {
@@ -161,7 +173,7 @@ public final class IncidentWatch implements AutoCloseable {
         try {
             polls.execute(() -> {
                 extraPollQueued.set(false);
-                pollDocker();
+                pollDocker(false);
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             extraPollQueued.set(false); // stopping
@@ -200,13 +212,13 @@ public final class IncidentWatch implements AutoCloseable {
         });
     }
 
-    private void pollDocker() {
+    private void pollDocker(boolean scheduled) {
         guarded("Docker poll", () -> {
             Reading r;
             synchronized (docker) { // the interval and pollDockerSoon must not interleave their readings
                 DaemonState s = probe.inspect();
                 if (Thread.currentThread().isInterrupted()) return; // stopping: "interrupted" is not "unreachable"
-                r = docker.observe(s);
+                r = docker.observe(s, scheduled);
             }
             book.baseline(docker.baseline());
             feed(r);

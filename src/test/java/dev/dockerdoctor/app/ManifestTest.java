@@ -31,7 +31,7 @@ class ManifestTest {
         assertThat(m.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
         assertThat(m.at("/features/slash_commands/0/command").asText()).isEqualTo(SlackBot.COMMAND);
         assertThat(m.at("/features/slash_commands/0/url").isMissingNode()).isTrue();
-        assertThat(texts(m.at("/oauth_config/scopes/bot"))).contains("commands", "chat:write");
+        assertThat(texts(m.at("/oauth_config/scopes/bot"))).contains("commands", "chat:write", "channels:history", "groups:history");
     }
 
     @Test

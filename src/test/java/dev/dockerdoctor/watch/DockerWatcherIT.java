@@ -99,6 +99,8 @@ class DockerWatcherIT {
                 assertThat(events.subscriptions()).as("resubscribed after the restart").isGreaterThanOrEqualTo(2);
                 assertThat(open.activeSignals()).extracting(SignalRecord::kind)
                         .contains(SignalKind.DATA_ROOT_CHANGED, SignalKind.CONTAINERS_COLLAPSED);
+                assertThat(open.signals()).extracting(SignalRecord::kind).as("the restart itself was a blip")
+                        .doesNotContain(SignalKind.DAEMON_UNREACHABLE);
                 assertThat(open.verdict().critical()).contains("data-root-drift");
                 assertThat(open.verdict().plan()).first().isEqualTo("restore-data-root");
 

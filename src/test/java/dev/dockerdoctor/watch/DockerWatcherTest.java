@@ -116,4 +116,18 @@ class DockerWatcherTest {
         assertThat(w.baseline().root()).isEqualTo("/new");
         assertThat(polls(w, 1).get(0).problems()).isEmpty();
     }
+
+    @Test
+    void extraPollsAroundARestartDoNotCountTowardsAnOutageButStillSeeTheRootMove() {
+        DockerWatcher w = new DockerWatcher(FakeDockerProbe.answering(daemon("/big", 12)), clock, 2, 2, null);
+        w.poll();
+        clock.seconds(1);
+        assertThat(w.observe(down(), false).problems()).isEmpty();
+        clock.seconds(1);
+        assertThat(w.observe(down(), false).problems()).as("two extra polls a second apart are no outage").isEmpty();
+        clock.seconds(1);
+        Reading moved = w.observe(daemon("/var/lib/docker", 0), false);
+        assertThat(kinds(moved)).containsExactly(SignalKind.DATA_ROOT_CHANGED, SignalKind.CONTAINERS_COLLAPSED);
+        assertThat(w.daemonStatus()).isEqualTo(WatchState.Status.UP);
+    }
 }

@@ -22,8 +22,10 @@ import java.util.function.Predicate;
 
 /**
  * A local stand-in for Slack's Web API and its response_urls (Slack has no test server). It answers auth.test,
- * chat.postMessage (a fresh ts each time), chat.update, chat.postEphemeral and apps.connections.open like Slack
- * does, takes any POST under /response/ as a response_url, and records every request for the test to read.
+ * chat.postMessage (a fresh ts each time), chat.update (the message's own ts), chat.postEphemeral,
+ * conversations.history (the messages posted to a channel, with their metadata) and apps.connections.open like
+ * Slack does, takes any POST under /response/ as a response_url, and records every request for the test to read.
+ * It can also misbehave as Slack does: HTTP 429 with Retry-After, a 500, or a post whose answer is lost.
  */
 public final class SlackStandIn implements AutoCloseable {
     public static final String TEAM = "T0TEAM";
@@ -31,13 +33,27 @@ public final class SlackStandIn implements AutoCloseable {
 
     /** One request as it arrived. */
     public record Recorded(String method, String path, Map<String, String> headers, String body, long nanoTime) {
+        /** A form parameter of the request (the SDK posts Web API calls as a form). */
+        public String param(String name) {
+            return form(body).get(name);
+        }
+    }
+
+    /** A message as the channel holds it: posted, then perhaps edited. */
+    public record Posted(String channel, String ts, String threadTs, String text, String blocks, String metadata) {
+    }
+
+    /** How the next call of a method goes wrong: an HTTP status (with Retry-After for 429), posted or not first. */
+    private record Fault(int status, String retryAfter, boolean postFirst) {
     }
 
     private final Server server = new Server();
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicLong ts = new AtomicLong(1_732_688_834_000_100L);
+    private final AtomicLong ts = new AtomicLong();
     private volatile String socketModeUrl = "ws://127.0.0.1:1/none";
     private final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, java.util.Deque<Fault>> faults = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Posted> posted = Collections.synchronizedList(new ArrayList<>());
 
     public SlackStandIn() throws Exception {
         ServerConnector c = new ServerConnector(server);
@@ -74,6 +90,33 @@ public final class SlackStandIn implements AutoCloseable {
         refused.add(token);
     }
 
+    /** The next call of {@code method} (e.g. "chat.postMessage") answers HTTP 429 with this Retry-After. */
+    public SlackStandIn rateLimitNext(String method, int retryAfterSeconds) {
+        faults.computeIfAbsent(method, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+                .add(new Fault(429, Integer.toString(retryAfterSeconds), false));
+        return this;
+    }
+
+    /** The next call of {@code method} answers with this HTTP status (500, 503) and does nothing. */
+    public SlackStandIn failNext(String method, int status) {
+        faults.computeIfAbsent(method, k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(new Fault(status, null, false));
+        return this;
+    }
+
+    /** The next chat.postMessage is posted, but answered with this status, as if the answer was lost on the way. */
+    public SlackStandIn postButFailNext(int status) {
+        faults.computeIfAbsent("chat.postMessage", k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+                .add(new Fault(status, null, true));
+        return this;
+    }
+
+    /** Every message posted, as it is now (edits applied), oldest first. */
+    public List<Posted> posted() {
+        synchronized (posted) {
+            return List.copyOf(posted);
+        }
+    }
+
     /** Where apps.connections.open sends the Socket Mode client. */
     public void socketModeUrl(String url) {
         this.socketModeUrl = url;
@@ -87,6 +130,16 @@ public final class SlackStandIn implements AutoCloseable {
         requests.add(new Recorded(req.getMethod(), path, headers, body, System.nanoTime()));
         resp.setContentType("application/json");
         resp.setStatus(200);
+        String method = path.startsWith("/api/") ? path.substring(5) : "";
+        java.util.Deque<Fault> queue = faults.get(method);
+        Fault fault = queue == null ? null : queue.poll();
+        if (fault != null) {
+            if (fault.postFirst()) answer(path, form(body));
+            resp.setStatus(fault.status());
+            if (fault.retryAfter() != null) resp.setHeader("Retry-After", fault.retryAfter());
+            resp.getWriter().write(fault.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "<html>Internal Server Error</html>");
+            return;
+        }
         String json;
         String auth = headers.getOrDefault("authorization", "");
         boolean refusedToken = refused.stream().anyMatch(t -> auth.equals("Bearer " + t) || body.contains("token=" + t));
@@ -95,21 +148,82 @@ public final class SlackStandIn implements AutoCloseable {
         } else if (path.startsWith("/response/")) {
             json = "{\"ok\":true}";
         } else {
-            json = switch (path) {
-                case "/api/auth.test" -> "{\"ok\":true,\"url\":\"https://doctor-test.slack.com/\",\"team\":\"Doctor Test\","
-                        + "\"user\":\"docker-doctor\",\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}";
-                case "/api/chat.postMessage" -> "{\"ok\":true,\"channel\":\"C0CHAN\",\"ts\":\"" + freshTs() + "\"}";
-                case "/api/chat.update" -> "{\"ok\":true,\"channel\":\"C0CHAN\",\"ts\":\"" + freshTs() + "\"}";
-                case "/api/chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + freshTs() + "\"}";
-                case "/api/apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
-                default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
-            };
+            json = answer(path, form(body));
         }
         resp.getWriter().write(json);
     }
 
+    private String answer(String path, Map<String, String> p) {
+        return switch (path) {
+            case "/api/auth.test" -> "{\"ok\":true,\"url\":\"https://doctor-test.slack.com/\",\"team\":\"Doctor Test\","
+                    + "\"user\":\"docker-doctor\",\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}";
+            case "/api/chat.postMessage" -> {
+                String channel = p.getOrDefault("channel", "C0CHAN");
+                String ts = freshTs();
+                posted.add(new Posted(channel, ts, p.get("thread_ts"), p.get("text"), p.get("blocks"), p.get("metadata")));
+                yield "{\"ok\":true,\"channel\":" + quote(channel) + ",\"ts\":\"" + ts + "\"}";
+            }
+            case "/api/chat.update" -> {
+                String ts = p.get("ts");
+                synchronized (posted) {
+                    for (int i = 0; i < posted.size(); i++) {
+                        Posted m = posted.get(i);
+                        if (m.ts().equals(ts)) posted.set(i, new Posted(m.channel(), ts, m.threadTs(), p.get("text"), p.get("blocks"), m.metadata()));
+                    }
+                }
+                yield ts == null ? "{\"ok\":false,\"error\":\"message_not_found\"}"
+                        : "{\"ok\":true,\"channel\":" + quote(p.getOrDefault("channel", "C0CHAN")) + ",\"ts\":\"" + ts + "\"}";
+            }
+            case "/api/chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + freshTs() + "\"}";
+            case "/api/conversations.history" -> history(p.get("channel"), p.get("oldest"));
+            case "/api/apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
+            default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
+        };
+    }
+
+    // top-level messages of the channel, newest first, with their metadata (as include_all_metadata asks)
+    private String history(String channel, String oldest) {
+        double after = oldest == null ? 0 : Double.parseDouble(oldest);
+        com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+        List<Posted> all = new ArrayList<>(posted());
+        Collections.reverse(all);
+        for (Posted m : all) {
+            if (!m.channel().equals(channel) || m.threadTs() != null || Double.parseDouble(m.ts()) <= after) continue;
+            com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+            o.addProperty("type", "message");
+            o.addProperty("user", BOT_USER);
+            o.addProperty("ts", m.ts());
+            o.addProperty("text", m.text());
+            if (m.metadata() != null) o.add("metadata", com.google.gson.JsonParser.parseString(m.metadata()));
+            messages.add(o);
+        }
+        com.google.gson.JsonObject r = new com.google.gson.JsonObject();
+        r.addProperty("ok", true);
+        r.add("messages", messages);
+        r.addProperty("has_more", false);
+        return r.toString();
+    }
+
+    private static String quote(String s) {
+        return new com.google.gson.JsonPrimitive(s).toString();
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (body == null || body.isBlank() || body.startsWith("{")) return out;
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    // like Slack's: the current time in microseconds, unique and rising within the channel
     private String freshTs() {
-        long n = ts.incrementAndGet();
+        long now = java.time.Instant.now().getEpochSecond() * 1_000_000L + java.time.Instant.now().getNano() / 1000;
+        long n = ts.updateAndGet(last -> Math.max(last + 1, now));
         return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
     }
 

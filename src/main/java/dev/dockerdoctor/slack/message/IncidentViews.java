@@ -1,0 +1,141 @@
+package dev.dockerdoctor.slack.message;
+
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.slack.message.Part.Code;
+import dev.dockerdoctor.slack.message.Part.Fields;
+import dev.dockerdoctor.slack.message.Part.Header;
+import dev.dockerdoctor.slack.message.Part.Note;
+import dev.dockerdoctor.slack.message.Part.Text;
+import dev.dockerdoctor.watch.Durations;
+import dev.dockerdoctor.watch.Incident;
+import dev.dockerdoctor.watch.IncidentState;
+import dev.dockerdoctor.watch.SignalKind;
+import dev.dockerdoctor.watch.SignalRecord;
+import dev.dockerdoctor.watch.TimelineEntry;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static dev.dockerdoctor.slack.message.Mrkdwn.bold;
+import static dev.dockerdoctor.slack.message.Mrkdwn.code;
+import static dev.dockerdoctor.slack.message.Mrkdwn.esc;
+
+/**
+ * The messages of an incident thread, platform-neutral and pure. The root message, posted in the incident channel
+ * and edited in place, says what is down and the likely cause in one line, with the incident's own timeline; the
+ * thread holds the diagnosis with the plan and its buttons (the report view, its buttons naming the incident), and
+ * a last reply when it is resolved (an edit notifies nobody; a reply tells the people following the thread).
+ */
+public final class IncidentViews {
+    static final int MAX_TIMELINE = 12;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT);
+
+    private IncidentViews() {
+    }
+
+    /** The root message. */
+    public static Message root(Incident i, Optional<Diagnosis> d, ViewContext c, ZoneId zone) {
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Header(title(i, c)));
+        parts.add(new Text(bold(whatIsDown(i)) + "\n*Likely cause:* " + cause(i)));
+        List<String> f = new ArrayList<>();
+        f.add("*Since*\n" + esc(when(i.openedAt(), zone, i.openedAt(), i.updatedAt())) + " " + esc(zoneName(zone)));
+        f.add("*State*\n" + esc(i.state().wire()));
+        if (i.state() == IncidentState.RESOLVED) f.add("*Outage*\n" + esc(Durations.words(i.duration())));
+        if (!i.stepsRan().isEmpty()) {
+            f.add("*Steps run*\n" + String.join(", ", Clip.list(i.stepsRan().stream().map(Mrkdwn::code).toList(), 5, "")));
+        }
+        parts.add(new Fields(f));
+        parts.add(new Code("*Incident timeline* (" + esc(zoneName(zone)) + ")", timeline(i, zone)));
+        String where = i.state() == IncidentState.RESOLVED ? "The last diagnosis is in the thread."
+                : d.isPresent() ? "The diagnosis, its evidence and the plan with buttons are in the thread."
+                : "Diagnosing: the findings and the plan follow in the thread.";
+        parts.add(Note.of(where + " Incident " + code(i.id()) + " on " + esc(c.host()) + "."));
+        return new Message(fallback(i, c), parts);
+    }
+
+    /** The diagnosis in the thread: the full report, with step buttons that name this incident. */
+    public static Message thread(Incident i, Diagnosis d, ViewContext c) {
+        Message report = ReportViews.report(d, c);
+        return new Message("Diagnosis of incident " + i.id() + ": " + report.fallback(), report.parts());
+    }
+
+    /** The last reply: resolved, and after how long. */
+    public static Message resolved(Incident i, ViewContext c) {
+        String text = ":large_green_circle: " + bold("Resolved after " + Durations.words(i.duration()) + ".")
+                + " Every watched service answers, Docker is fine, and the last check found nothing critical.";
+        return new Message("Resolved after " + Durations.words(i.duration()) + " on " + c.host(), List.of(new Text(text)));
+    }
+
+    // ---------------------------------------------------------------- pieces
+
+    static String title(Incident i, ViewContext c) {
+        return switch (i.state()) {
+            case OPEN -> ":red_circle: " + shortWhat(i) + " on " + c.host();
+            case MITIGATING -> ":large_orange_circle: Recovering on " + c.host() + ": "
+                    + (i.activeSignals().isEmpty() ? "everything watched is back" : shortWhat(i));
+            case RESOLVED -> ":large_green_circle: Resolved on " + c.host() + " after " + Durations.words(i.duration());
+        };
+    }
+
+    /** "gitlab is down", "gitlab and wiki are down", "Docker does not answer", "Docker's data root moved". */
+    static String shortWhat(Incident i) {
+        List<SignalRecord> on = i.activeSignals().isEmpty() ? i.signals() : i.activeSignals();
+        List<String> urls = on.stream().filter(s -> s.kind() == SignalKind.URL_DOWN).map(SignalRecord::subject).toList();
+        if (!urls.isEmpty()) return Mrkdwn.and(Clip.list(urls, 3, "")) + (urls.size() == 1 ? " is down" : " are down");
+        if (on.stream().anyMatch(s -> s.kind() == SignalKind.DAEMON_UNREACHABLE)) return "Docker does not answer";
+        if (on.stream().anyMatch(s -> s.kind() == SignalKind.DATA_ROOT_CHANGED)) return "Docker's data root moved";
+        if (on.stream().anyMatch(s -> s.kind() == SignalKind.CONTAINERS_COLLAPSED)) return "Docker's containers are gone";
+        return "incident";
+    }
+
+    static String whatIsDown(Incident i) {
+        if (i.state() == IncidentState.RESOLVED) return "Was: " + String.join("; ", details(i.signals()));
+        List<SignalRecord> on = i.activeSignals();
+        if (on.isEmpty()) return "Everything watched is healthy again; waiting for a clean check to close it.";
+        return String.join("; ", details(on));
+    }
+
+    private static List<String> details(List<SignalRecord> signals) {
+        return Clip.list(signals.stream().map(SignalRecord::detail).toList(), 4, "signals");
+    }
+
+    static String cause(Incident i) {
+        if (i.verdict() == null) return "_diagnosing..._";
+        if (i.verdict().likelyCause() == null) return "nothing wrong found on the Docker host itself";
+        return esc(i.verdict().likelyCause());
+    }
+
+    static List<String> timeline(Incident i, ZoneId zone) {
+        List<TimelineEntry> all = i.timeline();
+        Instant first = all.isEmpty() ? i.openedAt() : all.get(0).at();
+        Instant last = all.isEmpty() ? i.updatedAt() : all.get(all.size() - 1).at();
+        List<String> lines = new ArrayList<>();
+        int from = Math.max(0, all.size() - MAX_TIMELINE);
+        int earlier = from + i.timelineDropped();
+        if (earlier > 0) lines.add("... " + earlier + " earlier " + (earlier == 1 ? "entry" : "entries"));
+        for (TimelineEntry e : all.subList(from, all.size())) {
+            lines.add(when(e.at(), zone, first, last) + "  " + Clip.text(e.text().replace('\n', ' '), 200));
+        }
+        return lines;
+    }
+
+    private static String when(Instant t, ZoneId zone, Instant first, Instant last) {
+        boolean oneDay = first.atZone(zone).toLocalDate().equals(last.atZone(zone).toLocalDate());
+        return (oneDay ? TIME : DAY_TIME).format(t.atZone(zone));
+    }
+
+    private static String zoneName(ZoneId zone) {
+        return zone.getId().equals("Z") ? "UTC" : zone.getId();
+    }
+
+    static String fallback(Incident i, ViewContext c) {
+        return esc(title(i, c).replaceFirst("^:[a-z_]+: ", "") + ": " + i.headline());
+    }
+}
