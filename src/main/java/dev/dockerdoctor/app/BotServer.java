@@ -6,7 +6,10 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.slack.DiagnosisSource;
+import dev.dockerdoctor.slack.FileReportStore;
 import dev.dockerdoctor.slack.InMemoryReportStore;
+import dev.dockerdoctor.slack.ReportStore;
+import dev.dockerdoctor.slack.StepRunner;
 import dev.dockerdoctor.slack.SlackBot;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -41,17 +44,23 @@ public final class BotServer implements AutoCloseable {
     }
 
     /** Starts with the settings' port and the host's own name; the settings must have passed requireForServe(). */
-    public static BotServer start(Settings s, DiagnosisSource source) throws Exception {
-        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), false, Clock.systemUTC(),
+    public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps) throws Exception {
+        // steps run only when someone may run them: an empty DOCTOR_ADMINS keeps the bot read-only
+        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), !s.admins().isEmpty(), Clock.systemUTC(),
                 ZoneId.systemDefault(), 2, 64);
-        return start(s, source, options, s.port());
+        return start(s, source, options, s.port(), steps, new FileReportStore(s.serveStateDir(), 500));
     }
 
     /** Port 0 picks a free one (tests); {@link #port()} says which. */
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port) throws Exception {
+        return start(s, source, options, port, null, new InMemoryReportStore(500));
+    }
+
+    public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,
+                                  StepRunner steps, ReportStore reports) throws Exception {
         Slack slack = SlackBot.slack(s.slackApiUrl());
         checkToken(slack, s.slackBotToken());
-        SlackBot bot = new SlackBot(source, new InMemoryReportStore(500), options);
+        SlackBot bot = new SlackBot(source, reports, options, steps);
         App app = bot.app(SlackBot.appConfig(slack, s.slackBotToken(), s.slackSigningSecret()));
 
         Server jetty = new Server();

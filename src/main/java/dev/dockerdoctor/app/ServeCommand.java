@@ -49,7 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
         Agent agent = Agents.create(settings, env, clock, settings.serveStateDir());
         BotServer server;
         try {
-            server = BotServer.start(settings, serialized(agent));
+            DiagnosisSource source = serialized(agent);
+            server = BotServer.start(settings, source, Recovery.steps(settings, source, agent, clock));
         } catch (SettingsException e) {
             agent.close();
             spec.commandLine().getErr().println("serve: " + e.getMessage());
