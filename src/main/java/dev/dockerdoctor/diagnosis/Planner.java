@@ -51,6 +51,9 @@ public final class Planner {
             case Steps.START_DOCKER -> Optional.of(new Step(Steps.START_DOCKER, "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
                     List.of(ctx.dockerStart()), List.of(), true, null));
+            case Steps.HOLD_DOCKER_PACKAGES -> PreventionSteps.hold(s);
+            case Steps.BLACKLIST_DOCKER_UPGRADES -> Optional.of(PreventionSteps.blacklist());
+            case Steps.DISABLE_APT_DAILY_UPGRADE -> Optional.of(PreventionSteps.disableAptDailyUpgrade());
             default -> Optional.empty();
         };
     }

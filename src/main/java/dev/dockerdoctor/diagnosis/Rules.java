@@ -14,6 +14,7 @@ public final class Rules {
                 new DataRootConflictRule(),
                 new DataRootInVendorUnitRule(),
                 new LowDiskRule(),
-                new LiveRestoreDisabledRule());
+                new LiveRestoreDisabledRule(),
+                new DockerRestartedByUpgradeRule());
     }
 }

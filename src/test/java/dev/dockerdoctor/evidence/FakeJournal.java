@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A journal that answers with fixed JSON lines and remembers what it was asked. */
-final class FakeJournal implements Journal {
+public final class FakeJournal implements Journal {
     final List<String> lines;
     final List<Path> askedDirectories = new ArrayList<>();
     Instant askedSince;
 
     FakeJournal(List<String> lines) {
         this.lines = lines;
+    }
+
+    /** A journal with nothing in it. */
+    public static FakeJournal empty() {
+        return new FakeJournal(List.of());
     }
 
     @Override
