@@ -1,6 +1,5 @@
 package dev.dockerdoctor.parse;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class Since {
     public static final String DEFAULT = "24h";
+    private static final Duration LONGEST = Duration.ofDays(36_525);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])");
     private static final String HELP = "use a duration like 90m, 24h or 7d (units s, m, h, d)"
             + " or an ISO-8601 time like 2021-10-07T06:00:00+02:00";
@@ -39,11 +39,10 @@ public final class Since {
                 case "h" -> Duration.ofHours(n);
                 default -> Duration.ofDays(n);
             };
-            try {
-                return now.minus(d);
-            } catch (DateTimeException | ArithmeticException e) {
-                throw new IllegalArgumentException("--since " + text + " reaches too far back: " + HELP);
+            if (d.compareTo(LONGEST) > 0) {
+                throw new IllegalArgumentException("--since " + text + " reaches too far back (100 years at most): " + HELP);
             }
+            return now.minus(d);
         }
         Instant at = iso(t, zone);
         if (at == null) throw new IllegalArgumentException("--since \"" + text + "\" is neither a duration nor a time: " + HELP);

@@ -2,7 +2,8 @@ package dev.dockerdoctor.parse.logs;
 
 /**
  * Gives classic syslog lines (no year) their year, for lines read from the newest backwards: each line takes the
- * year that puts it nearest to, and normally just before, the line after it. The first line is measured against a
+ * year that puts it nearest to, and normally just before, the line after it (being later costs more than being
+ * earlier). The first line is measured against a
  * reference time (the file's modification time; for an older rotation, the earliest time of the newer file), so a
  * file that runs from December into January gets both years right. A line with an exact time of its own
  * (dockerd's {@code time="..."}) re-anchors the count. Lines out of order by a little do not move it.
@@ -27,7 +28,9 @@ public final class YearResolver {
         for (int y = boundYear + 1; y >= boundYear - 1; y--) {
             if (day > Dates.lengthOfMonth(y, month)) continue; // Feb 29 only in leap years
             long t = times.toEpochSecond(y, month, day, secondOfDay);
-            long cost = Math.abs(t - bound);
+            // reading backwards, a line later than the one after it is rare (a little disorder, a wrong clock):
+            // it costs sixteen times as much as the same distance earlier
+            long cost = t > bound ? (t - bound) * 16 : bound - t;
             if (cost < bestCost) {
                 bestCost = cost;
                 best = t;
