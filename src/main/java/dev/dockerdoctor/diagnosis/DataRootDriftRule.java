@@ -24,7 +24,8 @@ public final class DataRootDriftRule implements Rule {
     @Override
     public List<Finding> check(HostSnapshot s) {
         Optional<String> live = DataRoots.liveRoot(s);
-        if (live.isEmpty()) return List.of();
+        // an unmounted disk explains an empty root better, and its fix differs: leave it to that rule
+        if (live.isEmpty() || DataRootDiskNotMountedRule.unmountedDisk(s).isPresent()) return List.of();
         int liveCount = DataRoots.liveContainers(s);
         Optional<DataRoot> orphan = DataRoots.richestOrphan(s);
         boolean emptied = orphan.isPresent() && (liveCount == 0 || liveCount * 10 < orphan.get().containers());

@@ -26,6 +26,6 @@ public final class Doctor {
         List<Finding> findings = new ArrayList<>();
         for (Rule r : rules) findings.addAll(r.check(s));
         findings.sort(Comparator.comparing(Finding::severity));
-        return new Diagnosis(s, findings, planner.plan(s, findings), List.of());
+        return new Diagnosis(s, findings, planner.plan(s, findings), ChangeDetector.changes(s));
     }
 }

@@ -47,7 +47,9 @@ public final class Planner {
     Optional<Step> build(String id, HostSnapshot s) {
         return switch (Steps.family(id)) {
             case Steps.RESTORE_DATA_ROOT -> restoreDataRoot(s);
-            case Steps.ENABLE_LIVE_RESTORE -> Optional.of(enableLiveRestore(s));
+            case Steps.ENABLE_LIVE_RESTORE -> s.config().daemonJsonError() != null ? Optional.empty() : Optional.of(enableLiveRestore(s));
+            case Steps.MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(s);
+            case Steps.RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s);
             case Steps.START_DOCKER -> Optional.of(new Step(Steps.START_DOCKER, "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
                     List.of(ctx.dockerStart()), List.of(), true, null));
@@ -58,11 +60,20 @@ public final class Planner {
         };
     }
 
-    /** The root the daemon should use: the orphan holding the containers, else what the configuration names. */
+    /**
+     * The root the daemon should use: the orphan holding the containers, else what the configuration names, else
+     * the root of the last known good state.
+     */
     public static Optional<String> restoreTarget(HostSnapshot s) {
         Optional<DataRoot> orphan = DataRoots.richestOrphan(s);
         if (orphan.isPresent()) return Optional.of(orphan.get().path());
-        return s.config().configuredRoot();
+        Optional<String> configured = s.config().configuredRoot();
+        if (configured.isPresent()) return configured;
+        if (s.lastKnownGood() != null && s.lastKnownGood().liveRoot() != null
+                && DataRoots.find(s, s.lastKnownGood().liveRoot()).isPresent()) {
+            return Optional.of(s.lastKnownGood().liveRoot());
+        }
+        return Optional.empty();
     }
 
     /** A unit flag that sets a root: while it does, daemon.json must not (dockerd would refuse to start). */
@@ -72,7 +83,8 @@ public final class Planner {
 
     private Optional<Step> restoreDataRoot(HostSnapshot s) {
         Optional<String> target = restoreTarget(s);
-        if (target.isEmpty() || blockingFlag(s).isPresent()) return Optional.empty();
+        // a flag in a unit would conflict with daemon.json; a corrupt daemon.json cannot be edited keeping its keys
+        if (target.isEmpty() || blockingFlag(s).isPresent() || s.config().daemonJsonError() != null) return Optional.empty();
         String file = s.config().daemonJsonPath();
         List<FileChange> changes = new ArrayList<>();
         Object current = s.config().daemonJson().get("data-root");
@@ -87,6 +99,30 @@ public final class Planner {
         return Optional.of(new Step(Steps.RESTORE_DATA_ROOT, "Point Docker back at " + target.get(), detail,
                 List.of(ctx.dockerRestart()), changes, true,
                 "Restarts Docker: every running container stops and starts again."));
+    }
+
+    private Optional<Step> mountDataRootDisk(HostSnapshot s) {
+        return DataRootDiskNotMountedRule.unmountedDisk(s).map(disk -> new Step(Steps.MOUNT_DATA_ROOT_DISK,
+                "Mount " + disk.target() + ", then restart Docker",
+                "Mounts " + disk.source() + " on " + disk.target() + " as /etc/fstab says, then restarts Docker so that it"
+                        + " uses the data root on that disk instead of the empty folder under it.",
+                List.of(List.of("mount", disk.target()), ctx.dockerRestart()), List.of(), true,
+                "Restarts Docker: every running container stops and starts again."));
+    }
+
+    private Optional<Step> restoreStorageDriver(HostSnapshot s) {
+        Optional<String> former = StorageDriverChangedRule.formerDriver(s);
+        boolean flagSetsDriver = dev.dockerdoctor.parse.DockerdFlags.storageDriver(
+                dev.dockerdoctor.parse.SystemdUnitParser.argv(s.config().effectiveExecStart())).isPresent();
+        if (former.isEmpty() || flagSetsDriver || s.config().daemonJsonError() != null) return Optional.empty();
+        String file = s.config().daemonJsonPath();
+        Object current = s.config().daemonJson().get("storage-driver");
+        return Optional.of(new Step(Steps.RESTORE_STORAGE_DRIVER, "Switch Docker back to the " + former.get() + " storage driver",
+                "Sets \"storage-driver\": \"" + former.get() + "\" in " + file + " (every other key kept, a backup written"
+                        + " first), then restarts Docker so it sees the images and containers made with that driver.",
+                List.of(ctx.dockerRestart()),
+                List.of(new FileChange(file, "storage-driver", current == null ? null : current.toString(), former.get())),
+                true, "Restarts Docker: every running container stops and starts again."));
     }
 
     private Step enableLiveRestore(HostSnapshot s) {

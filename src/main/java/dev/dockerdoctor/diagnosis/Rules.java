@@ -12,9 +12,15 @@ public final class Rules {
                 new DaemonUnreachableRule(),
                 new DataRootDriftRule(),
                 new DataRootConflictRule(),
+                new DaemonJsonInvalidRule(),
                 new DataRootInVendorUnitRule(),
                 new LowDiskRule(),
                 new LiveRestoreDisabledRule(),
+                new DataRootDiskNotMountedRule(),
+                new StorageDriverChangedRule(),
+                new DockerLeftStoppedRule(),
+                new DaemonJsonReplacedRule(),
+                new DataRootFlagLostRule(),
                 new DockerRestartedByUpgradeRule());
     }
 }

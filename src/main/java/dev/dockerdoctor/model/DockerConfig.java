@@ -18,12 +18,14 @@ import java.util.Optional;
  * @param processes        dockerd processes found in /proc
  * @param dockerInstalled  whether anything of Docker is installed on the host (binary, unit, /etc/docker, snap)
  * @param mounts           what is mounted now
- * @param fstab            what /etc/fstab says should be mounted
+ * @param fstab            what /etc/fstab (and systemd .mount units in /etc) say should be mounted
+ * @param daemonJsonBackups earlier versions of daemon.json that packages or admins left beside it
+ *                         ({@code daemon.json.dpkg-old}, {@code .ucf-old}, {@code .rpmsave}...): path to text
  */
 public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<String, Object> daemonJson,
                            String daemonJsonError, List<UnitFile> units, String effectiveExecStart,
                            List<RootSetting> rootSettings, List<DockerdProcess> processes, boolean dockerInstalled,
-                           List<MountPoint> mounts, List<MountPoint> fstab) {
+                           List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups) {
     public DockerConfig {
         daemonJson = daemonJson == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(daemonJson));
         units = List.copyOf(units);
@@ -31,11 +33,12 @@ public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<Str
         processes = List.copyOf(processes);
         mounts = List.copyOf(mounts);
         fstab = List.copyOf(fstab);
+        daemonJsonBackups = daemonJsonBackups == null ? Map.of() : Map.copyOf(daemonJsonBackups);
     }
 
     public static DockerConfig empty() {
         return new DockerConfig("/etc/docker/daemon.json", null, Map.of(), null, List.of(), null, List.of(), List.of(),
-                false, List.of(), List.of());
+                false, List.of(), List.of(), Map.of());
     }
 
     /** Settings dockerd would honour on its next start (not the running process, not ignored files). */

@@ -1,0 +1,72 @@
+package dev.dockerdoctor.app;
+
+import dev.dockerdoctor.diagnosis.Doctor;
+import dev.dockerdoctor.diagnosis.LastKnownGoods;
+import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.evidence.DockerProbe;
+import dev.dockerdoctor.evidence.HostFiles;
+import dev.dockerdoctor.evidence.HostInspector;
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.HostSnapshot;
+import dev.dockerdoctor.model.LastKnownGood;
+import dev.dockerdoctor.store.LastKnownGoodStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The agent behind {@code diagnose}, {@code /docker-status} and the incident watcher: gather evidence, reason, plan,
+ * and remember a healthy state as the last known good (when a state folder is in use).
+ */
+public final class Agent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+
+    private final HostInspector inspector;
+    private final Doctor doctor;
+    private final LastKnownGoodStore lastKnownGood;
+
+    /** @param stateDir where the last known good state is kept, or null for none */
+    public Agent(Settings settings, Supplier<DockerProbe> docker, Clock clock, Path stateDir) {
+        HostFiles files = new HostFiles(settings.hostRoot());
+        this.inspector = new HostInspector(files, docker, settings.dockerHost(), settings.dataRootSearch(), clock);
+        this.doctor = Doctor.standard(new PlanContext(settings.dockerRestart(), settings.dockerStart(),
+                List.of("docker", "compose")));
+        this.lastKnownGood = stateDir == null ? null : new LastKnownGoodStore(stateDir);
+    }
+
+    public Diagnosis diagnose(Instant since) {
+        LastKnownGood good = null;
+        if (lastKnownGood != null) {
+            LastKnownGoodStore.Loaded loaded = lastKnownGood.load();
+            if (loaded.problem() != null) LOG.warn("{}", loaded.problem());
+            good = loaded.value().orElse(null);
+        }
+        HostSnapshot snapshot = inspector.inspect(since, good);
+        Diagnosis d = doctor.diagnose(snapshot);
+        remember(d);
+        return d;
+    }
+
+    private void remember(Diagnosis d) {
+        if (lastKnownGood == null) return;
+        Optional<LastKnownGood> good = LastKnownGoods.capture(d);
+        if (good.isEmpty()) return;
+        try {
+            lastKnownGood.save(good.get());
+        } catch (IOException e) {
+            LOG.warn("cannot write the last known good state: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        inspector.close();
+    }
+}

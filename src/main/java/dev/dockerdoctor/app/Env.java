@@ -1,0 +1,26 @@
+package dev.dockerdoctor.app;
+
+/** Every environment variable the product reads. Nothing else in the code names them. */
+public final class Env {
+    public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
+    public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+    public static final String SLACK_APP_TOKEN = "SLACK_APP_TOKEN";
+    public static final String SLACK_API_URL = "SLACK_API_URL";
+    public static final String DOCTOR_PORT = "DOCTOR_PORT";
+    public static final String DOCTOR_CHANNEL = "DOCTOR_CHANNEL";
+    public static final String DOCTOR_WATCH = "DOCTOR_WATCH";
+    public static final String DOCTOR_WATCH_INTERVAL = "DOCTOR_WATCH_INTERVAL";
+    public static final String DOCTOR_ADMINS = "DOCTOR_ADMINS";
+    public static final String DOCTOR_STATE_DIR = "DOCTOR_STATE_DIR";
+    public static final String DOCTOR_HOST_ROOT = "DOCTOR_HOST_ROOT";
+    public static final String DOCKER_HOST = "DOCKER_HOST";
+    public static final String DOCTOR_DOCKER_RESTART = "DOCTOR_DOCKER_RESTART";
+    public static final String DOCTOR_DOCKER_START = "DOCTOR_DOCKER_START";
+    public static final String DOCTOR_COMPOSE_PATHS = "DOCTOR_COMPOSE_PATHS";
+    public static final String DOCTOR_DATA_ROOT_SEARCH = "DOCTOR_DATA_ROOT_SEARCH";
+    /** Tests only: fail instead of skip when no private dockerd can start. */
+    public static final String DOCTOR_REQUIRE_DOCKER = "DOCTOR_REQUIRE_DOCKER";
+
+    private Env() {
+    }
+}

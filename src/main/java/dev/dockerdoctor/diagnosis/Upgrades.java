@@ -1,0 +1,39 @@
+package dev.dockerdoctor.diagnosis;
+
+import dev.dockerdoctor.model.EventKind;
+import dev.dockerdoctor.model.LogEvent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Which upgrades can restart Docker, and which one explains a given stop or start. */
+public final class Upgrades {
+    /** "After an upgrade" means within this long of it. */
+    public static final Duration WINDOW = Duration.ofMinutes(30);
+    /** The packages whose maintainer scripts stop or restart dockerd or containerd. */
+    public static final Pattern DOCKER_FAMILY = Pattern.compile(
+            "^(docker(-ce|-ce-cli|-ce-rootless-extras|-engine|\\.io|-buildx-plugin|-compose-plugin)?|containerd(\\.io)?|runc|moby-.*)$");
+
+    private Upgrades() {
+    }
+
+    public static boolean isDockerFamily(String pkg) {
+        if (pkg == null) return false;
+        String name = pkg.contains(":") ? pkg.substring(0, pkg.indexOf(':')) : pkg;
+        return DOCKER_FAMILY.matcher(name).matches();
+    }
+
+    /** An upgrade event (of the docker family, or an apt-daily-upgrade run) at most {@link #WINDOW} before {@code e}. */
+    public static Optional<LogEvent> causeOf(LogEvent e, List<LogEvent> events) {
+        return events.stream()
+                .filter(u -> (u.kind() == EventKind.PACKAGE_UPGRADE && isDockerFamily(u.pkg()))
+                        || u.kind() == EventKind.APT_DAILY_UPGRADE_START)
+                .filter(u -> !u.time().isAfter(e.time()) && Duration.between(u.time(), e.time()).compareTo(WINDOW) <= 0)
+                // a package upgrade names the cause better than the timer that ran it
+                .max((a, b) -> Boolean.compare(a.kind() == EventKind.PACKAGE_UPGRADE, b.kind() == EventKind.PACKAGE_UPGRADE) != 0
+                        ? Boolean.compare(a.kind() == EventKind.PACKAGE_UPGRADE, b.kind() == EventKind.PACKAGE_UPGRADE)
+                        : a.time().compareTo(b.time()));
+    }
+}

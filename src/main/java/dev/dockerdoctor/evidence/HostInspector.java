@@ -1,0 +1,93 @@
+package dev.dockerdoctor.evidence;
+
+import dev.dockerdoctor.model.DaemonState;
+import dev.dockerdoctor.model.DataRoot;
+import dev.dockerdoctor.model.DockerConfig;
+import dev.dockerdoctor.model.HostSnapshot;
+import dev.dockerdoctor.model.LastKnownGood;
+import dev.dockerdoctor.model.LogStats;
+import dev.dockerdoctor.model.MountPoint;
+import dev.dockerdoctor.model.RootSetting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Gathers one {@link HostSnapshot}: the daemon, the configuration, the data roots on disk, the logs and the compose
+ * projects. Independent probes run side by side (building the Docker client is slow; the log scan must not wait
+ * for it). Nothing here decides anything: that is the diagnosis room's job.
+ */
+public final class HostInspector implements AutoCloseable {
+    private static final Set<String> DATA_FS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "zfs", "f2fs", "nfs",
+            "nfs4", "cifs", "jfs", "reiserfs", "fuseblk", "ntfs", "ntfs3");
+
+    private final HostFiles files;
+    private final Supplier<DockerProbe> docker;
+    private final String dockerHost;
+    private final List<String> dataRootSearch;
+    private final Clock clock;
+    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "inspector");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public HostInspector(HostFiles files, Supplier<DockerProbe> docker, String dockerHost, List<String> dataRootSearch,
+                         Clock clock) {
+        this.files = files;
+        this.docker = docker;
+        this.dockerHost = dockerHost;
+        this.dataRootSearch = List.copyOf(dataRootSearch);
+        this.clock = clock;
+    }
+
+    public HostSnapshot inspect(Instant since, LastKnownGood lastKnownGood) {
+        Instant now = clock.instant();
+        CompletableFuture<DaemonState> daemon = CompletableFuture.supplyAsync(() -> docker.get().inspect(), pool);
+        CompletableFuture<DockerConfig> config = CompletableFuture.supplyAsync(
+                () -> new ConfigProbe(files, dockerHost).read(), pool);
+
+        DaemonState d = daemon.join();
+        DockerConfig c = config.join();
+        List<DataRoot> roots = new DataRootScanner(files).scan(searchPlaces(c), knownRoots(d, c),
+                d.reachable() ? d.dockerRootDir() : null);
+        return new HostSnapshot(now, clock.getZone(), since, d, c, roots, List.of(), LogStats.none(), List.of(),
+                List.of(), lastKnownGood);
+    }
+
+    /** The configured search places plus every data filesystem that is mounted (a big disk is often one). */
+    private List<String> searchPlaces(DockerConfig c) {
+        Set<String> out = new LinkedHashSet<>(dataRootSearch);
+        for (MountPoint m : c.mounts()) {
+            String t = m.target();
+            if (!DATA_FS.contains(m.fsType()) || t.equals("/") || t.startsWith("/proc") || t.startsWith("/sys")
+                    || t.startsWith("/dev") || t.startsWith("/run") || t.contains("/overlay2/") || t.startsWith("/boot")) {
+                continue;
+            }
+            out.add(t);
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Places a root is known to be: the live one and every configured one, found even outside the search. */
+    private static List<String> knownRoots(DaemonState d, DockerConfig c) {
+        Set<String> out = new LinkedHashSet<>();
+        if (d.reachable() && d.dockerRootDir() != null) out.add(d.dockerRootDir());
+        for (RootSetting s : c.rootSettings()) out.add(s.value());
+        out.add("/var/lib/docker");
+        return new ArrayList<>(out);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.dockerdoctor.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes a file so that a reader sees the old content or the new one, never half of either: write a temporary file
+ * beside it, fsync, rename over. Optionally keeps a timestamped backup of what was there.
+ */
+public final class AtomicFile {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private AtomicFile() {
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(content));
+                ch.force(true);
+            }
+            copyPermissions(target, tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Copies the current file to {@code <name>.docker-doctor-<UTC stamp>.bak} beside it, and returns that path;
+     * empty when there was no file to back up.
+     */
+    public static Optional<Path> backup(Path target, Instant now) throws IOException {
+        if (!Files.exists(target)) return Optional.empty();
+        Path bak = target.resolveSibling(target.getFileName() + ".docker-doctor-" + STAMP.format(now) + ".bak");
+        Files.copy(target, bak, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        return Optional.of(bak);
+    }
+
+    private static void copyPermissions(Path from, Path to) {
+        try {
+            if (Files.exists(from)) {
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(from);
+                Files.setPosixFilePermissions(to, perms);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort: the default permissions of a new file are fine for our state
+        }
+    }
+}

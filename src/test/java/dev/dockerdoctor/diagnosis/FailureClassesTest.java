@@ -1,0 +1,206 @@
+package dev.dockerdoctor.diagnosis;
+
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.EventKind;
+import dev.dockerdoctor.model.FileChange;
+import dev.dockerdoctor.model.Finding;
+import dev.dockerdoctor.model.LastKnownGood;
+import dev.dockerdoctor.model.LogEvent;
+import dev.dockerdoctor.model.MountPoint;
+import dev.dockerdoctor.model.RootSetting;
+import dev.dockerdoctor.model.Severity;
+import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.model.UnitFile;
+import dev.dockerdoctor.testing.Snapshots;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static dev.dockerdoctor.testing.Snapshots.host;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each known way a host "loses" its containers gets its own finding and its own step, and not the others'.
+ * (Real-daemon reproductions are in FailureClassesIT.)
+ */
+class FailureClassesTest {
+    private final Doctor doctor = Doctor.standard(PlanContext.defaults());
+    private static final String VENDOR_EXEC = "/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock";
+
+    private static List<String> ids(Diagnosis d) {
+        return d.findings().stream().map(Finding::id).toList();
+    }
+
+    /** The plan's steps other than the live-restore advice, which any host without live-restore gets. */
+    private static List<String> steps(Diagnosis d) {
+        return d.plan().stream().map(Step::id).filter(id -> !id.equals("enable-live-restore")).toList();
+    }
+
+    private static List<String> problems(Diagnosis d) {
+        return d.findings().stream().filter(f -> f.severity().isProblem()).map(Finding::id).toList();
+    }
+
+    private static LastKnownGood good(String daemonJson, String execStart, String root, String driver, MountPoint... mounts) {
+        return new LastKnownGood(Snapshots.NOW.minusSeconds(86_400), daemonJson, execStart, List.of(), root, driver, 12, 30, List.of(mounts));
+    }
+
+    @Test
+    void bigDiskNotMountedGetsMountStepAndNoRestoreOrComposeStep() {
+        Diagnosis d = doctor.diagnose(host()
+                .daemonOn("/srv/docker", 0, 0)
+                .setting(RootSetting.Kind.DAEMON_JSON, "/etc/docker/daemon.json", "data-root", "/srv/docker")
+                .fstab("/srv", "UUID=abcd", "ext4")
+                .mount("/", "/dev/vda1", "ext4")
+                .root("/srv/docker", true, 0, 0, 0)
+                .root("/var/lib/docker", false, 3, 3, 0) // an old root: must not lure the plan there
+                .build());
+        assertThat(ids(d)).contains("data-root-disk-not-mounted").doesNotContain("data-root-drift");
+        assertThat(steps(d)).containsExactly("mount-data-root-disk");
+        assertThat(d.plan().get(0).argv()).containsExactly(List.of("mount", "/srv"), List.of("systemctl", "restart", "docker"));
+    }
+
+    @Test
+    void bigDiskMountedIsHealthy() {
+        Diagnosis d = doctor.diagnose(host().daemonOn("/srv/docker", 12, 30)
+                .daemonJson("live-restore", true)
+                .setting(RootSetting.Kind.DAEMON_JSON, "/etc/docker/daemon.json", "data-root", "/srv/docker")
+                .fstab("/srv", "UUID=abcd", "ext4").mount("/", "/dev/vda1", "ext4").mount("/srv", "/dev/sdb1", "ext4")
+                .root("/srv/docker", true, 12, 30, 8).build());
+        assertThat(problems(d)).isEmpty();
+    }
+
+    @Test
+    void storageDriverChangedGetsItsOwnStep() {
+        Diagnosis d = doctor.diagnose(withDriverRoot(Map.of("overlay2", 30, "vfs", 0)));
+        assertThat(ids(d)).contains("storage-driver-changed").doesNotContain("data-root-drift");
+        assertThat(steps(d)).containsExactly("restore-storage-driver");
+        assertThat(d.plan().get(0).changes()).containsExactly(
+                new FileChange("/etc/docker/daemon.json", "storage-driver", "vfs", "overlay2"));
+    }
+
+    @Test
+    void aRootWhoseImagesMatchTheDriverIsNotADriverChange() {
+        assertThat(ids(doctor.diagnose(withDriverRoot(Map.of("vfs", 30))))).doesNotContain("storage-driver-changed");
+        // leftovers of an old driver beside a working one are not a change either
+        assertThat(ids(doctor.diagnose(withDriverRoot(Map.of("vfs", 30, "aufs", 2))))).doesNotContain("storage-driver-changed");
+    }
+
+    private static dev.dockerdoctor.model.HostSnapshot withDriverRoot(Map<String, Integer> imagesByDriver) {
+        var base = host()
+                .daemon(new dev.dockerdoctor.model.DaemonState(true, "/var/lib/docker", "vfs", "20.10.24", 0, 0, 0, false, null, List.of()))
+                .daemonJson("storage-driver", "vfs").build();
+        var root = new dev.dockerdoctor.model.DataRoot("/var/lib/docker", true, 12, 30, 8, List.of("gitlab"),
+                500 * Snapshots.GIB, 1000 * Snapshots.GIB, imagesByDriver, List.of());
+        return new dev.dockerdoctor.model.HostSnapshot(base.takenAt(), base.zone(), base.since(), base.daemon(), base.config(),
+                List.of(root), List.of(), base.logStats(), List.of(), List.of(), null);
+    }
+
+    @Test
+    void dockerLeftStoppedAfterAContainerdUpgradeOnlyNeedsAStart() {
+        OffsetDateTime t = OffsetDateTime.parse("2021-10-07T06:20:19+00:00");
+        Diagnosis d = doctor.diagnose(host().daemonDown("connection refused")
+                .setting(RootSetting.Kind.DAEMON_JSON, "/etc/docker/daemon.json", "data-root", "/srv/docker")
+                .root("/srv/docker", false, 12, 30, 8, "gitlab")
+                .event(new LogEvent(t, EventKind.PACKAGE_UPGRADE, "/var/log/dpkg.log", "upgrade containerd.io:amd64 1.4.9-1 1.4.11-1",
+                        "containerd.io", "1.4.9-1", "1.4.11-1"))
+                .event(LogEvent.of(t.plusSeconds(2), EventKind.CONTAINERD_STOP, "/var/log/syslog", "Stopping containerd container runtime..."))
+                .event(LogEvent.of(t.plusSeconds(3), EventKind.DOCKER_STOP, "/var/log/syslog", "Stopped Docker Application Container Engine."))
+                .event(LogEvent.of(t.plusSeconds(5), EventKind.CONTAINERD_START, "/var/log/syslog", "Started containerd container runtime."))
+                .build());
+        assertThat(ids(d)).contains("docker-left-stopped", "daemon-unreachable").doesNotContain("data-root-drift");
+        assertThat(steps(d)).containsExactly("start-docker");
+        Finding f = d.findings().stream().filter(x -> x.id().equals("docker-left-stopped")).findFirst().orElseThrow();
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.text()).contains("containerd.io"));
+    }
+
+    @Test
+    void dockerStoppedByHandWithoutAnUpgradeIsNotLeftStoppedByAnUpgrade() {
+        OffsetDateTime t = OffsetDateTime.parse("2021-10-07T06:20:19+00:00");
+        Diagnosis d = doctor.diagnose(host().daemonDown("connection refused")
+                .event(LogEvent.of(t, EventKind.DOCKER_STOP, "/var/log/syslog", "Stopped Docker Application Container Engine."))
+                .build());
+        assertThat(ids(d)).doesNotContain("docker-left-stopped").contains("daemon-unreachable");
+    }
+
+    @Test
+    void daemonJsonReplacedNamesTheLostKeyAndItsOldValue() {
+        String old = "{\"data-root\": \"/srv/docker\", \"log-driver\": \"journald\"}";
+        Diagnosis d = doctor.diagnose(host().daemonOn("/var/lib/docker", 0, 0)
+                .daemonJson("runtimes", Map.of("nvidia", Map.of("path", "nvidia-container-runtime")))
+                .daemonJsonText("{\"runtimes\": {\"nvidia\": {\"path\": \"nvidia-container-runtime\"}}}")
+                .lastKnownGood(good(old, VENDOR_EXEC, "/srv/docker", "overlay2"))
+                .root("/var/lib/docker", true, 0, 0, 0).root("/srv/docker", false, 12, 30, 8, "gitlab").build());
+        assertThat(ids(d)).contains("daemon-json-replaced", "data-root-drift");
+        Finding f = d.findings().stream().filter(x -> x.id().equals("daemon-json-replaced")).findFirst().orElseThrow();
+        assertThat(f.title()).contains("data-root").contains("log-driver");
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.text()).contains("data-root was /srv/docker"));
+        assertThat(steps(d)).containsExactly("restore-data-root");
+        assertThat(d.changes()).anySatisfy(c -> {
+            assertThat(c.key()).isEqualTo("data-root");
+            assertThat(c.oldValue()).isEqualTo("/srv/docker");
+            assertThat(c.newValue()).isNull();
+        });
+    }
+
+    @Test
+    void daemonJsonReplacedIsAlsoSeenFromTheCopyDpkgLeftBehind() {
+        Diagnosis d = doctor.diagnose(host().daemonOn("/var/lib/docker", 0, 0)
+                .daemonJsonBackup("/etc/docker/daemon.json.dpkg-old", "{\"data-root\": \"/srv/docker\"}")
+                .root("/var/lib/docker", true, 0, 0, 0).root("/srv/docker", false, 12, 30, 8).build());
+        Finding f = d.findings().stream().filter(x -> x.id().equals("daemon-json-replaced")).findFirst().orElseThrow();
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.source()).isEqualTo("/etc/docker/daemon.json.dpkg-old"));
+    }
+
+    @Test
+    void theUnitsDataRootFlagLostIsTheStoryAndPutsTheRootInDaemonJson() {
+        Diagnosis d = doctor.diagnose(host().daemonOn("/var/lib/docker", 0, 0)
+                .unit(new UnitFile("/lib/systemd/system/docker.service", UnitFile.Kind.VENDOR, List.of(VENDOR_EXEC)))
+                .execStart(VENDOR_EXEC)
+                .lastKnownGood(good(null, VENDOR_EXEC + " --data-root /srv/docker", "/srv/docker", "overlay2"))
+                .root("/var/lib/docker", true, 0, 0, 0).root("/srv/docker", false, 12, 30, 8, "gitlab").build());
+        assertThat(ids(d)).contains("data-root-flag-lost", "data-root-drift").doesNotContain("daemon-json-replaced");
+        assertThat(steps(d)).containsExactly("restore-data-root");
+        assertThat(d.plan().get(0).changes()).containsExactly(new FileChange("/etc/docker/daemon.json", "data-root", null, "/srv/docker"));
+        assertThat(d.changes()).anySatisfy(c -> {
+            assertThat(c.source()).isEqualTo(ChangeDetector.EXEC_START);
+            assertThat(c.key()).isEqualTo("--data-root");
+            assertThat(c.oldValue()).isEqualTo("/srv/docker");
+        });
+    }
+
+    @Test
+    void aHealthyHostMatchingItsLastKnownGoodRaisesNothing() {
+        String json = "{\"data-root\": \"/srv/docker\", \"live-restore\": true}";
+        Diagnosis d = doctor.diagnose(host().daemonOn("/srv/docker", 12, 30)
+                .setting(RootSetting.Kind.DAEMON_JSON, "/etc/docker/daemon.json", "data-root", "/srv/docker")
+                .daemonJson("live-restore", true).daemonJsonText(json)
+                .unit(new UnitFile("/lib/systemd/system/docker.service", UnitFile.Kind.VENDOR, List.of(VENDOR_EXEC)))
+                .execStart(VENDOR_EXEC)
+                .mount("/", "/dev/vda1", "ext4")
+                .lastKnownGood(new LastKnownGood(Instant.EPOCH, json, VENDOR_EXEC, List.of(), "/srv/docker", "overlay2", 12, 30, List.of()))
+                .root("/srv/docker", true, 12, 30, 8).build());
+        assertThat(problems(d)).isEmpty();
+        assertThat(d.changes()).isEmpty();
+        assertThat(LastKnownGoods.capture(d)).isPresent();
+    }
+
+    @Test
+    void onlyAHealthyRunBecomesTheLastKnownGood() {
+        Diagnosis drifted = doctor.diagnose(host().daemonOn("/var/lib/docker", 0, 0)
+                .root("/var/lib/docker", true, 0, 0, 0).root("/srv/docker", false, 12, 30, 8).build());
+        assertThat(LastKnownGoods.capture(drifted)).isEmpty();
+        Diagnosis down = doctor.diagnose(host().daemonDown("refused").build());
+        assertThat(LastKnownGoods.capture(down)).isEmpty();
+        // advice does not count against it
+        Diagnosis advised = doctor.diagnose(host().daemonOn("/srv/docker", 3, 3).mount("/", "/dev/vda1", "ext4")
+                .mount("/srv", "/dev/sdb1", "ext4").root("/srv/docker", true, 3, 3, 0).build());
+        assertThat(ids(advised)).containsExactly("live-restore-disabled");
+        LastKnownGood g = LastKnownGoods.capture(advised).orElseThrow();
+        assertThat(g.liveRoot()).isEqualTo("/srv/docker");
+        assertThat(g.mounts()).extracting(MountPoint::target).containsExactly("/srv");
+        assertThat(Severity.INFO.isProblem()).isFalse();
+    }
+}
