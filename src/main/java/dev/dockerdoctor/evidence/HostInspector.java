@@ -5,7 +5,6 @@ import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.DockerConfig;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.LastKnownGood;
-import dev.dockerdoctor.model.LogStats;
 import dev.dockerdoctor.model.MountPoint;
 import dev.dockerdoctor.model.RootSetting;
 
@@ -51,6 +50,9 @@ public final class HostInspector implements AutoCloseable {
 
     public HostSnapshot inspect(Instant since, LastKnownGood lastKnownGood) {
         Instant now = clock.instant();
+        // first: the log scan needs nothing else, and nothing (the Docker client above all) may delay it
+        CompletableFuture<LogProbe.Result> logs = CompletableFuture.supplyAsync(
+                () -> new LogProbe(files, clock.getZone()).read(since, now), pool);
         CompletableFuture<DaemonState> daemon = CompletableFuture.supplyAsync(() -> docker.get().inspect(), pool);
         CompletableFuture<DockerConfig> config = CompletableFuture.supplyAsync(
                 () -> new ConfigProbe(files, dockerHost).read(), pool);
@@ -59,7 +61,8 @@ public final class HostInspector implements AutoCloseable {
         DockerConfig c = config.join();
         List<DataRoot> roots = new DataRootScanner(files).scan(searchPlaces(c), knownRoots(d, c),
                 d.reachable() ? d.dockerRootDir() : null);
-        return new HostSnapshot(now, clock.getZone(), since, d, c, roots, List.of(), LogStats.none(), List.of(),
+        LogProbe.Result l = logs.join();
+        return new HostSnapshot(now, clock.getZone(), since, d, c, roots, l.events(), l.stats(), List.of(),
                 List.of(), lastKnownGood);
     }
 
