@@ -109,7 +109,9 @@ final class FamilyReader {
                 tally.bytes += len + 1;
                 int[] s = scan.clean(b, off, len, cut);
                 if (s == null) return !scan.abandoned;
-                if (scan.sink.keep(b, s[0], s[1])) {
+                if (!scan.sink.keep(b, s[0], s[1])) {
+                    if (isJunk(b, s[0], s[1])) scan.countJunk(s[1]);
+                } else {
                     byte[] copy = java.util.Arrays.copyOfRange(b, s[0], s[0] + s[1]);
                     kept.addLast(copy);
                     keptBytes[0] += copy.length;
@@ -154,7 +156,7 @@ final class FamilyReader {
             return judge(b, s[0], s[1]);
         }
 
-        /** Counts the line; strips CR and leading NULs; null when it is empty or junk. */
+        /** Counts the line; strips CR and leading NULs; null when nothing is left. */
         int[] clean(byte[] b, int off, int len, boolean wasCut) {
             tally.lines++;
             if (wasCut) cut++;
@@ -164,12 +166,6 @@ final class FamilyReader {
                 len--;
             }
             if (len == 0) return null;
-            if (isJunk(b, off, len)) {
-                junk++;
-                tally.skipped++;
-                spend(len);
-                return null;
-            }
             return new int[]{off, len};
         }
 
@@ -182,7 +178,9 @@ final class FamilyReader {
                     return false;
                 }
                 case UNUSABLE -> {
-                    unusable++;
+                    // only lines the log's format rejects are looked at for junk: good lines never pay for it
+                    if (isJunk(b, off, len)) junk++;
+                    else unusable++;
                     tally.skipped++;
                     spend(len);
                     return !abandoned;
@@ -192,6 +190,12 @@ final class FamilyReader {
                     return true;
                 }
             }
+        }
+
+        void countJunk(int len) {
+            junk++;
+            tally.skipped++;
+            spend(len);
         }
 
         private void spend(int len) {

@@ -65,7 +65,7 @@ final class SyslogSink implements LogScan.FamilySink {
             t = years.resolve(stamp.month(), stamp.day(), stamp.secondOfDay());
         }
         if (t < since - DISORDER_SECONDS) return Verdict.STOP;
-        if (t < since || !EventClassifier.mayBeEvent(b, off, len)) return Verdict.USED;
+        if (t < since || !EventClassifier.mayBeEvent(b, off, len, stamp.end())) return Verdict.USED;
         SyslogLine rec = SyslogParser.parse(b, off, len);
         if (rec == null) return Verdict.USED;
         OffsetDateTime time = rec.offset() != null
@@ -83,8 +83,8 @@ final class SyslogSink implements LogScan.FamilySink {
     /** In a gzip file read forwards, keep the lines that may be events and those where the month turns. */
     @Override
     public boolean keep(byte[] b, int off, int len) {
-        if (EventClassifier.mayBeEvent(b, off, len)) return true;
         if (!SyslogParser.parseStamp(b, off, len, stamp)) return false;
+        if (EventClassifier.mayBeEvent(b, off, len, stamp.end())) return true;
         boolean turn = stamp.month() != lastMonth;
         lastMonth = stamp.month();
         return turn;

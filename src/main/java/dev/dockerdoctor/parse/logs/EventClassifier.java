@@ -51,6 +51,27 @@ public final class EventClassifier {
         return false;
     }
 
+    /**
+     * The cheap test for a syslog line whose stamp ends at {@code stampEnd}: only systemd, init, dockerd, docker and
+     * containerd lines can be events, so the tag after the host decides most lines without reading their message.
+     * A superset of {@link #classify} on the parsed line.
+     */
+    public static boolean mayBeEvent(byte[] b, int off, int len, int stampEnd) {
+        int end = off + len;
+        int i = stampEnd + 1;
+        while (i < end && b[i] != ' ') i++; // host
+        while (i < end && b[i] == ' ') i++;
+        if (i >= end) return false;
+        if (at(b, i, end, "systemd") || at(b, i, end, "init")) {
+            int k = i + 4;
+            while (k < end && b[k] != ' ') k++;
+            // "systemd-resolved[512]:" and friends are other programs
+            if (at(b, i, end, "systemd-") || at(b, i, end, "initramfs")) return false;
+            return mayBeEvent(b, k, end - k);
+        }
+        return at(b, i, end, "docker") || at(b, i, end, "containerd");
+    }
+
     private static boolean at(byte[] b, int i, int end, String s) {
         if (i + s.length() > end) return false;
         for (int k = 0; k < s.length(); k++) {

@@ -42,13 +42,27 @@ class EventClassifierTest {
             "docker|time=\"x\" level=info msg=\"Starting up\"|DOCKERD_STARTING",
             "containerd|time=\"x\" level=info msg=\"containerd successfully booted in 0.041s\"|CONTAINERD_START",
             "bash|Stopping Docker Application Container Engine...|-",
-            "kernel|Reloading.|-"})
+            "kernel|Reloading.|-",
+            "systemd-resolved|Reloading.|-"})
     void markers(String program, String message, EventKind expected) {
         assertThat(EventClassifier.classify(program, message)).isEqualTo(expected);
         if (expected != null) {
             // the byte pre-filter never hides an event
             byte[] line = ("Oct  7 06:20:17 h " + program + "[1]: " + message).getBytes(StandardCharsets.UTF_8);
             assertThat(EventClassifier.mayBeEvent(line, 0, line.length)).isTrue();
+            assertThat(EventClassifier.mayBeEvent(line, 0, line.length, 15)).isTrue();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTagTestSkipsOtherProgramsWithoutReadingTheirMessage() {
+        for (String line : new String[]{
+                "Oct  7 06:20:17 h kernel: [1.0] docker0: port 3(veth1) entered forwarding state",
+                "Oct  7 06:20:17 h systemd-resolved[512]: Stopping Docker Application Container Engine...",
+                "Oct  7 06:20:17 h CRON[1]: (root) CMD (apt-get update)",
+                "Oct  7 06:20:17 h systemd[1]: Started Session 4 of user admin."}) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(EventClassifier.mayBeEvent(b, 0, b.length, 15)).as(line).isFalse();
         }
     }
 }
