@@ -13,6 +13,8 @@ public final class YearResolver {
     private long bound;
     private int boundYear;
     private int lastYear;
+    private int lastMonth;
+    private int lastDay;
 
     public YearResolver(long referenceEpochSecond, LocalTimes times) {
         this.times = times;
@@ -22,6 +24,19 @@ public final class YearResolver {
 
     /** The instant (epoch second) of the next line going backwards. */
     public long resolve(int month, int day, int secondOfDay) {
+        // most lines share the day of the line after them: same year, unless that puts them out of order
+        if (month == lastMonth && day == lastDay) {
+            long t = times.toEpochSecond(lastYear, month, day, secondOfDay);
+            if (t <= bound + 3600) {
+                if (t < bound) {
+                    bound = t;
+                    boundYear = lastYear;
+                }
+                return t;
+            }
+        }
+        lastMonth = month;
+        lastDay = day;
         long best = 0;
         int bestYear = 0;
         long bestCost = Long.MAX_VALUE;
@@ -54,6 +69,7 @@ public final class YearResolver {
 
     /** An exact time seen on the current line: lines before it are measured from it. */
     public void anchor(long epochSecond) {
+        lastMonth = 0;
         bound = epochSecond;
         boundYear = times.localYear(epochSecond);
     }
