@@ -46,12 +46,12 @@ fi
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-# peak RSS in KiB of a command; its stdout to $1
+# "peak-RSS-KiB cpu-ms" of a command (cpu = user + sys, all threads; 0 when /usr/bin/time is missing); stdout to $1
 run_measured() {
     local out=$1; shift
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%M' -o "$WORK/rss" "$@" > "$out" 2> "$WORK/stderr" || true
-        tail -1 "$WORK/rss"
+        /usr/bin/time -f '%M %U %S' -o "$WORK/rss" "$@" > "$out" 2> "$WORK/stderr" || true
+        tail -1 "$WORK/rss" | awk '{printf "%d %d\n", $1, ($2 + $3) * 1000}'
     else
         "$@" > "$out" 2> "$WORK/stderr" &
         local pid=$! hwm=0 v
@@ -61,26 +61,29 @@ run_measured() {
             sleep 0.01
         done
         wait "$pid" || true
-        echo "$hwm"
+        echo "$hwm 0"
     fi
 }
 
 cat "$LOG" > /dev/null   # into the page cache, for both contenders alike
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
-: > "$WORK/grep.ms"; : > "$WORK/diag.ms"; : > "$WORK/phase.ms"; : > "$WORK/rss.kb"
+: > "$WORK/grep.ms"; : > "$WORK/diag.ms"; : > "$WORK/phase.ms"; : > "$WORK/rss.kb"; : > "$WORK/grep.cpu"; : > "$WORK/diag.cpu"
 for i in $(seq 1 "$RUNS"); do
     t0=$(now_ms)
-    COUNT=$(grep -c -E "$PATTERN" "$LOG")
+    m=$(run_measured "$WORK/count" grep -c -E "$PATTERN" "$LOG")
     t1=$(now_ms)
+    COUNT=$(cat "$WORK/count")
     echo $(( t1 - t0 )) >> "$WORK/grep.ms"
+    echo "${m#* }" >> "$WORK/grep.cpu"
 
     t0=$(now_ms)
-    rss=$(run_measured "$WORK/out.json" java -Xmx256m -jar "$JAR" diagnose --json --since 24h \
+    m=$(run_measured "$WORK/out.json" java -Xmx256m -jar "$JAR" diagnose --json --since 24h \
         --host-root "$DIR" --docker-host unix:///nonexistent.sock)
     t1=$(now_ms)
     echo $(( t1 - t0 )) >> "$WORK/diag.ms"
-    echo "$rss" >> "$WORK/rss.kb"
+    echo "${m% *}" >> "$WORK/rss.kb"
+    echo "${m#* }" >> "$WORK/diag.cpu"
     phase=$(grep -o '"elapsedMillis" *: *[0-9]*' "$WORK/out.json" | grep -o '[0-9]*$' || true)
     if [ -z "$phase" ]; then
         echo "diagnose printed no logs.elapsedMillis; its stderr:" >&2
@@ -104,8 +107,9 @@ EVENTS=$(grep -c '"kind"' "$WORK/out.json" || true)
 printf 'syslog            %s: %.2f GiB, %d days + the last 24 h; grep counted %s matching lines\n' \
     "$LOG" "$(awk -v b="$BYTES" 'BEGIN {print b / 1073741824}')" "$DAYS" "$COUNT"
 printf 'load average      %s (2 cores here: other work on the machine slows both)\n' "$LOAD"
-printf 'grep -c -E        median %6d ms   runs: %s\n' "$GREP" "$(paste -sd' ' "$WORK/grep.ms")"
-printf 'diagnose 24h      median %6d ms   runs: %s   (whole java -Xmx256m process; %s events)\n' "$DIAG" "$(paste -sd' ' "$WORK/diag.ms")" "$EVENTS"
+printf 'grep -c -E        median %6d ms   runs: %s   (cpu median %d ms)\n' "$GREP" "$(paste -sd' ' "$WORK/grep.ms")" "$(median < "$WORK/grep.cpu")"
+printf 'diagnose 24h      median %6d ms   runs: %s   (cpu median %d ms, all threads; whole java -Xmx256m process; %s events)\n' \
+    "$DIAG" "$(paste -sd' ' "$WORK/diag.ms")" "$(median < "$WORK/diag.cpu")" "$EVENTS"
 printf 'ratio             diagnose / grep = %s   (target < 1)\n' "$(awk -v a="$DIAG" -v b="$GREP" 'BEGIN {printf "%.2f", a / b}')"
 printf 'log phase         median %6d ms   runs: %s   = %s of grep (target < 0.1)\n' "$PHASE" "$(paste -sd' ' "$WORK/phase.ms")" \
     "$(awk -v a="$PHASE" -v b="$GREP" 'BEGIN {printf "%.3f", a / b}')"

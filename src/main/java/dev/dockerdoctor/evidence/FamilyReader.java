@@ -150,6 +150,11 @@ final class FamilyReader {
         }
 
         @Override
+        public void block(byte[] buf, int n, String text) {
+            sink.block(buf, n, text);
+        }
+
+        @Override
         public boolean line(byte[] b, int off, int len, boolean wasCut) {
             int[] s = clean(b, off, len, wasCut);
             if (s == null) return !abandoned;

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Line splitting with bounded memory. A line longer than {@code maxLine} is cut to its first {@code maxLine} bytes
@@ -15,6 +17,13 @@ final class LineReaders {
     /** Receives lines; returns false to stop reading. {@code cut} says the line was longer than the limit. */
     interface Sink {
         boolean line(byte[] b, int off, int len, boolean cut);
+
+        /**
+         * A block read backwards, before its lines: {@code text} is {@code buf[0, n)} as a Latin-1 string, for
+         * searches the JVM runs as intrinsics. Lines that lie inside the block arrive with {@code b == buf}.
+         */
+        default void block(byte[] buf, int n, String text) {
+        }
     }
 
     private LineReaders() {
@@ -37,6 +46,7 @@ final class LineReaders {
         private final Sink sink;
         private int carryLen;
         private boolean carryCut;
+        private int[] newlines = new int[4096];
 
         Backwards(int blockSize, int maxLine, Sink sink) {
             this.buf = new byte[blockSize];
@@ -53,12 +63,20 @@ final class LineReaders {
                 pos -= n;
                 if (!readFully(ch, n, pos)) break;
                 read += n;
+                // String.indexOf runs as a vectorised intrinsic even while this loop is still interpreted: a cold
+                // CLI spends its time per line here, not per byte
+                String text = new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+                sink.block(buf, n, text);
+                int count = 0;
+                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                    if (count == newlines.length) newlines = Arrays.copyOf(newlines, count * 2);
+                    newlines[count++] = i;
+                }
                 int end = n;
-                for (int i = n - 1; i >= 0; i--) {
-                    if (buf[i] == '\n') {
-                        if (!emit(i + 1, end)) return read;
-                        end = i;
-                    }
+                for (int k = count - 1; k >= 0; k--) {
+                    int i = newlines[k];
+                    if (!emit(i + 1, end)) return read;
+                    end = i;
                 }
                 prepend(0, end);
             }

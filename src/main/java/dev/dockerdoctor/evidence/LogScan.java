@@ -24,6 +24,10 @@ final class LogScan {
 
         Verdict line(byte[] b, int off, int len);
 
+        /** A block of a plain file, before its lines (see {@link LineReaders.Sink#block}). */
+        default void block(byte[] buf, int n, String text) {
+        }
+
         /** For gzip files, read forwards first: whether the line must be kept for the newest-first replay. */
         default boolean keep(byte[] b, int off, int len) { return true; }
 

@@ -37,6 +37,24 @@ public final class YearResolver {
         }
         lastMonth = month;
         lastDay = day;
+        long best = choose(month, day, secondOfDay);
+        int bestYear = chosenYear;
+        lastYear = bestYear;
+        if (best < bound) {
+            bound = best;
+            boundYear = bestYear;
+        }
+        return best;
+    }
+
+    /** What {@link #resolve} would give, without counting the line. */
+    public long peek(int month, int day, int secondOfDay) {
+        return choose(month, day, secondOfDay);
+    }
+
+    private int chosenYear;
+
+    private long choose(int month, int day, int secondOfDay) {
         long best = 0;
         int bestYear = 0;
         long bestCost = Long.MAX_VALUE;
@@ -56,11 +74,7 @@ public final class YearResolver {
             bestYear = boundYear;
             best = times.toEpochSecond(bestYear, month, Math.min(day, Dates.lengthOfMonth(bestYear, month)), secondOfDay);
         }
-        lastYear = bestYear;
-        if (best < bound) {
-            bound = best;
-            boundYear = bestYear;
-        }
+        chosenYear = bestYear;
         return best;
     }
 

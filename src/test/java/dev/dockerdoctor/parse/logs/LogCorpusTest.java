@@ -387,4 +387,23 @@ class LogCorpusTest {
     private static boolean eq(String a, String b) {
         return a == null ? b == null : a.equals(b);
     }
+
+    @Test
+    void theBytePrefilterNeverHidesAnEventOfTheCorpus() throws IOException {
+        int events = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".txt")).toList()) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    SyslogLine rec = SyslogParser.parse(line);
+                    if (rec == null || EventClassifier.classify(rec.program(), rec.message()) == null) continue;
+                    events++;
+                    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+                    Stamp st = new Stamp();
+                    assertThat(SyslogParser.parseStamp(b, 0, b.length, st)).isTrue();
+                    assertThat(EventClassifier.mayBeEvent(b, 0, b.length, st.end())).as(line).isTrue();
+                }
+            }
+        }
+        assertThat(events).isGreaterThan(10);
+    }
 }
