@@ -3,6 +3,7 @@ package dev.dockerdoctor.app;
 import dev.dockerdoctor.diagnosis.Doctor;
 import dev.dockerdoctor.diagnosis.LastKnownGoods;
 import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.evidence.ComposeCommand;
 import dev.dockerdoctor.evidence.DockerProbe;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.evidence.HostInspector;
@@ -17,7 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -32,12 +33,17 @@ public final class Agent implements AutoCloseable {
     private final Doctor doctor;
     private final LastKnownGoodStore lastKnownGood;
 
-    /** @param stateDir where the last known good state is kept, or null for none */
-    public Agent(Settings settings, Supplier<DockerProbe> docker, Clock clock, Path stateDir) {
+    /**
+     * @param env      the process environment (compose files are interpolated with it, as docker compose would)
+     * @param stateDir where the last known good state is kept, or null for none
+     */
+    public Agent(Settings settings, Map<String, String> env, Supplier<DockerProbe> docker, Clock clock, Path stateDir) {
         HostFiles files = new HostFiles(settings.hostRoot());
-        this.inspector = new HostInspector(files, docker, settings.dockerHost(), settings.dataRootSearch(), clock);
-        this.doctor = Doctor.standard(new PlanContext(settings.dockerRestart(), settings.dockerStart(),
-                List.of("docker", "compose")));
+        ComposeCommand compose = ComposeCommand.detect(files, env);
+        this.inspector = new HostInspector(files, docker, settings.dockerHost(), settings.dataRootSearch(),
+                settings.composePaths(), compose, env, clock);
+        this.doctor = Doctor.standard(new PlanContext(settings.dockerRestart(), settings.dockerStart(), compose.argv(),
+                PlanContext.dockerCliFor(settings.dockerHost())));
         this.lastKnownGood = stateDir == null ? null : new LastKnownGoodStore(stateDir);
     }
 

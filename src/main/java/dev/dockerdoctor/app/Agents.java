@@ -1,8 +1,8 @@
 package dev.dockerdoctor.app;
 
-import dev.dockerdoctor.evidence.DockerProbe;
-import dev.dockerdoctor.model.DaemonState;
+import dev.dockerdoctor.evidence.DockerJavaProbe;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** Builds the production agent from settings. */
@@ -10,8 +10,9 @@ final class Agents {
     private Agents() {
     }
 
-    static Agent create(Settings settings, Clock clock) {
-        DockerProbe probe = () -> DaemonState.unreachable("the Docker client is not wired yet");
-        return new Agent(settings, () -> probe, clock, settings.stateDir());
+    /** The agent with the real Docker client; its client is built lazily, beside the other probes. */
+    static Agent create(Settings settings, java.util.Map<String, String> env, Clock clock, Path stateDir) {
+        DockerJavaProbe probe = new DockerJavaProbe(settings.dockerHost()).warmUp();
+        return new Agent(settings, env, () -> probe, clock, stateDir);
     }
 }

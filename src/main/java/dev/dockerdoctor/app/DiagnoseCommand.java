@@ -49,7 +49,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (stateDir != null) settings = settings.withStateDir(stateDir);
         Instant from = SinceOption.parse(since, clock);
         Diagnosis d;
-        try (Agent agent = Agents.create(settings, clock)) {
+        try (Agent agent = Agents.create(settings, env, clock, settings.stateDir())) {
             d = agent.diagnose(from);
         }
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);

@@ -24,10 +24,18 @@ public final class Planner {
     static final Set<String> ROOT_NOT_RIGHT = Set.of(DataRootDriftRule.ID, DataRootConflictRule.ID,
             "data-root-disk-not-mounted", "storage-driver-changed", "docker-left-stopped");
 
+    /**
+     * Steps that act on the containers of the live root: while that root is the wrong one, starting, restarting or
+     * pruning there does nothing for the real services (and compose-up would do harm). Put the root back first.
+     */
+    static final Set<String> WAIT_FOR_ROOT = Set.of(Steps.COMPOSE_UP, Steps.RESTART_CONTAINER, Steps.PRUNE_DOCKER);
+
     private final PlanContext ctx;
+    private final HealthSteps health;
 
     public Planner(PlanContext ctx) {
         this.ctx = ctx;
+        this.health = new HealthSteps(ctx);
     }
 
     public List<Step> plan(HostSnapshot s, List<Finding> findings) {
@@ -37,7 +45,7 @@ public final class Planner {
                 || (!s.daemon().reachable() && s.config().dockerInstalled());
         List<Step> out = new ArrayList<>();
         for (String id : wanted) {
-            if (rootNotRight && Steps.family(id).equals(Steps.COMPOSE_UP)) continue;
+            if (rootNotRight && WAIT_FOR_ROOT.contains(Steps.family(id))) continue;
             build(id, s).ifPresent(out::add);
         }
         out.sort(Comparator.comparingInt(st -> Steps.rank(st.id())));
@@ -50,9 +58,12 @@ public final class Planner {
             case Steps.ENABLE_LIVE_RESTORE -> s.config().daemonJsonError() != null ? Optional.empty() : Optional.of(enableLiveRestore(s));
             case Steps.MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(s);
             case Steps.RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s);
+            case Steps.COMPOSE_UP -> ComposeSteps.up(Steps.parameter(id), s, ctx);
             case Steps.START_DOCKER -> Optional.of(new Step(Steps.START_DOCKER, "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
                     List.of(ctx.dockerStart()), List.of(), true, null));
+            case Steps.RESTART_CONTAINER -> health.restartContainer(s, Steps.parameter(id));
+            case Steps.PRUNE_DOCKER -> health.prune(s, Steps.parameter(id));
             case Steps.HOLD_DOCKER_PACKAGES -> PreventionSteps.hold(s);
             case Steps.BLACKLIST_DOCKER_UPGRADES -> Optional.of(PreventionSteps.blacklist());
             case Steps.DISABLE_APT_DAILY_UPGRADE -> Optional.of(PreventionSteps.disableAptDailyUpgrade());

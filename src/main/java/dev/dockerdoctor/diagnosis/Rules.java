@@ -21,6 +21,14 @@ public final class Rules {
                 new DockerLeftStoppedRule(),
                 new DaemonJsonReplacedRule(),
                 new DataRootFlagLostRule(),
+                new ComposeServicesDownRule(),
+                new NamedVolumesAtRiskRule(),
+                new ComposeFileInvalidRule(),
+                new BindMountSourceMissingRule(),
+                new ContainerRestartLoopRule(),
+                new ContainerOomKilledRule(),
+                new ContainerUnhealthyRule(),
+                new DockerDiskPressureRule(),
                 new DockerRestartedByUpgradeRule());
     }
 }

@@ -2,6 +2,7 @@ package dev.dockerdoctor.evidence;
 
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DataRoot;
+import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.DockerConfig;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.LastKnownGood;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -33,15 +35,25 @@ public final class HostInspector implements AutoCloseable {
     private final String dockerHost;
     private final List<String> dataRootSearch;
     private final Clock clock;
+    private final ComposeCommand composeCommand;
+    private final List<String> composePaths;
+    private final java.util.Map<String, String> env;
     private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "inspector");
         t.setDaemon(true);
         return t;
     });
 
+    /**
+     * @param env the environment compose files are interpolated with (the project's .env comes on top)
+     */
     public HostInspector(HostFiles files, Supplier<DockerProbe> docker, String dockerHost, List<String> dataRootSearch,
+                         List<String> composePaths, ComposeCommand composeCommand, java.util.Map<String, String> env,
                          Clock clock) {
         this.files = files;
+        this.composePaths = List.copyOf(composePaths);
+        this.composeCommand = composeCommand;
+        this.env = java.util.Map.copyOf(env);
         this.docker = docker;
         this.dockerHost = dockerHost;
         this.dataRootSearch = List.copyOf(dataRootSearch);
@@ -56,14 +68,21 @@ public final class HostInspector implements AutoCloseable {
         CompletableFuture<DaemonState> daemon = CompletableFuture.supplyAsync(() -> docker.get().inspect(), pool);
         CompletableFuture<DockerConfig> config = CompletableFuture.supplyAsync(
                 () -> new ConfigProbe(files, dockerHost).read(), pool);
+        // the daemon walks every layer for /system/df (about a second for 300 containers): ask once the inspects are
+        // done, so it does not eat into their time budget, and beside the data-root scan, so it costs no extra time
+        CompletableFuture<Optional<DiskUsage>> diskUsage = daemon.thenApplyAsync(
+                st -> st.reachable() ? docker.get().diskUsage() : Optional.<DiskUsage>empty(), pool);
 
         DaemonState d = daemon.join();
         DockerConfig c = config.join();
         List<DataRoot> roots = new DataRootScanner(files).scan(searchPlaces(c), knownRoots(d, c),
                 d.reachable() ? d.dockerRootDir() : null);
+        // compose files are found through the containers' labels too, live and on disk: after both are known
+        ComposeProbe.Found compose = new ComposeProbe(files, env, composePaths, composeCommand).probe(d, roots);
+        DiskUsage usage = diskUsage.join().orElse(null);
         LogProbe.Result l = logs.join();
-        return new HostSnapshot(now, clock.getZone(), since, d, c, roots, l.events(), l.stats(), List.of(),
-                List.of(), lastKnownGood);
+        return new HostSnapshot(now, clock.getZone(), since, d, c, roots, l.events(), l.stats(), compose.projects(),
+                compose.problems(), lastKnownGood).withDiskUsage(usage);
     }
 
     /** The configured search places plus every data filesystem that is mounted (a big disk is often one). */
@@ -71,7 +90,8 @@ public final class HostInspector implements AutoCloseable {
         Set<String> out = new LinkedHashSet<>(dataRootSearch);
         for (MountPoint m : c.mounts()) {
             String t = m.target();
-            if (!DATA_FS.contains(m.fsType()) || t.equals("/") || t.startsWith("/proc") || t.startsWith("/sys")
+            // bind mounts (dockerd binds its own root onto itself) are folders, not disks: the search finds them anyway
+            if (m.bindOfSubdirectory() || !DATA_FS.contains(m.fsType()) || t.equals("/") || t.startsWith("/proc") || t.startsWith("/sys")
                     || t.startsWith("/dev") || t.startsWith("/run") || t.contains("/overlay2/") || t.startsWith("/boot")) {
                 continue;
             }

@@ -11,16 +11,39 @@ import java.util.List;
  * @param zone           the host's time zone (for logs without an offset, and for display)
  * @param since          start of the log window
  * @param lastKnownGood  the last healthy state recorded in the state folder, or null
+ * @param diskUsage      the daemon's own disk accounting ({@code /system/df}), or null when not known
+ * @param restartHistory the containers' restart counts at earlier polls (the watcher's), oldest first; empty for a
+ *                       one-off run
  */
 public record HostSnapshot(Instant takenAt, ZoneId zone, Instant since, DaemonState daemon, DockerConfig config,
                            List<DataRoot> dataRoots, List<LogEvent> events, LogStats logStats,
                            List<ComposeProject> compose, List<ComposeProblem> composeProblems,
-                           LastKnownGood lastKnownGood) {
+                           LastKnownGood lastKnownGood, DiskUsage diskUsage, List<RestartSample> restartHistory) {
     public HostSnapshot {
         dataRoots = List.copyOf(dataRoots);
         events = List.copyOf(events);
         compose = List.copyOf(compose);
         composeProblems = List.copyOf(composeProblems);
+        restartHistory = restartHistory == null ? List.of() : List.copyOf(restartHistory);
+    }
+
+    /** Without disk usage and restart history. */
+    public HostSnapshot(Instant takenAt, ZoneId zone, Instant since, DaemonState daemon, DockerConfig config,
+                        List<DataRoot> dataRoots, List<LogEvent> events, LogStats logStats,
+                        List<ComposeProject> compose, List<ComposeProblem> composeProblems,
+                        LastKnownGood lastKnownGood) {
+        this(takenAt, zone, since, daemon, config, dataRoots, events, logStats, compose, composeProblems,
+                lastKnownGood, null, List.of());
+    }
+
+    public HostSnapshot withDiskUsage(DiskUsage usage) {
+        return new HostSnapshot(takenAt, zone, since, daemon, config, dataRoots, events, logStats, compose,
+                composeProblems, lastKnownGood, usage, restartHistory);
+    }
+
+    public HostSnapshot withRestartHistory(List<RestartSample> history) {
+        return new HostSnapshot(takenAt, zone, since, daemon, config, dataRoots, events, logStats, compose,
+                composeProblems, lastKnownGood, diskUsage, history);
     }
 
     public java.util.Optional<DataRoot> activeRoot() {

@@ -18,7 +18,8 @@ public final class MountTable {
             String[] f = line.trim().split(" ");
             int dash = indexOf(f, "-");
             if (f.length < 5 || dash < 0 || dash + 2 >= f.length) continue;
-            out.add(new MountPoint(unescape(f[4]), unescape(f[dash + 2]), f[dash + 1]));
+            // field 4 is the folder of the filesystem that is mounted: "/" for a whole filesystem
+            out.add(new MountPoint(unescape(f[4]), unescape(f[dash + 2]), f[dash + 1], !f[3].equals("/")));
         }
         return out;
     }

@@ -11,6 +11,7 @@ import dev.dockerdoctor.model.ComposeService;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
@@ -59,6 +60,7 @@ public final class JsonReport {
         ArrayNode changes = root.putArray("changes");
         d.changes().forEach(c -> changes.add(change(c)));
         root.set("logs", logs(d.snapshot().logStats()));
+        root.set("diskUsage", diskUsage(d.snapshot().diskUsage()));
         return root;
     }
 
@@ -118,6 +120,9 @@ public final class JsonReport {
             sn.put("state", s.state() == null ? null : s.state().wire());
         }
         strings(n.putArray("namedVolumes"), p.namedVolumes());
+        strings(n.putArray("activeProfiles"), p.activeProfiles());
+        n.put("foundBy", p.foundBy());
+        strings(n.putArray("warnings"), p.warnings());
         return n;
     }
 
@@ -168,6 +173,28 @@ public final class JsonReport {
         n.put("linesSkipped", s.linesSkipped());
         strings(n.putArray("problems"), s.problems());
         n.put("elapsedMillis", s.elapsedMillis());
+        return n;
+    }
+
+    /** The daemon's /system/df, or null when it was not read. Volumes say "unused", never "reclaimable". */
+    private static ObjectNode diskUsage(DiskUsage u) {
+        if (u == null) return null;
+        ObjectNode n = MAPPER.createObjectNode();
+        n.set("images", category(u.images(), "reclaimable"));
+        n.set("containers", category(u.containers(), "reclaimable"));
+        n.set("buildCache", category(u.buildCache(), "reclaimable"));
+        n.set("volumes", category(u.volumes(), "unused"));
+        return n;
+    }
+
+    private static ObjectNode category(DiskUsage.Category c, String part) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("count", c.count());
+        n.put("bytes", c.bytes());
+        n.put(part + "Count", c.reclaimableCount());
+        n.put(part + "Bytes", c.reclaimableBytes());
+        ArrayNode items = n.putArray(part);
+        c.reclaimable().forEach(i -> items.addObject().put("name", i.name()).put("bytes", i.bytes()));
         return n;
     }
 

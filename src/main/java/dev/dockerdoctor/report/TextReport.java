@@ -8,6 +8,7 @@ import dev.dockerdoctor.model.ComposeService;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
@@ -38,6 +39,14 @@ public final class TextReport {
                     .append(", driver ").append(s.storageDriver()).append('\n')
                     .append("  ").append(s.containers()).append(" containers (").append(s.running()).append(" running), ")
                     .append(s.images()).append(" images, live-restore ").append(Boolean.TRUE.equals(s.liveRestoreEnabled()) ? "on" : "off").append('\n');
+            DiskUsage du = d.snapshot().diskUsage();
+            if (du != null) {
+                b.append("  disk: images ").append(Bytes.human(du.images().bytes())).append(", containers ")
+                        .append(Bytes.human(du.containers().bytes())).append(", volumes ").append(Bytes.human(du.volumes().bytes()))
+                        .append(", build cache ").append(Bytes.human(du.buildCache().bytes())).append("; reclaimable ")
+                        .append(Bytes.human(du.prunable().stream().mapToLong(DiskUsage.Category::reclaimableBytes).sum()))
+                        .append(" (volumes never)\n");
+            }
         } else {
             b.append("  not reachable: ").append(s.error()).append('\n');
         }
@@ -74,11 +83,15 @@ public final class TextReport {
         if (!d.snapshot().compose().isEmpty() || !d.snapshot().composeProblems().isEmpty()) {
             b.append("\nCompose projects\n");
             for (ComposeProject p : d.snapshot().compose()) {
-                b.append("  ").append(p.name()).append(" (").append(String.join(", ", p.files())).append(")\n");
+                b.append("  ").append(p.name()).append(" (").append(String.join(", ", p.files())).append(")")
+                        .append(p.foundBy() == null ? "" : ", found by " + p.foundBy()).append('\n');
                 for (ComposeService sv : p.services()) {
-                    b.append("      ").append(sv.name()).append(": ").append(sv.state() == null ? "?" : sv.state().wire())
+                    b.append("      ").append(sv.name()).append(": ").append(sv.state() == null ? "unknown (no daemon)" : sv.state().wire())
                             .append(sv.image() == null ? "" : "  [" + sv.image() + "]").append('\n');
                 }
+            }
+            for (ComposeProject p : d.snapshot().compose()) {
+                p.warnings().forEach(w -> b.append("  ~ ").append(p.name()).append(": ").append(w).append('\n'));
             }
             for (ComposeProblem p : d.snapshot().composeProblems()) {
                 b.append("  ! ").append(p.file()).append(p.line() == null ? "" : ":" + p.line()).append(": ").append(p.message()).append('\n');

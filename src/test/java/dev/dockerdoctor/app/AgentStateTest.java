@@ -32,7 +32,7 @@ class AgentStateTest {
     private Diagnosis run() {
         Settings settings = Settings.fromEnv(Map.of(Env.DOCTOR_HOST_ROOT, hostDir.toString(),
                 Env.DOCTOR_DATA_ROOT_SEARCH, "/var/lib/docker,/srv"));
-        try (Agent agent = new Agent(settings, () -> daemon::get, clock, stateDir)) {
+        try (Agent agent = new Agent(settings, Map.of(), () -> daemon::get, clock, stateDir)) {
             return agent.diagnose(clock.instant().minusSeconds(3600));
         }
     }

@@ -169,4 +169,18 @@ class FoundationRulesTest {
         assertThat(f.detail()).contains("line 3");
         assertThat(d.plan()).extracting(Step::id).doesNotContain("restore-data-root", "enable-live-restore");
     }
+
+    @Test
+    void aRootAnotherRunningDockerdUsesIsNotAnOrphan() {
+        var snapshot = host().daemonOn("/srv/docker", 3, 3)
+                .root("/srv/docker", true, 3, 3, 0).root("/opt/ci/docker", false, 150, 40, 0).build();
+        var withOther = new dev.dockerdoctor.model.HostSnapshot(snapshot.takenAt(), snapshot.zone(), snapshot.since(),
+                snapshot.daemon(), new dev.dockerdoctor.model.DockerConfig(snapshot.config().daemonJsonPath(), null,
+                java.util.Map.of(), null, List.of(), null, List.of(), List.of(new dev.dockerdoctor.model.DockerdProcess(4711,
+                List.of("/usr/bin/dockerd", "--data-root", "/opt/ci/docker", "-H", "unix:///run/ci.sock"), false)),
+                true, List.of(), List.of(), java.util.Map.of()),
+                snapshot.dataRoots(), List.of(), snapshot.logStats(), List.of(), List.of(), null);
+        assertThat(ids(doctor.diagnose(snapshot))).contains("data-root-drift");
+        assertThat(ids(doctor.diagnose(withOther))).doesNotContain("data-root-drift");
+    }
 }

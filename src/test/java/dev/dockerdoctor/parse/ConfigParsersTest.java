@@ -59,9 +59,10 @@ class ConfigParsersTest {
         String mi = """
                 22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/vda1 rw
                 95 22 8:17 / /srv/big\\040disk rw,relatime shared:50 - xfs /dev/sdb1 rw
+                96 22 8:1 /tmp/dd-1/root /tmp/dd-1/root rw,relatime - ext4 /dev/vda1 rw
                 """;
         assertThat(MountTable.mountinfo(mi)).containsExactly(new MountPoint("/", "/dev/vda1", "ext4"),
-                new MountPoint("/srv/big disk", "/dev/sdb1", "xfs"));
+                new MountPoint("/srv/big disk", "/dev/sdb1", "xfs"), new MountPoint("/tmp/dd-1/root", "/dev/vda1", "ext4", true));
         assertThat(MountTable.fstab("LABEL=big /srv ext4 defaults 0 2\n")).containsExactly(new MountPoint("/srv", "LABEL=big", "ext4"));
     }
 }

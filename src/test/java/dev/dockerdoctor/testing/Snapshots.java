@@ -5,6 +5,7 @@ import dev.dockerdoctor.model.ComposeProject;
 import dev.dockerdoctor.model.ContainerInfo;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DataRoot;
+import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.DiskContainer;
 import dev.dockerdoctor.model.DockerConfig;
 import dev.dockerdoctor.model.DockerdProcess;
@@ -13,6 +14,7 @@ import dev.dockerdoctor.model.LastKnownGood;
 import dev.dockerdoctor.model.LogEvent;
 import dev.dockerdoctor.model.LogStats;
 import dev.dockerdoctor.model.MountPoint;
+import dev.dockerdoctor.model.RestartSample;
 import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.UnitFile;
 
@@ -47,6 +49,8 @@ public final class Snapshots {
     private boolean installed = true;
     private LastKnownGood lastKnownGood;
     private final Map<String, String> daemonJsonBackups = new LinkedHashMap<>();
+    private DiskUsage diskUsage;
+    private final List<RestartSample> restartHistory = new ArrayList<>();
 
     public static Snapshots host() {
         return new Snapshots();
@@ -166,11 +170,23 @@ public final class Snapshots {
         return this;
     }
 
+    /** The daemon's /system/df accounting. */
+    public Snapshots diskUsage(DiskUsage u) {
+        diskUsage = u;
+        return this;
+    }
+
+    /** The restart counts (by container id) a watcher saw {@code ago} before {@link #NOW}. */
+    public Snapshots restartsSeen(Duration ago, Map<String, Integer> counts) {
+        restartHistory.add(new RestartSample(NOW.minus(ago), counts));
+        return this;
+    }
+
     public HostSnapshot build() {
         DockerConfig config = new DockerConfig("/etc/docker/daemon.json", daemonJsonText, daemonJson, daemonJsonError,
                 units, effectiveExecStart, rootSettings, processes, installed, mounts, fstab, daemonJsonBackups);
         return new HostSnapshot(NOW, ZoneOffset.UTC, NOW.minus(Duration.ofHours(24)), daemon, config, roots, events,
-                LogStats.none(), compose, composeProblems, lastKnownGood);
+                LogStats.none(), compose, composeProblems, lastKnownGood, diskUsage, restartHistory);
     }
 
     public static ZoneId zone() {

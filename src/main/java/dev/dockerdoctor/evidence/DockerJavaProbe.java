@@ -1,0 +1,503 @@
+package dev.dockerdoctor.evidence;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.RemoteApiVersion;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.dockerdoctor.model.ContainerInfo;
+import dev.dockerdoctor.model.DaemonState;
+import dev.dockerdoctor.model.DiskUsage;
+import dev.dockerdoctor.model.HealthCheckResult;
+import dev.dockerdoctor.parse.DockerLogStream;
+import dev.dockerdoctor.parse.SystemDfParser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real {@link DockerProbe}: docker-java 3.5.1 over the zerodep transport, to the daemon at a DOCKER_HOST URI
+ * ({@code unix:///var/run/docker.sock}, {@code tcp://host:2375}).
+ *
+ * <p>Requests are unversioned, so every daemon answers in its own current API version: docker-java does not
+ * negotiate, a pinned version newer than the daemon gets HTTP 400 and Docker 29 refuses versions below 1.44.
+ *
+ * <p>Never throws, never hangs: every request runs on a worker and is abandoned (its thread interrupted, which
+ * closes a unix socket channel) at the read timeout, and every failure becomes {@link DaemonState#unreachable} with a
+ * reason in words. A daemon that does not answer costs one read timeout; the worst case, a daemon that answers
+ * {@code /info} and then stalls, about three (info, list, then all inspects together). When {@code /info} answers but
+ * the list does not, the state is reachable with the daemon's counts, no containers, and {@code error} saying so.
+ *
+ * <p>Building docker-java's client costs one to three seconds of class loading, so the constructor does nothing but
+ * check its arguments; the client is built on first use (outside the read timeout) or by {@link #warmUp()} in the
+ * background. Containers are inspected {@value #INSPECT_THREADS} at a time for restart count, OOM kill, health, exit
+ * code, times and memory limit (0 = no limit); a container whose inspect fails keeps its list fields. The
+ * transport's retry chatter while the daemon is down is kept out of the log by {@code simplelogger.properties}.
+ */
+public final class DockerJavaProbe implements DockerProbe {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+    /** Parallel container inspects: a host may have hundreds of containers, each inspect is a few ms. */
+    static final int INSPECT_THREADS = 8;
+    /** Log tails are fetched for at most this many unwell containers (looping first), this many lines each. */
+    static final int MAX_LOG_TAILS = 20;
+    static final int LOG_TAIL_LINES = 20;
+    /** A container that restarted and last exited within this long looks unwell enough to read its log. */
+    static final Duration RECENT_EXIT = Duration.ofHours(1);
+    private static final int MAX_RAW_BYTES = 32 << 20;
+    private static final Instant DOCKER_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+    private final String dockerHost;
+    private final URI uri;
+    private final String badHost;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("docker-probe"));
+    private final ExecutorService inspects = Executors.newFixedThreadPool(INSPECT_THREADS, daemonThreads("docker-probe-inspect"));
+    private final Object buildLock = new Object();
+    private volatile Clients clients;
+    private volatile boolean closed;
+
+    private record Clients(DockerHttpClient http, DockerClient docker) {
+    }
+
+    /** A probe with the default timeouts (connect 2 s, read 5 s). */
+    public DockerJavaProbe(String dockerHost) {
+        this(dockerHost, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+    }
+
+    /**
+     * @param dockerHost     {@code unix:///path}, {@code tcp://host:port}, or a bare socket path
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout    how long any one request (connect included) may take before the daemon counts as not
+     *                       answering
+     */
+    public DockerJavaProbe(String dockerHost, Duration connectTimeout, Duration readTimeout) {
+        this.dockerHost = dockerHost == null ? "" : dockerHost.strip();
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        URI parsed = null;
+        String problem = null;
+        try {
+            parsed = parseHost(this.dockerHost);
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        this.uri = parsed;
+        this.badHost = problem;
+    }
+
+    public String dockerHost() { return dockerHost; }
+
+    public Duration readTimeout() { return readTimeout; }
+
+    /** Builds the docker-java client on a background thread now, so that the first {@link #inspect()} is quick. */
+    public DockerJavaProbe warmUp() {
+        if (badHost == null && !closed) {
+            try {
+                calls.submit(this::clients);
+            } catch (RuntimeException e) {
+                // closed meanwhile: nothing to warm
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public DaemonState inspect() {
+        Optional<String> early = whyNotReachable();
+        if (early.isPresent()) return DaemonState.unreachable(early.get());
+        Info info;
+        try {
+            info = call("GET /info", () -> clients().docker().infoCmd().exec());
+        } catch (ProbeFailure f) {
+            return DaemonState.unreachable(f.getMessage());
+        }
+        List<ContainerInfo> containers;
+        String error = null;
+        try {
+            List<Container> listed = call("GET /containers/json",
+                    () -> clients().docker().listContainersCmd().withShowAll(true).exec());
+            containers = withDetails(listed);
+        } catch (ProbeFailure f) {
+            // /info answered, so the daemon is up; say plainly that the list is missing rather than claim "no containers"
+            containers = List.of();
+            error = "could not list containers: " + f.getMessage();
+        }
+        Object liveRestore = info.getRawValues().get("LiveRestoreEnabled");
+        return new DaemonState(true, info.getDockerRootDir(), info.getDriver(), info.getServerVersion(),
+                info.getContainers(), info.getContainersRunning(), info.getImages(),
+                liveRestore instanceof Boolean b ? b : null, error, containers);
+    }
+
+    /**
+     * A raw GET through the same HTTP client ({@code /system/df}, {@code /version}...), for what docker-java has no
+     * command for. The body when the daemon answers 2xx within the read timeout, else empty.
+     */
+    public Optional<String> getRaw(String path) {
+        return getRawBytes(path).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** Like {@link #getRaw} but the body's bytes (a log stream is binary-framed). */
+    public Optional<byte[]> getRawBytes(String path) {
+        if (whyNotReachable().isPresent()) return Optional.empty();
+        String p = path.startsWith("/") ? path : "/" + path;
+        try {
+            return call("GET " + p, () -> fetch(p));
+        } catch (ProbeFailure f) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The daemon's own disk accounting ({@code GET /system/df}), read for what a prune could free. Empty when the
+     * daemon does not answer within the read timeout (it walks every container's layer: seconds on a big host).
+     */
+    @Override
+    public Optional<DiskUsage> diskUsage() {
+        return getRawBytes("/system/df").flatMap(b -> SystemDfParser.parse(new String(b, StandardCharsets.UTF_8)));
+    }
+
+    private Optional<byte[]> fetch(String p) throws IOException {
+        DockerHttpClient.Request req = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(p).build();
+        try (DockerHttpClient.Response res = clients().http().execute(req)) {
+            if (res.getStatusCode() / 100 != 2) return Optional.empty();
+            return Optional.of(res.getBody().readNBytes(MAX_RAW_BYTES));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        calls.shutdownNow();
+        inspects.shutdownNow();
+        Clients c = clients;
+        if (c != null) {
+            try {
+                c.http().close();
+            } catch (IOException | RuntimeException e) {
+                // closing a dead connection pool: nothing to report
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- details
+
+    private List<ContainerInfo> withDetails(List<Container> listed) {
+        List<Future<InspectContainerResponse>> pending = new ArrayList<>(listed.size());
+        for (Container c : listed) {
+            try {
+                pending.add(inspects.submit(() -> clients().docker().inspectContainerCmd(c.getId()).exec()));
+            } catch (RejectedExecutionException e) {
+                pending.add(null); // closed meanwhile: list fields only
+            }
+        }
+        // one budget for all inspects: what is not back by then keeps its list fields only
+        long deadline = System.nanoTime() + readTimeout.toNanos();
+        List<ContainerInfo> out = new ArrayList<>(listed.size());
+        Map<String, Boolean> tty = new java.util.HashMap<>();
+        for (int i = 0; i < listed.size(); i++) {
+            InspectContainerResponse detail = detail(pending.get(i), deadline);
+            out.add(toInfo(listed.get(i), detail));
+            if (detail != null && detail.getConfig() != null) tty.put(listed.get(i).getId(), detail.getConfig().getTty());
+        }
+        return withLogTails(out, tty);
+    }
+
+    /**
+     * The last lines of the containers that look unwell (restarting, unhealthy, or restarted and exited within the
+     * last hour), looping ones first, at most {@link #MAX_LOG_TAILS}: on a host of hundreds of healthy containers this
+     * asks nothing more. One time budget for all of them, as for the inspects.
+     */
+    private List<ContainerInfo> withLogTails(List<ContainerInfo> containers, Map<String, Boolean> tty) {
+        List<ContainerInfo> unwell = unwell(containers, Instant.now());
+        if (unwell.isEmpty()) return containers;
+        Map<String, Future<Optional<byte[]>>> pending = new java.util.LinkedHashMap<>();
+        for (ContainerInfo c : unwell) {
+            String path = "/containers/" + c.id() + "/logs?stdout=1&stderr=1&tail=" + LOG_TAIL_LINES;
+            try {
+                pending.put(c.id(), inspects.submit(() -> fetch(path)));
+            } catch (RejectedExecutionException e) {
+                break; // closed meanwhile: no tails
+            }
+        }
+        long deadline = System.nanoTime() + readTimeout.toNanos();
+        Map<String, List<String>> tails = new java.util.HashMap<>();
+        pending.forEach((id, f) -> {
+            Optional<byte[]> body = await(f, deadline);
+            // a log driver that cannot be read back (none, syslog...) answers an error: no tail, not a failure
+            if (body != null && body.isPresent()) tails.put(id, DockerLogStream.lines(body.get(), tty.get(id), LOG_TAIL_LINES));
+        });
+        return containers.stream().map(c -> tails.containsKey(c.id()) ? c.withLogTail(tails.get(c.id())) : c).toList();
+    }
+
+    /** Containers whose log is worth reading, most telling first. */
+    static List<ContainerInfo> unwell(List<ContainerInfo> containers, Instant now) {
+        return containers.stream()
+                .filter(c -> "restarting".equals(c.state()) || "unhealthy".equals(c.health())
+                        || (c.restartCount() != null && c.restartCount() > 0 && c.finishedAt() != null
+                        && c.finishedAt().isAfter(now.minus(RECENT_EXIT))))
+                .sorted(java.util.Comparator.comparingInt((ContainerInfo c) -> "restarting".equals(c.state()) ? 0 : 1)
+                        .thenComparing(c -> c.restartCount() == null ? 0 : -c.restartCount()))
+                .limit(MAX_LOG_TAILS)
+                .toList();
+    }
+
+    private static <T> T await(Future<T> f, long deadline) {
+        try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            f.cancel(true); // a container removed meanwhile (404) or a slow daemon: what is known is still true
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+        }
+        return null;
+    }
+
+    private static InspectContainerResponse detail(Future<InspectContainerResponse> f, long deadline) {
+        if (f == null) return null;
+        try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            f.cancel(true); // a container removed meanwhile (404) or a slow daemon: its list fields are still true
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return null;
+        }
+    }
+
+    static ContainerInfo toInfo(Container c, InspectContainerResponse d) {
+        String name = c.getNames() != null && c.getNames().length > 0 ? stripSlash(c.getNames()[0]) : null;
+        if (d == null) {
+            return new ContainerInfo(c.getId(), name, c.getImage(), c.getState(), c.getStatus(), c.getLabels(),
+                    null, null, null, null, null, null, null);
+        }
+        InspectContainerResponse.ContainerState st = d.getState();
+        String health = st == null || st.getHealth() == null ? null : st.getHealth().getStatus();
+        Long memory = d.getHostConfig() == null ? null : d.getHostConfig().getMemory();
+        String policy = d.getHostConfig() == null || d.getHostConfig().getRestartPolicy() == null ? null
+                : d.getHostConfig().getRestartPolicy().getName();
+        return new ContainerInfo(c.getId(), name != null ? name : stripSlash(d.getName()), c.getImage(), c.getState(),
+                c.getStatus(), c.getLabels(), d.getRestartCount(), st == null ? null : st.getOOMKilled(), health,
+                st == null ? null : st.getExitCode(), st == null ? null : time(st.getStartedAt()),
+                st == null ? null : time(st.getFinishedAt()), memory, policy == null || policy.isBlank() ? null : policy,
+                healthLog(st), List.of());
+    }
+
+    private static List<HealthCheckResult> healthLog(InspectContainerResponse.ContainerState st) {
+        if (st == null || st.getHealth() == null || st.getHealth().getLog() == null) return List.of();
+        return st.getHealth().getLog().stream()
+                .map(l -> new HealthCheckResult(time(l.getStart()), time(l.getEnd()), l.getExitCode(), l.getOutput()))
+                .toList();
+    }
+
+    private static String stripSlash(String name) {
+        return name != null && name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    /** Docker's RFC 3339 times; its zero time ("0001-01-01T00:00:00Z", never started) is null. */
+    static Instant time(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            Instant t = Instant.parse(s);
+            return t.equals(DOCKER_ZERO_TIME) ? null : t;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ transport
+
+    private Optional<String> whyNotReachable() {
+        if (closed) return Optional.of("the Docker probe for " + dockerHost + " is closed");
+        if (badHost != null) return Optional.of(badHost);
+        if ("unix".equals(uri.getScheme())) {
+            Path socket = Path.of(uri.getPath());
+            if (!Files.exists(socket)) return Optional.of(noDaemon("socket does not exist"));
+            if (Files.isDirectory(socket) || Files.isRegularFile(socket)) return Optional.of(noDaemon(socket + " is not a socket"));
+            if (!Files.isReadable(socket) || !Files.isWritable(socket)) {
+                return Optional.of(noDaemon("permission denied: run as root or as a member of the docker group"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Clients clients() {
+        Clients c = clients;
+        if (c != null) return c;
+        synchronized (buildLock) {
+            if (clients == null) {
+                DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                        .withDockerHost(uri.toString())
+                        .withDockerTlsVerify(false)
+                        .withApiVersion(RemoteApiVersion.UNKNOWN_VERSION)
+                        .build();
+                DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                        .dockerHost(uri)
+                        .connectionTimeout(connectTimeout)
+                        .responseTimeout(readTimeout)
+                        .maxConnections(INSPECT_THREADS + 4)
+                        .build();
+                clients = new Clients(http, DockerClientImpl.getInstance(config, http));
+            }
+            return clients;
+        }
+    }
+
+    // The client is built before the clock starts: its ~1 s of class loading is not the daemon's slowness.
+    private <T> T call(String what, Callable<T> work) throws ProbeFailure {
+        try {
+            clients();
+        } catch (RuntimeException e) {
+            throw new ProbeFailure("cannot set up a Docker client for " + dockerHost + ": " + e.getMessage());
+        }
+        Future<T> f;
+        try {
+            f = calls.submit(work);
+        } catch (RejectedExecutionException e) {
+            throw new ProbeFailure("the Docker probe for " + dockerHost + " is closed");
+        }
+        try {
+            return f.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true); // interrupting the worker closes its socket channel
+            throw new ProbeFailure("Docker daemon at " + dockerHost + " did not answer " + what + " (timed out after "
+                    + seconds(readTimeout) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw new ProbeFailure("interrupted while asking the Docker daemon at " + dockerHost);
+        } catch (ExecutionException e) {
+            throw new ProbeFailure(describe(what, e.getCause()));
+        }
+    }
+
+    /** A failure in the words a person can act on; no stack traces, no class names where a reason is known. */
+    String describe(String what, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DockerException d) {
+                return "Docker daemon at " + dockerHost + " refused " + what + ": HTTP " + d.getHttpStatus()
+                        + daemonMessage(d.getMessage());
+            }
+            String type = t.getClass().getSimpleName();
+            String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (msg.contains("no such file")) return noDaemon("socket does not exist");
+            if (msg.contains("connection refused")) return noDaemon("connection refused");
+            if (msg.contains("permission denied")) return noDaemon("permission denied: run as root or as a member of the docker group");
+            if (type.equals("UnknownHostException")) return noDaemon("unknown host " + t.getMessage());
+            if (type.equals("ConnectTimeoutException") || msg.contains("connect timed out")) {
+                return noDaemon("connect timed out after " + seconds(connectTimeout));
+            }
+            if (type.equals("NoRouteToHostException")) return noDaemon("no route to host");
+            if (type.equals("SocketTimeoutException") || type.equals("InterruptedIOException")) {
+                return "Docker daemon at " + dockerHost + " did not answer " + what + " (timed out after " + seconds(readTimeout) + ")";
+            }
+            if (type.equals("NoHttpResponseException") || type.equals("ConnectionClosedException")
+                    || msg.contains("connection reset") || msg.contains("broken pipe")) {
+                return "Docker daemon at " + dockerHost + " closed the connection without answering " + what;
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String msg = root.getMessage() == null ? "" : ": " + root.getMessage().strip();
+        return "Docker daemon at " + dockerHost + " could not be asked " + what + " (" + root.getClass().getSimpleName() + msg + ")";
+    }
+
+    private String noDaemon(String why) {
+        return "no Docker daemon at " + dockerHost + " (" + why + ")";
+    }
+
+    // docker-java puts the daemon's JSON {"message": "..."} into the exception text, after a status prefix
+    private static String daemonMessage(String raw) {
+        if (raw == null || raw.isBlank()) return "";
+        String m = raw.strip();
+        int i = m.indexOf("\"message\":\"");
+        if (i >= 0) {
+            int start = i + 11;
+            int end = m.indexOf('"', start);
+            m = end > start ? m.substring(start, end) : m.substring(start);
+        } else if (m.matches("^Status \\d+: .*")) {
+            m = m.substring(m.indexOf(": ") + 2);
+        }
+        return m.isBlank() ? "" : " (" + (m.length() > 300 ? m.substring(0, 300) + "..." : m) + ")";
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    static URI parseHost(String host) {
+        if (host.isEmpty()) throw new IllegalArgumentException("DOCKER_HOST is empty: set it to unix:///var/run/docker.sock or tcp://host:port");
+        String h = host.startsWith("/") ? "unix://" + host : host;
+        URI u;
+        try {
+            u = new URI(h);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("DOCKER_HOST '" + host + "' is not a URI (expected unix:///path or tcp://host:port)");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        switch (scheme) {
+            case "unix" -> {
+                if (u.getPath() == null || u.getPath().isEmpty()) {
+                    throw new IllegalArgumentException("DOCKER_HOST '" + host + "' names no socket path (expected unix:///path)");
+                }
+                return u;
+            }
+            case "tcp", "http" -> {
+                if (u.getHost() == null) throw new IllegalArgumentException("DOCKER_HOST '" + host + "' names no host (expected tcp://host:port)");
+                try {
+                    return new URI("tcp", null, u.getHost(), u.getPort() < 0 ? 2375 : u.getPort(), null, null, null);
+                } catch (URISyntaxException e) {
+                    throw new IllegalArgumentException("DOCKER_HOST '" + host + "' is not a usable tcp address");
+                }
+            }
+            default -> throw new IllegalArgumentException("DOCKER_HOST '" + host + "' is not supported (expected unix:///path or tcp://host:port)");
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static final class ProbeFailure extends Exception {
+        ProbeFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

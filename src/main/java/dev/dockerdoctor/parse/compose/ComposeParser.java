@@ -1,0 +1,708 @@
+package dev.dockerdoctor.parse.compose;
+
+import dev.dockerdoctor.model.ComposeProblem;
+import dev.dockerdoctor.model.ComposeProject;
+import dev.dockerdoctor.model.ComposeService;
+import dev.dockerdoctor.model.VolumeMount;
+import dev.dockerdoctor.parse.compose.YNode.YMap;
+import dev.dockerdoctor.parse.compose.YNode.YScalar;
+import dev.dockerdoctor.parse.compose.YNode.YSeq;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a compose project the way docker compose does: the files ({@code -f} list: main file then overrides), the
+ * project's {@code .env}, interpolation, YAML merge keys, {@code include}, {@code extends}, {@code !reset} and
+ * {@code !override}; then the checks compose makes before running anything. Pure: every file comes through the
+ * {@link SourceReader} the caller gives, and bad input comes back as {@link ComposeProblem}s, never as an exception.
+ */
+public final class ComposeParser {
+
+    /** Which compose reads the files: v2 ({@code docker compose}) or v1 ({@code docker-compose} 1.x). */
+    public enum Dialect {
+        /** The Compose Specification: services under {@code services:}. */
+        V2,
+        /** docker-compose 1.x, which still reads the version 1 format (services at the top level). */
+        V1
+    }
+
+    /** What a caller found when it looked for a file. */
+    public record SourceFile(boolean present, String text, String problem) {
+        public static SourceFile absent() { return new SourceFile(false, null, null); }
+
+        public static SourceFile of(String text) { return new SourceFile(true, text, null); }
+
+        public static SourceFile unreadable(String why) { return new SourceFile(true, null, why); }
+    }
+
+    /** The parser's only window on files (host paths in, text out). */
+    @FunctionalInterface
+    public interface SourceReader {
+        SourceFile read(String hostPath);
+
+        static SourceReader none() { return p -> SourceFile.absent(); }
+    }
+
+    /**
+     * @param workingDir  the project folder (host path): relative paths and {@code .env} are taken from here
+     * @param files       the compose files (host paths), main file first, overrides after
+     * @param environment variables of the environment; they win over the project's {@code .env}
+     * @param projectName the name the project runs under when known (from the containers' labels), else null
+     * @param checkReferences whether to refuse what compose refuses across the file: a dependency, volume or network
+     *                    that is not defined, a dependency cycle (compose-go's tests turn the first three off)
+     */
+    public record Request(String workingDir, List<String> files, Map<String, String> environment,
+                          SourceReader reader, Dialect dialect, String projectName, boolean checkReferences) {
+        public Request {
+            files = List.copyOf(files);
+            environment = environment == null ? Map.of() : environment;
+            reader = reader == null ? SourceReader.none() : reader;
+            dialect = dialect == null ? Dialect.V2 : dialect;
+        }
+
+        public Request(String workingDir, List<String> files, Map<String, String> environment, SourceReader reader,
+                       Dialect dialect, String projectName) {
+            this(workingDir, files, environment, reader, dialect, projectName, true);
+        }
+
+        public Request withoutReferenceChecks() {
+            return new Request(workingDir, files, environment, reader, dialect, projectName, false);
+        }
+    }
+
+    /**
+     * The outcome. {@code project} is null only when no file could be read as a compose file; it can be set while
+     * {@code problems} is not empty (compose would refuse the files, yet what they declare is still known).
+     * {@code warnings} never stop compose: unset variables, a missing file named by include or extends.
+     */
+    public record Result(ComposeProject project, List<ComposeProblem> problems, List<String> warnings,
+                         boolean legacyFormat) {
+        public Result {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** Compose would run these files. */
+        public boolean valid() { return project != null && problems.isEmpty(); }
+    }
+
+    private static final int MAX_FILES = 64;
+    private static final int MAX_INCLUDE_DEPTH = 10;
+    private static final int MAX_EXTENDS_DEPTH = 20;
+    private static final Pattern PROJECT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    private static final String ENV_PROJECT_NAME = "COMPOSE_PROJECT_NAME";
+    private static final String ENV_PROFILES = "COMPOSE_PROFILES";
+
+    private final YamlReader yaml;
+
+    public ComposeParser() {
+        this(YamlReader.Limits.defaults());
+    }
+
+    public ComposeParser(YamlReader.Limits limits) {
+        this.yaml = new YamlReader(limits);
+    }
+
+    /** One file given as text, no other files (for tests and quick checks). */
+    public Result parseText(String path, String text, Map<String, String> environment, Dialect dialect) {
+        String dir = PosixPaths.parent(path);
+        SourceReader reader = p -> PosixPaths.normalize(p).equals(PosixPaths.normalize(path)) ? SourceFile.of(text) : SourceFile.absent();
+        return parse(new Request(dir, List.of(path), environment, reader, dialect, null));
+    }
+
+    public Result parse(Request req) {
+        Run run = new Run(req);
+        try {
+            return run.go();
+        } catch (RuntimeException | StackOverflowError e) {
+            // a last line of defence: whatever went wrong is a problem with the file, never a crash of the caller
+            String file = req.files().isEmpty() ? req.workingDir() : req.files().get(0);
+            run.problems.add(new ComposeProblem(file, null, "could not be read (" + e.getClass().getSimpleName() + ")"));
+            return new Result(null, run.problems, run.warnings, false);
+        }
+    }
+
+    /** Compose's normalisation of a folder name into a project name (lower case, [a-z0-9_-], no leading - or _). */
+    public static String normalizeProjectName(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') b.append(c);
+        }
+        int i = 0;
+        while (i < b.length() && (b.charAt(i) == '_' || b.charAt(i) == '-')) i++;
+        return b.substring(i);
+    }
+
+    /** One parse: its variables, the files it read, what it found wrong. */
+    private final class Run {
+        final Request req;
+        final List<ComposeProblem> problems = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        final Map<String, String> vars = new HashMap<>();
+        final Set<String> unset = new LinkedHashSet<>();
+        final Map<String, Optional<YMap>> otherFiles = new HashMap<>();
+        int filesRead;
+        boolean legacy;
+
+        Run(Request req) {
+            this.req = req;
+        }
+
+        Result go() {
+            loadDotEnv(req.workingDir(), req.environment());
+            YMap merged = null;
+            for (String file : req.files()) {
+                Optional<YMap> tree = loadFile(PosixPaths.normalize(file), new ArrayDeque<>(), true);
+                if (tree.isEmpty()) continue;
+                merged = merged == null ? tree.get() : ComposeMerge.mergeTop(merged, tree.get());
+            }
+            for (String v : unset) warnings.add("variable " + v + " is not set: a blank string is used");
+            if (merged == null) return new Result(null, problems, warnings, legacy);
+            merged = (YMap) ComposeMerge.dropResets(merged);
+            String main = req.files().isEmpty() ? req.workingDir() : req.files().get(0);
+            projectChecks(merged, main);
+            return new Result(build(merged, main), problems, warnings, legacy);
+        }
+
+        private void loadDotEnv(String dir, Map<String, String> env) {
+            String path = PosixPaths.resolve(dir, ".env");
+            SourceFile f = req.reader().read(path);
+            Map<String, String> fromFile = Map.of();
+            if (f.present() && f.text() == null) {
+                warnings.add(path + " " + f.problem());
+            } else if (f.present()) {
+                DotEnv.Result r = DotEnv.parse(f.text(), env);
+                if (r.problem() != null) problems.add(new ComposeProblem(path, r.problemLine(), r.problem()));
+                fromFile = r.vars();
+            }
+            vars.putAll(fromFile);
+            vars.putAll(env);
+        }
+
+        /** A file read, interpolated, checked, with its includes and extends resolved; empty when unusable. */
+        private Optional<YMap> loadFile(String path, Deque<String> includeChain, boolean isProjectFile) {
+            if (++filesRead > MAX_FILES) {
+                problems.add(new ComposeProblem(path, null, "more than " + MAX_FILES + " files through include and extends"));
+                return Optional.empty();
+            }
+            SourceFile f = req.reader().read(path);
+            if (!f.present()) {
+                problems.add(new ComposeProblem(path, null, "file not found"));
+                return Optional.empty();
+            }
+            if (f.text() == null) {
+                problems.add(new ComposeProblem(path, null, f.problem()));
+                return Optional.empty();
+            }
+            Optional<YMap> top = readTop(path, f.text());
+            if (top.isEmpty()) return top;
+            YMap tree = top.get();
+            String dir = PosixPaths.parent(path);
+
+            YMap legacyServices = null;
+            if (isLegacy(tree)) {
+                legacy = true;
+                legacyServices = servicesOfLegacy(tree);
+                if (req.dialect() == Dialect.V2) {
+                    String first = tree.entries().keySet().stream().filter(k -> !k.startsWith("x-")).findFirst().orElse("?");
+                    problems.add(new ComposeProblem(path, tree.get(first).line(), "(root) additional properties '" + first
+                            + "' not allowed: this is the version 1 format (services at the top level), which docker compose v2"
+                            + " refuses; put the services under a top-level services: key (docker-compose v1 still reads it)"));
+                }
+                Map<String, YNode> t = new LinkedHashMap<>();
+                t.put("services", legacyServices);
+                tree = new YMap(t, tree.tag(), tree.line());
+            }
+            for (ComposeValidator.Issue i : ComposeValidator.checkFile(tree, legacyServices, req.dialect() == Dialect.V1)) {
+                problems.add(new ComposeProblem(path, i.line() == 0 ? null : i.line(), i.message()));
+            }
+            if (!isProjectFile) tree = rebase(tree, dir);
+            tree = includes(tree, path, dir, includeChain);
+            tree = resolveExtends(tree, path, dir);
+            return Optional.of(tree);
+        }
+
+        /** YAML text to one top-level mapping, interpolated. Multiple documents merge in order. */
+        private Optional<YMap> readTop(String path, String text) {
+            List<YNode> docs;
+            try {
+                docs = yaml.read(text);
+            } catch (YamlReader.Problem p) {
+                problems.add(new ComposeProblem(path, p.line(), p.getMessage()));
+                return Optional.empty();
+            }
+            docs = docs.stream().filter(d -> !YNode.isNull(d)).toList();
+            if (docs.isEmpty()) {
+                problems.add(new ComposeProblem(path, null, "empty compose file"));
+                return Optional.empty();
+            }
+            YMap top = null;
+            for (YNode d : docs) {
+                if (!(d instanceof YMap m)) {
+                    problems.add(new ComposeProblem(path, d.line(), "Top-level object must be a mapping"));
+                    return Optional.empty();
+                }
+                top = top == null ? m : ComposeMerge.mergeTop(top, m);
+            }
+            try {
+                return Optional.of((YMap) interpolate(top, ""));
+            } catch (Located l) {
+                problems.add(new ComposeProblem(path, l.line, l.getMessage()));
+                return Optional.empty();
+            }
+        }
+
+        private YNode interpolate(YNode n, String where) {
+            if (n instanceof YScalar s) {
+                if (s.kind() != YNode.Kind.STR || s.text().indexOf('$') < 0) return s;
+                Interpolator in = new Interpolator(vars);
+                try {
+                    String v = in.apply(s.text());
+                    unset.addAll(in.unsetVariables());
+                    return new YScalar(v, YNode.Kind.STR, s.tag(), s.line());
+                } catch (Interpolator.Failure f) {
+                    throw new Located(s.line(), (where.isEmpty() ? "" : where + ": ") + f.getMessage());
+                }
+            }
+            if (n instanceof YSeq q) {
+                List<YNode> items = new ArrayList<>(q.items().size());
+                for (int i = 0; i < q.items().size(); i++) items.add(interpolate(q.items().get(i), where + "[" + i + "]"));
+                return new YSeq(items, q.tag(), q.line());
+            }
+            YMap m = (YMap) n;
+            Map<String, YNode> out = new LinkedHashMap<>();
+            m.entries().forEach((k, v) -> out.put(k, interpolate(v, where.isEmpty() ? k : where + "." + k)));
+            return new YMap(out, m.tag(), m.line());
+        }
+
+        private boolean isLegacy(YMap top) {
+            if (top.has("services") || top.has("version")) return false;
+            return top.entries().keySet().stream()
+                    .anyMatch(k -> !k.startsWith("x-") && !ComposeValidator.TOP_LEVEL.contains(k));
+        }
+
+        private YMap servicesOfLegacy(YMap top) {
+            Map<String, YNode> s = new LinkedHashMap<>();
+            top.entries().forEach((k, v) -> {
+                if (!k.startsWith("x-")) s.put(k, v);
+            });
+            return new YMap(s, null, top.line());
+        }
+
+        // ---- include ----
+
+        private YMap includes(YMap tree, String path, String dir, Deque<String> chain) {
+            YNode inc = tree.get("include");
+            if (!(inc instanceof YSeq list)) return tree;
+            chain.addLast(path);
+            YMap out = tree;
+            try {
+                for (YNode item : list.items()) {
+                    List<String> paths = new ArrayList<>();
+                    if (item instanceof YScalar s && !s.isNull()) paths.add(s.text());
+                    else if (item instanceof YMap m) {
+                        YNode p = m.get("path");
+                        if (p instanceof YScalar ps && !ps.isNull()) paths.add(ps.text());
+                        else if (p instanceof YSeq pl) pl.items().forEach(x -> {
+                            if (YNode.text(x) != null) paths.add(YNode.text(x));
+                        });
+                    }
+                    for (String rel : paths) {
+                        String target = PosixPaths.resolve(dir, rel);
+                        if (chain.contains(target)) {
+                            List<String> cyc = new ArrayList<>(chain);
+                            cyc.add(target);
+                            problems.add(new ComposeProblem(path, item.line(), "include cycle detected: " + String.join(" -> ", cyc)));
+                            continue;
+                        }
+                        if (chain.size() >= MAX_INCLUDE_DEPTH) {
+                            problems.add(new ComposeProblem(path, item.line(), "includes nested more than " + MAX_INCLUDE_DEPTH + " deep"));
+                            continue;
+                        }
+                        if (!req.reader().read(target).present()) {
+                            warnings.add(path + ": included file " + target + " not found; its services are not known");
+                            continue;
+                        }
+                        Optional<YMap> sub = loadFile(target, chain, false);
+                        if (sub.isPresent()) out = addIncluded(out, sub.get(), path, item.line());
+                    }
+                }
+            } finally {
+                chain.removeLast();
+            }
+            Map<String, YNode> withoutInclude = new LinkedHashMap<>(out.entries());
+            withoutInclude.remove("include");
+            return new YMap(withoutInclude, out.tag(), out.line());
+        }
+
+        private YMap addIncluded(YMap tree, YMap sub, String path, int line) {
+            Map<String, YNode> out = new LinkedHashMap<>(tree.entries());
+            for (String kind : List.of("services", "volumes", "networks", "secrets", "configs")) {
+                if (!(sub.get(kind) instanceof YMap subDefs)) continue;
+                Map<String, YNode> defs = new LinkedHashMap<>();
+                if (out.get(kind) instanceof YMap mine) defs.putAll(mine.entries());
+                for (Map.Entry<String, YNode> e : subDefs.entries().entrySet()) {
+                    if (defs.containsKey(e.getKey())) {
+                        problems.add(new ComposeProblem(path, line, kind + "." + e.getKey() + " conflicts with imported resource"));
+                    } else {
+                        defs.put(e.getKey(), e.getValue());
+                    }
+                }
+                out.put(kind, new YMap(defs, null, tree.line()));
+            }
+            return new YMap(out, tree.tag(), tree.line());
+        }
+
+        // ---- extends ----
+
+        private YMap resolveExtends(YMap tree, String path, String dir) {
+            if (!(tree.get("services") instanceof YMap services)) return tree;
+            if (services.entries().values().stream().noneMatch(s -> s instanceof YMap m && m.has("extends"))) return tree;
+            Map<String, YNode> out = new LinkedHashMap<>();
+            services.entries().forEach((name, svc) -> out.put(name,
+                    svc instanceof YMap m && m.has("extends") ? extend(name, m, services, path, dir, new ArrayList<>()) : svc));
+            Map<String, YNode> t = new LinkedHashMap<>(tree.entries());
+            t.put("services", new YMap(out, services.tag(), services.line()));
+            return new YMap(t, tree.tag(), tree.line());
+        }
+
+        private YMap extend(String name, YMap svc, YMap services, String path, String dir, List<String> chain) {
+            YNode ext = svc.get("extends");
+            Map<String, YNode> own = new LinkedHashMap<>(svc.entries());
+            own.remove("extends");
+            YMap self = new YMap(own, svc.tag(), svc.line());
+            String baseName;
+            String file = null;
+            if (ext instanceof YScalar s && !s.isNull()) {
+                baseName = s.text();
+            } else if (ext instanceof YMap m && YNode.text(m.get("service")) != null) {
+                baseName = YNode.text(m.get("service"));
+                file = YNode.text(m.get("file"));
+            } else {
+                return self; // the validator has said what is wrong with it
+            }
+            String key = path + "#" + name;
+            if (chain.contains(key) || chain.size() > MAX_EXTENDS_DEPTH) {
+                List<String> cyc = new ArrayList<>(chain);
+                cyc.add(key);
+                problems.add(new ComposeProblem(path, ext.line(), "circular extends: " + String.join(" -> ", cyc)));
+                return self;
+            }
+            List<String> next = new ArrayList<>(chain);
+            next.add(key);
+            YMap baseServices = services;
+            String basePath = path;
+            String baseDir = dir;
+            if (file != null) {
+                basePath = PosixPaths.resolve(dir, file);
+                baseDir = PosixPaths.parent(basePath);
+                Optional<YMap> other = otherFile(basePath);
+                if (other.isEmpty()) {
+                    warnings.add(path + ": service " + name + " extends " + baseName + " in " + basePath
+                            + ", which is not there; it is taken without what it would inherit");
+                    return self;
+                }
+                if (!(other.get().get("services") instanceof YMap os)) {
+                    problems.add(new ComposeProblem(path, ext.line(), "cannot extend service \"" + baseName + "\": " + basePath + " has no services"));
+                    return self;
+                }
+                baseServices = os;
+            }
+            YNode base = baseServices.get(baseName);
+            if (base == null) {
+                problems.add(new ComposeProblem(path, ext.line(), "cannot extend service \"" + name + "\": service \""
+                        + baseName + "\" not found" + (file == null ? "" : " in " + basePath)));
+                return self;
+            }
+            YMap baseMap = base instanceof YMap bm ? bm : new YMap(Map.of(), null, base.line());
+            if (baseMap.has("extends")) baseMap = extend(baseName, baseMap, baseServices, basePath, baseDir, next);
+            if (file != null) baseMap = rebaseService(baseMap, baseDir);
+            return ComposeMerge.mergeService(baseMap, self);
+        }
+
+        /** Another file named by extends: read once, interpolated, top level as services when legacy. */
+        private Optional<YMap> otherFile(String path) {
+            return otherFiles.computeIfAbsent(path, p -> {
+                if (++filesRead > MAX_FILES) return Optional.empty();
+                SourceFile f = req.reader().read(p);
+                if (!f.present() || f.text() == null) return Optional.empty();
+                Optional<YMap> top = readTop(p, f.text());
+                if (top.isPresent() && isLegacy(top.get())) {
+                    Map<String, YNode> t = new LinkedHashMap<>();
+                    t.put("services", servicesOfLegacy(top.get()));
+                    return Optional.of(new YMap(t, null, top.get().line()));
+                }
+                return top;
+            });
+        }
+
+        // ---- relative paths of files from other folders ----
+
+        private YMap rebase(YMap tree, String dir) {
+            if (!(tree.get("services") instanceof YMap services)) return tree;
+            Map<String, YNode> out = new LinkedHashMap<>();
+            services.entries().forEach((k, v) -> out.put(k, v instanceof YMap m ? rebaseService(m, dir) : v));
+            Map<String, YNode> t = new LinkedHashMap<>(tree.entries());
+            t.put("services", new YMap(out, services.tag(), services.line()));
+            return new YMap(t, tree.tag(), tree.line());
+        }
+
+        /** Bind sources written relative to another file's folder, made absolute before that file is merged in. */
+        private YMap rebaseService(YMap svc, String dir) {
+            if (!(svc.get("volumes") instanceof YSeq vols)) return svc;
+            List<YNode> items = new ArrayList<>();
+            for (YNode v : vols.items()) {
+                if (v instanceof YScalar s && !s.isNull() && s.text().startsWith(".")) {
+                    int colon = s.text().indexOf(':');
+                    String src = colon < 0 ? s.text() : s.text().substring(0, colon);
+                    String rest = colon < 0 ? "" : s.text().substring(colon);
+                    items.add(new YScalar(PosixPaths.resolve(dir, src) + rest, s.kind(), s.tag(), s.line()));
+                } else if (v instanceof YMap m && "bind".equals(YNode.text(m.get("type")))
+                        && YNode.text(m.get("source")) != null && YNode.text(m.get("source")).startsWith(".")) {
+                    Map<String, YNode> e = new LinkedHashMap<>(m.entries());
+                    e.put("source", YScalar.str(PosixPaths.resolve(dir, YNode.text(m.get("source"))), m.get("source").line()));
+                    items.add(new YMap(e, m.tag(), m.line()));
+                } else {
+                    items.add(v);
+                }
+            }
+            Map<String, YNode> e = new LinkedHashMap<>(svc.entries());
+            e.put("volumes", new YSeq(items, vols.tag(), vols.line()));
+            return new YMap(e, svc.tag(), svc.line());
+        }
+
+        // ---- checks across the whole project ----
+
+        private void projectChecks(YMap top, String main) {
+            if (!(top.get("services") instanceof YMap services)) return;
+            Map<String, List<String>> deps = new LinkedHashMap<>();
+            Set<String> volumes = keys(top.get("volumes"));
+            Set<String> networks = keys(top.get("networks"));
+            services.entries().forEach((name, node) -> {
+                YMap svc = node instanceof YMap m ? m : null;
+                deps.put(name, svc == null ? List.of() : dependsOn(svc).keySet().stream().toList());
+                if (svc == null) return;
+                if (!req.checkReferences()) return;
+                dependsOn(svc).forEach((dep, opts) -> {
+                    boolean optional = opts instanceof YMap om && "false".equalsIgnoreCase(YNode.text(om.get("required")));
+                    if (!services.has(dep) && !optional) {
+                        problems.add(new ComposeProblem(main, lineOf(svc.get("depends_on")), "service \"" + name
+                                + "\" depends on undefined service \"" + dep + "\""));
+                    }
+                });
+                if (legacy) return;
+                if (svc.get("volumes") instanceof YSeq vols) {
+                    for (YNode v : vols.items()) {
+                        VolumeSpecs.Parsed p = volume(v, req.workingDir(), "/");
+                        if (p.mount() != null && p.mount().isNamed() && !volumes.contains(p.mount().source())) {
+                            problems.add(new ComposeProblem(main, lineOf(v), "service \"" + name + "\" refers to undefined volume "
+                                    + p.mount().source()));
+                        }
+                    }
+                }
+                for (String net : serviceNetworks(svc)) {
+                    if (!net.equals("default") && !networks.contains(net)) {
+                        problems.add(new ComposeProblem(main, lineOf(svc.get("networks")), "service \"" + name
+                                + "\" refers to undefined network " + net));
+                    }
+                }
+            });
+            DependencyOrder.findCycle(deps).ifPresent(c -> problems.add(new ComposeProblem(main,
+                    lineOf(services.get(c.get(0))), "dependency cycle detected: " + String.join(" -> ", c))));
+        }
+
+        // ---- the model ----
+
+        private ComposeProject build(YMap top, String main) {
+            String name = projectName(top, main);
+            String home = vars.getOrDefault("HOME", "/root");
+            YMap services = top.get("services") instanceof YMap m ? m : new YMap(Map.of(), null, 0);
+            Map<String, YMap> volumeDefs = defs(top.get("volumes"));
+            Map<String, YMap> networkDefs = defs(top.get("networks"));
+
+            List<ComposeService> out = new ArrayList<>();
+            Set<String> usedVolumes = new LinkedHashSet<>();
+            Set<String> usedNetworks = new LinkedHashSet<>();
+            for (Map.Entry<String, YNode> e : services.entries().entrySet()) {
+                YMap svc = e.getValue() instanceof YMap m ? m : new YMap(Map.of(), null, e.getValue().line());
+                List<VolumeMount> mounts = new ArrayList<>();
+                if (svc.get("volumes") instanceof YSeq vols) {
+                    for (YNode v : vols.items()) {
+                        VolumeSpecs.Parsed p = volume(v, req.workingDir(), home);
+                        if (p.mount() == null) {
+                            warnings.add("service " + e.getKey() + ": " + p.warning());
+                            continue;
+                        }
+                        mounts.add(p.mount());
+                        if (p.mount().isNamed()) usedVolumes.add(p.mount().source());
+                    }
+                }
+                List<String> nets = serviceNetworks(svc);
+                if (nets.isEmpty() && !svc.has("network_mode")) nets = List.of("default");
+                usedNetworks.addAll(nets);
+                Map<String, YNode> deps = dependsOn(svc);
+                List<String> completed = new ArrayList<>();
+                deps.forEach((d, opts) -> {
+                    if (opts instanceof YMap om && "service_completed_successfully".equals(YNode.text(om.get("condition")))) completed.add(d);
+                });
+                out.add(new ComposeService(e.getKey(), YNode.text(svc.get("image")), YNode.text(svc.get("container_name")),
+                        strings(svc.get("profiles")), new ArrayList<>(deps.keySet()), mounts, null,
+                        YNode.text(svc.get("restart")), ports(svc.get("ports")), nets, completed));
+            }
+
+            List<String> named = new ArrayList<>();
+            List<String> external = new ArrayList<>();
+            for (String v : usedVolumes) {
+                YMap def = volumeDefs.get(v);
+                if (legacy || def == null) {
+                    if (legacy) named.add(v);
+                    continue;
+                }
+                (isExternal(def) ? external : named).add(daemonName(name, v, def));
+            }
+            List<String> networks = new ArrayList<>();
+            if (!legacy) {
+                for (String n : usedNetworks) {
+                    YMap def = networkDefs.get(n);
+                    if (def == null && !n.equals("default")) continue;
+                    if (def != null && isExternal(def)) continue;
+                    networks.add(daemonName(name, n, def));
+                }
+            }
+            List<String> profiles = new ArrayList<>();
+            String active = vars.get(ENV_PROFILES);
+            if (active != null) {
+                for (String p : active.split(",")) if (!p.isBlank()) profiles.add(p.strip());
+            }
+            return new ComposeProject(name, req.workingDir(), req.files(), out, named, external, networks, profiles,
+                    null, warnings);
+        }
+
+        private String projectName(YMap top, String main) {
+            if (req.projectName() != null && !req.projectName().isBlank()) return req.projectName();
+            String fromEnv = vars.get(ENV_PROJECT_NAME);
+            if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
+            String declared = YNode.text(top.get("name"));
+            if (declared != null && !declared.isBlank()) {
+                if (!PROJECT_NAME.matcher(declared).matches()) {
+                    problems.add(new ComposeProblem(main, lineOf(top.get("name")), "invalid project name \"" + declared
+                            + "\": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well"
+                            + " as start with a letter or number"));
+                    return normalizeProjectName(declared);
+                }
+                return declared;
+            }
+            String folder = normalizeProjectName(PosixPaths.fileName(req.workingDir()));
+            if (folder.isEmpty()) {
+                problems.add(new ComposeProblem(main, null, "project name must not be empty (the folder name has no usable"
+                        + " character): set name: in the file"));
+                return "default";
+            }
+            return folder;
+        }
+    }
+
+    /** Wraps a problem with the line where it was found while walking a tree. */
+    private static final class Located extends RuntimeException {
+        final Integer line;
+
+        Located(int line, String message) {
+            super(message, null, false, false);
+            this.line = line == 0 ? null : line;
+        }
+    }
+
+    private static VolumeSpecs.Parsed volume(YNode v, String baseDir, String home) {
+        if (v instanceof YScalar s && !s.isNull()) return VolumeSpecs.shortSyntax(s.text(), baseDir, home);
+        if (v instanceof YMap m) return VolumeSpecs.longSyntax(m, baseDir, home);
+        return VolumeSpecs.Parsed.bad("volume entry is neither a string nor a mapping");
+    }
+
+    /** depends_on in either form, as dependency name to its options (null in the list form). */
+    private static Map<String, YNode> dependsOn(YMap svc) {
+        Map<String, YNode> out = new LinkedHashMap<>();
+        YNode d = svc.get("depends_on");
+        if (d instanceof YSeq s) {
+            for (YNode i : s.items()) if (YNode.text(i) != null) out.put(YNode.text(i), null);
+        } else if (d instanceof YMap m) {
+            out.putAll(m.entries());
+        }
+        return out;
+    }
+
+    private static List<String> serviceNetworks(YMap svc) {
+        YNode n = svc.get("networks");
+        if (n instanceof YSeq s) return strings(s);
+        if (n instanceof YMap m) return new ArrayList<>(m.entries().keySet());
+        return new ArrayList<>();
+    }
+
+    private static List<String> strings(YNode n) {
+        List<String> out = new ArrayList<>();
+        if (n instanceof YSeq s) for (YNode i : s.items()) if (YNode.text(i) != null) out.add(YNode.text(i));
+        return out;
+    }
+
+    private static List<String> ports(YNode n) {
+        List<String> out = new ArrayList<>();
+        if (!(n instanceof YSeq s)) return out;
+        for (YNode p : s.items()) {
+            if (p instanceof YScalar sc && !sc.isNull()) {
+                out.add(sc.text());
+            } else if (p instanceof YMap m) {
+                String target = YNode.text(m.get("target"));
+                String published = YNode.text(m.get("published"));
+                String hostIp = YNode.text(m.get("host_ip"));
+                String proto = YNode.text(m.get("protocol"));
+                StringBuilder b = new StringBuilder();
+                if (hostIp != null) b.append(hostIp).append(':');
+                if (published != null) b.append(published).append(':');
+                b.append(target == null ? "?" : target);
+                if (proto != null) b.append('/').append(proto);
+                out.add(b.toString());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> keys(YNode n) {
+        return n instanceof YMap m ? m.entries().keySet() : Set.of();
+    }
+
+    private static Map<String, YMap> defs(YNode n) {
+        Map<String, YMap> out = new LinkedHashMap<>();
+        if (n instanceof YMap m) m.entries().forEach((k, v) -> out.put(k, v instanceof YMap d ? d : new YMap(Map.of(), null, v.line())));
+        return out;
+    }
+
+    private static boolean isExternal(YMap def) {
+        YNode ext = def.get("external");
+        return ext instanceof YMap || "true".equalsIgnoreCase(YNode.text(ext));
+    }
+
+    /** How the daemon names a volume or network: name: when given, the external name, else project_key. */
+    private static String daemonName(String project, String key, YMap def) {
+        if (def != null) {
+            String explicit = YNode.text(def.get("name"));
+            if (explicit != null && !explicit.isBlank()) return explicit;
+            if (def.get("external") instanceof YMap ext && YNode.text(ext.get("name")) != null) return YNode.text(ext.get("name"));
+            if (isExternal(def)) return key;
+        }
+        return project + "_" + key;
+    }
+
+    private static Integer lineOf(YNode n) {
+        return n == null || n.line() == 0 ? null : n.line();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.dockerdoctor.app;
+
+import dev.dockerdoctor.parse.SystemdUnitParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped systemd unit, example environment file, Dockerfile and README agree with the code and with the rules. */
+class DeployFilesTest {
+    private static final Path UNIT = Path.of("deploy/docker-doctor.service");
+    private static final Path ENV_EXAMPLE = Path.of("deploy/docker-doctor.env.example");
+    private static final Path DOCKERFILE = Path.of("Dockerfile");
+    private static final Path README = Path.of("README.md");
+    private static final Pattern ASSIGNMENT = Pattern.compile("^#?([A-Z][A-Z0-9_]*)=(.*)$");
+
+    /** Every setting the product reads; DOCTOR_REQUIRE_DOCKER is for the tests, not for a deployment. */
+    private static Set<String> settings() throws IllegalAccessException {
+        Set<String> names = new LinkedHashSet<>();
+        for (Field f : Env.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) names.add((String) f.get(null));
+        }
+        names.remove(Env.DOCTOR_REQUIRE_DOCKER);
+        return names;
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.readString(p);
+    }
+
+    @Test
+    void theUnitIsNotTiedToDockerSoTheWatchdogOutlivesTheOutageItReports() throws IOException {
+        String unit = read(UNIT);
+        for (String key : List.of("Requires", "Requisite", "BindsTo", "PartOf", "Upholds", "After", "Wants")) {
+            List<String> units = new ArrayList<>();
+            SystemdUnitParser.values(unit, "Unit", key).forEach(v -> units.addAll(Arrays.asList(v.split("\\s+"))));
+            assertThat(units).as("[Unit] %s=", key).noneMatch(u -> u.startsWith("docker") || u.startsWith("containerd"));
+        }
+        assertThat(SystemdUnitParser.values(unit, "Unit", "After")).containsExactly("network-online.target");
+    }
+
+    @Test
+    void theUnitRestartsAlwaysAndRunsServeWithTheEnvironmentFile() throws IOException {
+        String unit = read(UNIT);
+        assertThat(SystemdUnitParser.values(unit, "Service", "Restart")).containsExactly("always");
+        assertThat(SystemdUnitParser.values(unit, "Unit", "StartLimitIntervalSec")).containsExactly("0");
+        assertThat(SystemdUnitParser.argv(SystemdUnitParser.execStart(unit).get(0)))
+                .containsExactly("/usr/bin/java", "-jar", "/opt/docker-doctor/docker-doctor.jar", "serve");
+        assertThat(SystemdUnitParser.values(unit, "Service", "EnvironmentFile")).containsExactly("/etc/docker-doctor/env");
+        // systemd makes /var/lib/<StateDirectory>: the folder serve uses when DOCTOR_STATE_DIR is not set
+        assertThat(Path.of("/var/lib").resolve(SystemdUnitParser.values(unit, "Service", "StateDirectory").get(0)))
+                .isEqualTo(Settings.DEFAULT_SERVE_STATE_DIR);
+        assertThat(SystemdUnitParser.values(unit, "Install", "WantedBy")).containsExactly("multi-user.target");
+    }
+
+    @Test
+    void theUnitsHardeningLeavesTheMountStepAndTheJitWorking() throws IOException {
+        String unit = read(UNIT);
+        assertThat(SystemdUnitParser.values(unit, "Service", "NoNewPrivileges")).containsExactly("yes");
+        // each of these puts the service in a mount namespace of its own: a disk it mounts would stay invisible to dockerd
+        for (String key : List.of("ProtectSystem", "ProtectHome", "PrivateTmp", "PrivateDevices", "PrivateMounts",
+                "ProtectKernelTunables", "ProtectKernelModules", "ProtectKernelLogs", "ProtectControlGroups",
+                "ProtectHostname", "ProtectProc", "ProcSubset", "ReadOnlyPaths", "InaccessiblePaths", "TemporaryFileSystem",
+                "BindPaths", "BindReadOnlyPaths", "MountFlags")) {
+            assertThat(SystemdUnitParser.values(unit, "Service", key)).as(key + "=").isEmpty();
+        }
+        // a device allow-list would keep mount from opening the data root's disk
+        for (String key : List.of("DevicePolicy", "DeviceAllow", "ProtectClock")) {
+            assertThat(SystemdUnitParser.values(unit, "Service", key)).as(key + "=").isEmpty();
+        }
+        assertThat(SystemdUnitParser.values(unit, "Service", "MemoryDenyWriteExecute")).as("the JVM's JIT").isEmpty();
+        assertThat(SystemdUnitParser.values(unit, "Service", "CapabilityBoundingSet").get(0))
+                .startsWith("~").doesNotContain("CAP_SYS_ADMIN", "CAP_DAC_OVERRIDE", "CAP_CHOWN", "CAP_FOWNER", "CAP_KILL");
+        assertThat(SystemdUnitParser.values(unit, "Service", "SystemCallFilter").get(0)).startsWith("~").doesNotContain("@mount");
+    }
+
+    @Test
+    void theExampleEnvironmentFileNamesEverySettingAndNothingElse() throws IOException, IllegalAccessException {
+        Set<String> named = new LinkedHashSet<>();
+        for (String line : read(ENV_EXAMPLE).split("\n")) {
+            Matcher m = ASSIGNMENT.matcher(line);
+            if (m.matches()) {
+                named.add(m.group(1));
+                // systemd and docker --env-file read values alike only without quotes
+                assertThat(m.group(2)).as(line).doesNotContain("\"", "'");
+            } else {
+                assertThat(line).as("a comment, a blank line or NAME=value").matches("^(#.*)?$");
+            }
+        }
+        assertThat(named).containsExactlyInAnyOrderElementsOf(settings());
+    }
+
+    @Test
+    void theReadmeDocumentsEverySetting() throws IOException, IllegalAccessException {
+        String readme = read(README);
+        assertThat(settings()).allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
+    }
+
+    @Test
+    void theDockerfileUsesTheJarTheHostMountAndTheHealthcheckCommand() throws IOException, IllegalAccessException {
+        String dockerfile = read(DOCKERFILE);
+        List<String> instructions = new ArrayList<>();
+        boolean continued = false;
+        for (String l : dockerfile.lines().map(String::strip).toList()) {
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            if (!continued) instructions.add(l.split("\\s+")[0]);
+            continued = l.endsWith("\\");
+        }
+        assertThat(instructions).as("no RUN: the build needs no network and no Maven").doesNotContain("RUN")
+                .startsWith("ARG", "FROM").contains("COPY", "ENV", "VOLUME", "EXPOSE", "HEALTHCHECK", "ENTRYPOINT", "CMD");
+        assertThat(dockerfile).contains("ARG BASE_IMAGE=eclipse-temurin:17-jre", "FROM ${BASE_IMAGE}",
+                "COPY target/docker-doctor.jar /app/docker-doctor.jar",
+                "CMD [\"java\", \"-jar\", \"/app/docker-doctor.jar\", \"healthcheck\"]",
+                "DOCTOR_HOST_ROOT=/host", "DOCTOR_STATE_DIR=" + Settings.DEFAULT_SERVE_STATE_DIR,
+                "VOLUME [\"" + Settings.DEFAULT_SERVE_STATE_DIR + "\"]", "EXPOSE 3000");
+        Matcher env = Pattern.compile("\\b([A-Z][A-Z0-9_]+)=").matcher(dockerfile.substring(dockerfile.indexOf("\nENV ")));
+        Set<String> settings = settings();
+        while (env.find()) assertThat(settings).as("ENV names a setting").contains(env.group(1));
+        assertThat(read(Path.of(".dockerignore")).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")))
+                .as("only the jar goes into the build context").containsExactly("*", "!target/docker-doctor.jar");
+    }
+}

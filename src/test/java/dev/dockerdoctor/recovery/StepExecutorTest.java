@@ -1,0 +1,167 @@
+package dev.dockerdoctor.recovery;
+
+import dev.dockerdoctor.diagnosis.Doctor;
+import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.evidence.HostFiles;
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.HostSnapshot;
+import dev.dockerdoctor.model.RootSetting;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.dockerdoctor.testing.Snapshots.host;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The executor's gate, with a scripted host: the "restart" command is a real program (a tiny script in the test
+ * folder) that flips the scripted daemon back onto the right root, as a real restart would.
+ */
+class StepExecutorTest {
+    @TempDir
+    Path hostDir;
+    @TempDir
+    Path stateDir;
+
+    private final AtomicReference<HostSnapshot> world = new AtomicReference<>();
+    private final AtomicInteger restarts = new AtomicInteger();
+
+    private HostSnapshot drifted() {
+        return host().daemonOn("/var/lib/docker", 0, 0)
+                .root("/var/lib/docker", true, 0, 0, 0).root("/srv/docker", false, 5, 5, 1, "gitlab").build();
+    }
+
+    private HostSnapshot fixed() {
+        return host().daemonOn("/srv/docker", 5, 5).daemonJson("live-restore", true)
+                .setting(RootSetting.Kind.DAEMON_JSON, "/etc/docker/daemon.json", "data-root", "/srv/docker")
+                .root("/srv/docker", true, 5, 5, 1, "gitlab").build();
+    }
+
+    private StepExecutor executor(List<String> restart) {
+        Doctor doctor = Doctor.standard(new PlanContext(restart, List.of("true"), List.of("docker", "compose")));
+        return new StepExecutor(Set.of("UADMIN", "UADMIN2"), () -> doctor.diagnose(world.get()),
+                () -> world.get().daemon(), new HostFiles(hostDir), new CommandRunner(), new AuditLog(stateDir),
+                Clock.systemUTC(), Map.of());
+    }
+
+    /** A "restart" that takes a while and counts itself: a marker file per run. */
+    private List<String> slowRestart() throws Exception {
+        Path script = hostDir.resolve("restart.sh");
+        Files.writeString(script, "#!/bin/sh\nsleep 0.5\ntouch \"$0.ran.$$\"\n");
+        script.toFile().setExecutable(true);
+        return List.of(script.toString());
+    }
+
+    private long restartMarkers() throws Exception {
+        try (var s = Files.list(hostDir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("restart.sh.ran.")).count();
+        }
+    }
+
+    @Test
+    void aNonAdminChangesNothingAndIsToldWhy() throws Exception {
+        world.set(drifted());
+        StepOutcome o = executor(slowRestart()).execute("restore-data-root", "UGUEST", "inc-1", l -> { });
+        assertThat(o.status()).isEqualTo(StepOutcome.Status.NOT_ALLOWED);
+        assertThat(o.summary()).contains("DOCTOR_ADMINS");
+        assertThat(Files.exists(hostDir.resolve("etc/docker/daemon.json"))).isFalse();
+        assertThat(restartMarkers()).isZero();
+        assertThat(Files.readString(stateDir.resolve("audit.jsonl"))).contains("\"user\":\"UGUEST\"").contains("not allowed");
+    }
+
+    @Test
+    void anAdminRunsTheFreshStepEditsDaemonJsonRestartsOnceAndTheResultIsRechecked() throws Exception {
+        world.set(drifted());
+        List<String> progress = new ArrayList<>();
+        StepExecutor ex = executor(slowRestart());
+        // the restart "works": after it, the world is fixed
+        StepOutcome o = runAndFix(ex, progress);
+        assertThat(o.status()).isEqualTo(StepOutcome.Status.DONE);
+        assertThat(Files.readString(hostDir.resolve("etc/docker/daemon.json"))).contains("\"data-root\" : \"/srv/docker\"");
+        assertThat(restartMarkers()).isEqualTo(1);
+        assertThat(progress).anySatisfy(l -> assertThat(l).startsWith("$ ").contains("restart.sh"));
+        assertThat(o.after().has("data-root-drift")).isFalse();
+        String audit = Files.readString(stateDir.resolve("audit.jsonl"));
+        assertThat(audit).contains("\"step\":\"restore-data-root\"").contains("\"incident\":\"inc-1\"")
+                .contains("edit /etc/docker/daemon.json: data-root null -> /srv/docker").contains("\"exitStatus\":0");
+    }
+
+    private StepOutcome runAndFix(StepExecutor ex, List<String> progress) {
+        return ex.execute("restore-data-root", "UADMIN", "inc-1", l -> {
+            progress.add(l);
+            if (l.contains("exit 0")) world.set(fixed());
+        });
+    }
+
+    @Test
+    void twoSimultaneousAdminClicksRestartOnce() throws Exception {
+        world.set(drifted());
+        StepExecutor ex = executor(slowRestart());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<StepOutcome>> fs = new ArrayList<>();
+            for (String u : List.of("UADMIN", "UADMIN2")) {
+                fs.add(pool.submit(() -> {
+                    go.await();
+                    return ex.execute("restore-data-root", u, "inc-1", l -> {
+                        if (l.contains("exit 0")) world.set(fixed());
+                    });
+                }));
+            }
+            go.countDown();
+            List<StepOutcome.Status> statuses = new ArrayList<>();
+            for (Future<StepOutcome> f : fs) statuses.add(f.get().status());
+            assertThat(statuses).containsExactlyInAnyOrder(StepOutcome.Status.DONE, StepOutcome.Status.BUSY);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(restartMarkers()).isEqualTo(1);
+        // a later click finds nothing to do
+        StepOutcome late = ex.execute("restore-data-root", "UADMIN", "inc-1", l -> { });
+        assertThat(late.status()).isEqualTo(StepOutcome.Status.NOT_NEEDED);
+        assertThat(restartMarkers()).isEqualTo(1);
+    }
+
+    @Test
+    void restoreIsRefusedNamingTheUnitWhileAFlagSetsARoot() throws Exception {
+        world.set(host().daemonOn("/var/lib/docker", 0, 0)
+                .setting(RootSetting.Kind.DROP_IN, "/etc/systemd/system/docker.service.d/10-root.conf", "--data-root", "/var/lib/docker")
+                .root("/var/lib/docker", true, 0, 0, 0).root("/srv/docker", false, 5, 5, 1).build());
+        StepOutcome o = executor(slowRestart()).execute("restore-data-root", "UADMIN", "inc-1", l -> { });
+        assertThat(o.status()).isEqualTo(StepOutcome.Status.REFUSED);
+        assertThat(o.summary()).contains("/etc/systemd/system/docker.service.d/10-root.conf").contains("--data-root");
+        assertThat(restartMarkers()).isZero();
+        assertThat(Files.exists(hostDir.resolve("etc/docker/daemon.json"))).isFalse();
+    }
+
+    @Test
+    void aFailingCommandIsReportedAsFailedWithItsStatus() throws Exception {
+        world.set(drifted());
+        StepOutcome o = executor(List.of("false")).execute("restore-data-root", "UADMIN", "inc-2", l -> { });
+        assertThat(o.status()).isEqualTo(StepOutcome.Status.FAILED);
+        assertThat(o.summary()).contains("false").contains("exit 1");
+        assertThat(Files.readString(stateDir.resolve("audit.jsonl"))).contains("\"exitStatus\":1").contains("failed");
+    }
+
+    @Test
+    void aMissingRestartCommandIsAFailureNotACrash() {
+        world.set(drifted());
+        StepOutcome o = executor(List.of("/nonexistent/restart")).execute("restore-data-root", "UADMIN", "inc-3", l -> { });
+        assertThat(o.status()).isEqualTo(StepOutcome.Status.FAILED);
+        assertThat(o.summary()).contains("could not start");
+    }
+}
