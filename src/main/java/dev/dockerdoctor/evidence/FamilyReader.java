@@ -10,6 +10,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -18,8 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -46,31 +46,78 @@ final class FamilyReader {
 
     /** The files of {@code dir/base} newest first: base, base.1, base.2.gz, ..., then base-YYYYMMDD(.gz) newest first. */
     static List<LogFile> family(HostFiles files, String dir, String base) {
-        Pattern p = Pattern.compile("^" + Pattern.quote(base) + "(?:\\.(\\d{1,4})|-(\\d{8,10}))?(\\.gz)?$");
-        record Ranked(LogFile f, int group, long key) {
-        }
+        // plain loops, no regex or streams: this runs first in a cold JVM, where each of those costs milliseconds
         List<Ranked> out = new ArrayList<>();
-        for (String hostPath : files.list(dir)) {
-            String name = hostPath.substring(hostPath.lastIndexOf('/') + 1);
-            Matcher m = p.matcher(name);
-            if (!m.matches()) continue;
-            var real = files.resolve(hostPath);
-            try {
-                BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-                if (!a.isRegularFile()) continue;
-                boolean gz = isGzip(real);
-                int group = m.group(1) != null ? 1 : m.group(2) != null ? 2 : 0;
-                long key = group == 1 ? Long.parseLong(m.group(1)) : group == 2 ? -Long.parseLong(m.group(2)) : 0;
-                out.add(new Ranked(new LogFile(hostPath, real, a.lastModifiedTime().toMillis(), a.size(), gz), group, key));
-            } catch (IOException e) {
-                // unreadable attributes: the read below would fail the same way; leave it out
+        Path d = files.resolve(dir);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
+            for (Path real : entries) {
+                String name = real.getFileName().toString();
+                if (!name.startsWith(base)) continue;
+                String rest = name.substring(base.length());
+                if (rest.endsWith(".gz")) rest = rest.substring(0, rest.length() - 3);
+                int group;
+                long key;
+                if (rest.isEmpty()) {
+                    group = 0;
+                    key = 0;
+                } else if (rest.charAt(0) == '.' && digits(rest, 1, 4)) {
+                    group = 1;
+                    key = Long.parseLong(rest.substring(1));
+                } else if (rest.charAt(0) == '-' && rest.length() >= 9 && digits(rest, 8, 10)) {
+                    group = 2;
+                    key = -Long.parseLong(rest.substring(1));
+                } else {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
+                    if (!a.isRegularFile()) continue;
+                    String hostPath = (dir.endsWith("/") ? dir : dir + "/") + name;
+                    out.add(new Ranked(new LogFile(hostPath, real, a.lastModifiedTime().toMillis(), a.size()), group, key));
+                } catch (IOException e) {
+                    // unreadable attributes: the read would fail the same way; leave it out
+                }
             }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            return List.of(); // no such folder, or unreadable: no files of this family
         }
-        out.sort(Comparator.comparingInt(Ranked::group).thenComparingLong(Ranked::key));
-        return out.stream().map(Ranked::f).toList();
+        out.sort(RANK);
+        List<LogFile> files2 = new ArrayList<>(out.size());
+        for (Ranked r : out) files2.add(r.file);
+        return files2;
     }
 
-    private static boolean isGzip(java.nio.file.Path p) {
+    private static final class Ranked {
+        final LogFile file;
+        final int group;
+        final long key;
+
+        Ranked(LogFile file, int group, long key) {
+            this.file = file;
+            this.group = group;
+            this.key = key;
+        }
+    }
+
+    private static final Comparator<Ranked> RANK = new Comparator<>() {
+        @Override
+        public int compare(Ranked a, Ranked b) {
+            return a.group != b.group ? Integer.compare(a.group, b.group) : Long.compare(a.key, b.key);
+        }
+    };
+
+    /** Whether s[from..] is all digits, and from+min..from+max of them (counting from the character after the mark). */
+    private static boolean digits(String s, int min, int max) {
+        int n = s.length() - 1;
+        if (n < min || n > max) return false;
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
+    private static boolean isGzip(Path p) {
         try (InputStream in = Files.newInputStream(p)) {
             return in.read() == 0x1f && in.read() == 0x8b;
         } catch (IOException e) {
@@ -85,8 +132,8 @@ final class FamilyReader {
             sink.beginFile(f);
             FileScan scan = new FileScan(f, sink);
             try {
-                if (f.gzip()) gzip(f, scan, maxLine);
-                else tally.bytes += LineReaders.backwards(f.real(), BLOCK, maxLine, scan);
+                if (isGzip(f.real())) gzip(f, scan, maxLine);
+                else tally.bytes += LineReaders.backwards(f.real(), (int) Math.min(BLOCK, Math.max(4096, f.size())), maxLine, scan);
             } catch (AccessDeniedException e) {
                 tally.problems.add(f.hostPath() + ": cannot be read (permission denied)");
             } catch (NoSuchFileException e) {
@@ -107,18 +154,24 @@ final class FamilyReader {
         try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(f.real()), 1 << 16), 1 << 16)) {
             LineReaders.forwards(in, maxLine, (b, off, len, cut) -> {
                 tally.bytes += len + 1;
-                int[] s = scan.clean(b, off, len, cut);
-                if (s == null) return !scan.abandoned;
-                if (!scan.sink.keep(b, s[0], s[1])) {
-                    if (isJunk(b, s[0], s[1])) scan.countJunk(s[1]);
-                } else {
-                    byte[] copy = java.util.Arrays.copyOfRange(b, s[0], s[0] + s[1]);
-                    kept.addLast(copy);
-                    keptBytes[0] += copy.length;
-                    while (keptBytes[0] > GZIP_KEEP_BUDGET && !kept.isEmpty()) {
-                        keptBytes[0] -= kept.removeFirst().length;
-                        dropped[0] = true;
-                    }
+                tally.lines++;
+                if (cut) scan.cut++;
+                while (len > 0 && b[off + len - 1] == '\r') len--;
+                while (len > 0 && b[off] == 0) {
+                    off++;
+                    len--;
+                }
+                if (len == 0) return true;
+                if (!scan.sink.keep(b, off, len)) {
+                    if (isJunk(b, off, len)) scan.countJunk(len);
+                    return !scan.abandoned;
+                }
+                byte[] copy = java.util.Arrays.copyOfRange(b, off, off + len);
+                kept.addLast(copy);
+                keptBytes[0] += copy.length;
+                while (keptBytes[0] > GZIP_KEEP_BUDGET && !kept.isEmpty()) {
+                    keptBytes[0] -= kept.removeFirst().length;
+                    dropped[0] = true;
                 }
                 return true;
             });
@@ -156,13 +209,6 @@ final class FamilyReader {
 
         @Override
         public boolean line(byte[] b, int off, int len, boolean wasCut) {
-            int[] s = clean(b, off, len, wasCut);
-            if (s == null) return !abandoned;
-            return judge(b, s[0], s[1]);
-        }
-
-        /** Counts the line; strips CR and leading NULs; null when nothing is left. */
-        int[] clean(byte[] b, int off, int len, boolean wasCut) {
             tally.lines++;
             if (wasCut) cut++;
             while (len > 0 && b[off + len - 1] == '\r') len--;
@@ -170,8 +216,7 @@ final class FamilyReader {
                 off++;
                 len--;
             }
-            if (len == 0) return null;
-            return new int[]{off, len};
+            return len == 0 || judge(b, off, len);
         }
 
         /** Hands a clean line to the sink; false to stop reading this file. */

@@ -3,6 +3,7 @@ package dev.dockerdoctor.evidence;
 import dev.dockerdoctor.evidence.LogScan.FamilySink;
 import dev.dockerdoctor.evidence.LogScan.LogFile;
 import dev.dockerdoctor.evidence.LogScan.Tally;
+import dev.dockerdoctor.model.EventKind;
 import dev.dockerdoctor.model.LogEvent;
 import dev.dockerdoctor.model.LogStats;
 import dev.dockerdoctor.parse.logs.JournalEntry;
@@ -151,16 +152,49 @@ public final class LogProbe {
      */
     static List<LogEvent> merge(List<List<LogEvent>> parts) {
         List<LogEvent> all = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
+        Map<SameLine, String> seen = new HashMap<>();
         for (List<LogEvent> part : parts) {
             for (LogEvent e : part) {
-                String key = e.time().toInstant() + "|" + e.kind() + "|" + e.message();
-                String firstSource = seen.putIfAbsent(key, e.source());
+                String firstSource = seen.putIfAbsent(new SameLine(e), e.source());
                 if (firstSource != null && !firstSource.equals(e.source())) continue;
                 all.add(e);
             }
         }
-        all.sort(Comparator.comparingLong(e -> e.time().toEpochSecond()));
+        all.sort(BY_SECOND);
         return all;
+    }
+
+    // plain classes, not lambdas or records: each first use of those costs a cold JVM a few milliseconds
+    private static final Comparator<LogEvent> BY_SECOND = new Comparator<>() {
+        @Override
+        public int compare(LogEvent a, LogEvent b) {
+            return Long.compare(a.time().toEpochSecond(), b.time().toEpochSecond());
+        }
+    };
+
+    /** Two events from the same line: same instant, kind and text. */
+    private static final class SameLine {
+        private final long second;
+        private final int nano;
+        private final EventKind kind;
+        private final String message;
+
+        SameLine(LogEvent e) {
+            second = e.time().toEpochSecond();
+            nano = e.time().getNano();
+            kind = e.kind();
+            message = e.message();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SameLine x && x.second == second && x.nano == nano && x.kind == kind
+                    && java.util.Objects.equals(x.message, message);
+        }
+
+        @Override
+        public int hashCode() {
+            return (int) (second ^ (second >>> 32)) * 31 + nano * 17 + kind.ordinal() + (message == null ? 0 : message.hashCode());
+        }
     }
 }

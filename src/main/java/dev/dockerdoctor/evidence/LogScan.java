@@ -11,8 +11,8 @@ final class LogScan {
     private LogScan() {
     }
 
-    /** One file of a family: its host path (the event source), where it really is, its mtime, gzip or not. */
-    record LogFile(String hostPath, Path real, long mtimeMillis, long size, boolean gzip) {
+    /** One file of a family: its host path (the event source), where it really is, its mtime and size. */
+    record LogFile(String hostPath, Path real, long mtimeMillis, long size) {
     }
 
     enum Verdict { USED, UNUSABLE, STOP }

@@ -3,8 +3,6 @@ package dev.dockerdoctor.parse.logs;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code /var/log/apt/history.log}: blocks separated by blank lines, {@code Start-Date: 2019-10-20  06:20:51}
@@ -13,8 +11,6 @@ import java.util.regex.Pattern;
  * {@code Error:}, {@code End-Date:}. A block without a readable Start-Date is left out.
  */
 public final class AptHistoryParser {
-    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})\\s+(\\d{2}):(\\d{2}):(\\d{2})");
-    private static final Pattern ENTRY = Pattern.compile("([^\\s,()]+) \\(([^)]*)\\)");
     private static final List<String> ACTIONS = List.of("Install", "Upgrade", "Downgrade", "Remove", "Purge", "Reinstall");
 
     private AptHistoryParser() {
@@ -75,17 +71,31 @@ public final class AptHistoryParser {
 
     /** The entries of one action line's value: {@code pkg:arch (v1, v2), pkg2:arch (v)}. */
     public static List<PackageChange> changes(String action, String list) {
+        // by hand, not by regex: the first regex of a cold CLI costs tens of milliseconds
         List<PackageChange> out = new ArrayList<>();
-        Matcher m = ENTRY.matcher(list);
-        while (m.find()) {
-            String spec = m.group(1);
+        int i = 0;
+        int n = list.length();
+        while (i < n) {
+            while (i < n && (list.charAt(i) == ' ' || list.charAt(i) == ',')) i++;
+            int specStart = i;
+            while (i < n && list.charAt(i) != ' ' && list.charAt(i) != '(' && list.charAt(i) != ',') i++;
+            String spec = list.substring(specStart, i);
+            while (i < n && list.charAt(i) == ' ') i++;
+            if (spec.isEmpty() || i >= n || list.charAt(i) != '(') continue;
+            int close = list.indexOf(')', i);
+            if (close < 0) break;
+            List<String> parts = new ArrayList<>(3);
+            for (String p : list.substring(i + 1, close).split(",")) {
+                String v = p.strip();
+                if (!v.isEmpty()) parts.add(v);
+            }
+            i = close + 1;
             int c = spec.indexOf(':');
             String name = c < 0 ? spec : spec.substring(0, c);
             String arch = c < 0 ? null : spec.substring(c + 1);
-            List<String> parts = new ArrayList<>(List.of(m.group(2).split(",\\s*")));
             boolean automatic = parts.remove("automatic");
-            String first = parts.isEmpty() ? null : parts.get(0).strip();
-            String second = parts.size() > 1 ? parts.get(1).strip() : null;
+            String first = parts.isEmpty() ? null : parts.get(0);
+            String second = parts.size() > 1 ? parts.get(1) : null;
             switch (action) {
                 case "Install" -> out.add(new PackageChange(action, name, arch, null, first, automatic));
                 case "Upgrade", "Downgrade" -> out.add(new PackageChange(action, name, arch, first, second, automatic));
@@ -96,16 +106,8 @@ public final class AptHistoryParser {
         return out;
     }
 
-    /** {@code 2019-10-20  06:20:51} (any white space between date and time), or null. */
+    /** {@code 2019-10-20  06:20:51} (any number of spaces between date and time), or null. */
     public static LocalDateTime date(String text) {
-        Matcher m = DATE.matcher(text);
-        if (!m.lookingAt()) return null;
-        try {
-            return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                    Math.min(59, Integer.parseInt(m.group(6))));
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
+        return Dates.localDateTime(text, 0);
     }
 }

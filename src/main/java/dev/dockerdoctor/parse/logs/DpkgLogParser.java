@@ -10,10 +10,10 @@ public final class DpkgLogParser {
     /** The entry, or null when the line is not one. */
     public static DpkgEntry parse(String line) {
         if (line == null || line.length() < 21 || line.charAt(10) != ' ') return null;
-        LocalDateTime time = AptHistoryParser.date(line.substring(0, 19));
+        LocalDateTime time = Dates.localDateTime(line, 0);
         if (time == null) return null;
-        String[] f = line.substring(19).strip().split("\\s+");
-        if (f.length == 0 || f[0].isEmpty()) return null;
+        String[] f = words(line, 19);
+        if (f.length == 0) return null;
         String action = f[0];
         switch (action) {
             case "install", "upgrade", "remove", "purge", "configure", "trigproc" -> {
@@ -31,6 +31,20 @@ public final class DpkgLogParser {
                 return new DpkgEntry(time, action, null, null, null, null, null);
             }
         }
+    }
+
+    /** The space-separated words from {@code from} on (no regex: this runs per line in a cold CLI). */
+    private static String[] words(String s, int from) {
+        java.util.List<String> out = new java.util.ArrayList<>(5);
+        int i = from;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) i++;
+            if (i > start) out.add(s.substring(start, i));
+        }
+        return out.toArray(new String[0]);
     }
 
     private static String[] pkg(String spec) {

@@ -20,7 +20,7 @@ public final class UnattendedUpgradesParser {
     /** The line, or null when it does not start with {@code YYYY-MM-DD HH:MM:SS,mmm LEVEL}. */
     public static UnattendedLine parse(String line) {
         if (line == null || line.length() < 25 || line.charAt(19) != ',') return null;
-        LocalDateTime t = AptHistoryParser.date(line.substring(0, 19));
+        LocalDateTime t = Dates.localDateTime(line, 0);
         if (t == null) return null;
         int i = 20;
         int ms = 0;
@@ -34,7 +34,11 @@ public final class UnattendedUpgradesParser {
         int levelEnd = line.indexOf(' ', i + 1);
         if (levelEnd < 0) levelEnd = line.length();
         String level = line.substring(i + 1, levelEnd);
-        if (level.isEmpty() || !level.chars().allMatch(c -> c >= 'A' && c <= 'Z')) return null;
+        if (level.isEmpty()) return null;
+        for (int k = 0; k < level.length(); k++) {
+            char c = level.charAt(k);
+            if (c < 'A' || c > 'Z') return null;
+        }
         long nanos = digits == 3 ? ms * 1_000_000L : (long) (ms * Math.pow(10, 9 - digits));
         String message = levelEnd < line.length() ? line.substring(levelEnd + 1) : "";
         return new UnattendedLine(t.withNano((int) nanos), level, message);
