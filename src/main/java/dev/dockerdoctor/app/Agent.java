@@ -32,12 +32,14 @@ public final class Agent implements AutoCloseable {
     private final HostInspector inspector;
     private final Doctor doctor;
     private final LastKnownGoodStore lastKnownGood;
+    private final Supplier<DockerProbe> docker;
 
     /**
      * @param env      the process environment (compose files are interpolated with it, as docker compose would)
      * @param stateDir where the last known good state is kept, or null for none
      */
     public Agent(Settings settings, Map<String, String> env, Supplier<DockerProbe> docker, Clock clock, Path stateDir) {
+        this.docker = docker;
         HostFiles files = new HostFiles(settings.hostRoot());
         ComposeCommand compose = ComposeCommand.detect(files, env);
         this.inspector = new HostInspector(files, docker, settings.dockerHost(), settings.dataRootSearch(),
@@ -58,6 +60,11 @@ public final class Agent implements AutoCloseable {
         Diagnosis d = doctor.diagnose(snapshot);
         remember(d);
         return d;
+    }
+
+    /** Only the daemon, quickly: for waiting until Docker answers again after a step. */
+    public dev.dockerdoctor.model.DaemonState daemon() {
+        return docker.get().inspect();
     }
 
     private void remember(Diagnosis d) {

@@ -22,6 +22,8 @@ public final class Main {
     public static int run(String[] args, Map<String, String> env, Clock clock) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new DiagnoseCommand(env, clock));
+        cli.addSubcommand(new ServeCommand(env, clock));
+        cli.addSubcommand(new HealthcheckCommand(env));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof SettingsException || ex instanceof IllegalArgumentException) {
                 cmd.getErr().println("docker-doctor: " + ex.getMessage());

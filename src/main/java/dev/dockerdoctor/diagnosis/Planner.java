@@ -41,8 +41,7 @@ public final class Planner {
     public List<Step> plan(HostSnapshot s, List<Finding> findings) {
         Set<String> wanted = new LinkedHashSet<>();
         findings.forEach(f -> wanted.addAll(f.steps()));
-        boolean rootNotRight = findings.stream().anyMatch(f -> ROOT_NOT_RIGHT.contains(f.id()))
-                || (!s.daemon().reachable() && s.config().dockerInstalled());
+        boolean rootNotRight = rootNotRight(s, findings);
         List<Step> out = new ArrayList<>();
         for (String id : wanted) {
             if (rootNotRight && WAIT_FOR_ROOT.contains(Steps.family(id))) continue;
@@ -50,6 +49,12 @@ public final class Planner {
         }
         out.sort(Comparator.comparingInt(st -> Steps.rank(st.id())));
         return out;
+    }
+
+    /** Whether the data root is not right yet (or cannot be known): then no service may be started. */
+    public static boolean rootNotRight(HostSnapshot s, List<Finding> findings) {
+        return findings.stream().anyMatch(f -> ROOT_NOT_RIGHT.contains(f.id()))
+                || (!s.daemon().reachable() && s.config().dockerInstalled());
     }
 
     Optional<Step> build(String id, HostSnapshot s) {

@@ -1,0 +1,87 @@
+package dev.dockerdoctor.app;
+
+import dev.dockerdoctor.slack.DiagnosisSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve}: the Slack bot. Settings come from the environment only (README, "Settings"); a missing or
+ * malformed one stops start-up with a message naming it (exit 2), optional ones left out are said once.
+ * Runs until the process is told to stop (SIGTERM/SIGINT), then finishes the Slack work in hand.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the Slack bot: /docker-status with buttons, over HTTP (POST /slack/events) or Socket Mode"
+                + " (when SLACK_APP_TOKEN is set), and GET /healthz on DOCTOR_PORT.",
+                "Needs SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET in HTTP mode."})
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    public ServeCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.fromEnv(env);
+            settings.requireForServe();
+        } catch (SettingsException e) {
+            spec.commandLine().getErr().println("serve: " + e.getMessage());
+            return Main.COULD_NOT_RUN;
+        }
+        settings.notesForServe().forEach(log::info);
+        Agent agent = Agents.create(settings, env, clock, settings.serveStateDir());
+        BotServer server;
+        try {
+            DiagnosisSource source = serialized(agent);
+            server = BotServer.start(settings, source, Recovery.steps(settings, source, agent, clock));
+        } catch (SettingsException e) {
+            agent.close();
+            spec.commandLine().getErr().println("serve: " + e.getMessage());
+            return Main.COULD_NOT_RUN;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.warn("Stopping", e);
+            } finally {
+                agent.close();
+                stopped.countDown();
+            }
+        }, "doctor-shutdown"));
+        server.join();
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * One diagnosis at a time: they read the same files and write the same last-known-good state. Acks never wait
+     * for this (they happen before the work is queued); only concurrent reports queue behind each other.
+     */
+    static DiagnosisSource serialized(Agent agent) {
+        Object lock = new Object();
+        return since -> {
+            synchronized (lock) {
+                return agent.diagnose(since);
+            }
+        };
+    }
+}

@@ -1,0 +1,376 @@
+package dev.dockerdoctor.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.Responder;
+import com.slack.api.webhook.WebhookResponse;
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.parse.Since;
+import dev.dockerdoctor.slack.message.ButtonRef;
+import dev.dockerdoctor.slack.message.Message;
+import dev.dockerdoctor.slack.message.ReportViews;
+import dev.dockerdoctor.slack.message.ViewContext;
+import dev.dockerdoctor.slack.render.BlockKitLimits;
+import dev.dockerdoctor.slack.render.BlockKitRenderer;
+import dev.dockerdoctor.slack.render.SlackMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * The Slack side of {@code serve}: the listeners of one Bolt {@link App}, whichever way it is served (HTTP or
+ * Socket Mode). Every listener acks at once and hands the work to the bot's own executor; answers go to the
+ * request's {@code response_url}. Slack's retries are acked and dropped. Failures are logged, and the user gets a
+ * plain sentence, never an exception's message.
+ */
+public final class SlackBot implements AutoCloseable {
+    public static final String COMMAND = ReportViews.COMMAND;
+    /** Step buttons: every action id that is not a ui: id. */
+    static final Pattern STEP_ACTIONS = Pattern.compile("^(?!ui:).+");
+    static final Pattern UI_ACTIONS = Pattern.compile("^ui:.+");
+    static final String RETRY_HEADER = "X-Slack-Retry-Num";
+    static final String DEFAULT_WINDOW = "24h";
+
+    private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
+
+    /**
+     * @param host          the host's name, for titles
+     * @param admins        Slack user ids allowed to run steps (DOCTOR_ADMINS)
+     * @param stepsRunnable whether a step button runs the step (false until recovery lands: it shows it)
+     * @param zone          the host's zone, for windows typed without an offset
+     */
+    public record Options(String host, Set<String> admins, boolean stepsRunnable, Clock clock, ZoneId zone,
+                          int workers, int queue) {
+        public Options {
+            admins = Set.copyOf(admins);
+        }
+    }
+
+    private final DiagnosisSource source;
+    private final ReportStore store;
+    private final Options options;
+    private final StepRunner runner;
+    private final OnceOnly once = new OnceOnly(2048);
+    private final Map<String, CompletableFuture<StoredReport>> inFlight = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor executor;
+
+    public SlackBot(DiagnosisSource source, ReportStore store, Options options) {
+        this(source, store, options, null);
+    }
+
+    /** @param runner runs steps for admins when {@code options.stepsRunnable()}; null: buttons only show */
+    public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner) {
+        this.runner = runner;
+        this.source = source;
+        this.store = store;
+        this.options = options;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(options.workers(), options.workers(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(options.queue()), r -> {
+                    Thread t = new Thread(r, "doctor-slack-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** A Slack client whose Web API calls (and Socket Mode's apps.connections.open) go to {@code apiUrl}. */
+    public static Slack slack(String apiUrl) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        return Slack.getInstance(config);
+    }
+
+    /**
+     * The app's configuration. In HTTP mode the signing secret is required and Bolt verifies every request with
+     * it (bad signature or stale timestamp: 401, no listener runs). Socket Mode has no signatures to verify.
+     */
+    public static AppConfig appConfig(Slack slack, String botToken, String signingSecret) {
+        return AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret).build();
+    }
+
+    /** A new App with this bot's listeners. */
+    public App app(AppConfig config) {
+        return register(new App(config));
+    }
+
+    public App register(App app) {
+        app.command(COMMAND, this::onCommand);
+        app.blockAction(UI_ACTIONS, this::onUiButton);
+        app.blockAction(STEP_ACTIONS, this::onStepButton);
+        return app;
+    }
+
+    // ---------------------------------------------------------------- listeners: ack first, work later
+
+    Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        if (!firstTime(req, p.getTriggerId())) return ctx.ack();
+        StatusRequest sr = StatusRequest.parse(p.getText(), options.clock().instant(), options.zone());
+        if (sr.view() == StatusRequest.View.HELP) {
+            // no I/O: the answer fits in the ack itself
+            SlackMessage m = render(ReportViews.help(sr.problem()));
+            return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
+        }
+        Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
+        String user = p.getUserId();
+        if (!submit(() -> status(sr, user, responder))) {
+            SlackMessage m = render(ReportViews.busy());
+            return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
+        }
+        // share: an in_channel ack makes the command itself visible, the report follows in the channel
+        return sr.view() == StatusRequest.View.SHARE ? ctx.ack(r -> r.responseType("in_channel")) : ctx.ack();
+    }
+
+    Response onStepButton(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        if (!firstTime(req, p.getTriggerId()) || p.getActions() == null || p.getActions().isEmpty()) return ctx.ack();
+        BlockActionPayload.Action action = p.getActions().get(0);
+        String user = p.getUser() == null ? null : p.getUser().getId();
+        Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
+        submit(() -> stepButton(action.getActionId(), action.getValue(), user, responder));
+        return ctx.ack();
+    }
+
+    Response onUiButton(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        if (!firstTime(req, p.getTriggerId()) || p.getActions() == null || p.getActions().isEmpty()) return ctx.ack();
+        BlockActionPayload.Action action = p.getActions().get(0);
+        Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
+        boolean ephemeral = p.getContainer() == null || p.getContainer().isEphemeral();
+        String user = p.getUser() == null ? null : p.getUser().getId();
+        Optional<ButtonRef> ref = ButtonRef.decode(action.getValue());
+        switch (action.getActionId()) {
+            case ReportViews.UI_REFRESH -> submit(() -> refresh(responder, ephemeral));
+            case ReportViews.UI_TIMELINE -> submit(() -> showTimeline(ref, responder));
+            default -> log.warn("Unknown ui button {} pressed by {}", action.getActionId(), user);
+        }
+        return ctx.ack();
+    }
+
+    // ---------------------------------------------------------------- the work, on the executor
+
+    void status(StatusRequest sr, String user, Responder responder) {
+        boolean share = sr.view() == StatusRequest.View.SHARE;
+        Message m;
+        try {
+            StoredReport r = diagnose(sr.window() == null ? DEFAULT_WINDOW : sr.window(), sr.since());
+            ViewContext vc = context(r.id());
+            Diagnosis d = r.diagnosis();
+            m = switch (sr.view()) {
+                case ROOT -> ReportViews.root(d, vc);
+                case LOGS -> ReportViews.logs(d, vc, sr.window());
+                case COMPOSE -> ReportViews.compose(d, vc);
+                case PLAN -> ReportViews.plan(d, vc);
+                case SHARE -> ReportViews.report(d, vc.sharedBy(user));
+                default -> ReportViews.report(d, vc);
+            };
+        } catch (RuntimeException e) {
+            log.warn("{} {} failed while diagnosing", COMMAND, sr.view(), e);
+            m = ReportViews.failed();
+            share = false;
+        }
+        SlackMessage out = render(m);
+        send(responder, SlashCommandResponse.builder().responseType(share ? "in_channel" : "ephemeral")
+                .text(out.text()).blocks(out.blocks()).build());
+    }
+
+    /** An admin's click runs the step (when steps may run); anyone else's shows what it would do. */
+    void stepButton(String actionId, String value, String user, Responder responder) {
+        Optional<ButtonRef> ref = ButtonRef.decode(value);
+        boolean runs = options.stepsRunnable() && runner != null && user != null && runner.mayRun(user);
+        if (!runs || ref.isEmpty() || ref.get().step() == null || !ref.get().step().equals(actionId)) {
+            stepPreview(actionId, value, user, responder);
+            return;
+        }
+        Optional<StoredReport> report = store.find(ref.get().report());
+        if (report.isEmpty()) {
+            respondToAction(responder, ReportViews.unknownReport(ref.get().report()), false, true);
+            return;
+        }
+        ViewContext vc = context(report.get().id());
+        Step shown = report.get().step(actionId).orElse(null);
+        if (shown != null) respondToAction(responder, ReportViews.stepStarted(shown, user, vc), false, false);
+        log.info("Step {} (report {}) run by {}", actionId, report.get().id(), user);
+        dev.dockerdoctor.recovery.StepOutcome o = runner.run(actionId, user, report.get().id(), line -> { });
+        respondToAction(responder, ReportViews.stepOutcome(o, vc), false, false);
+    }
+
+    void stepPreview(String actionId, String value, String user, Responder responder) {
+        Message m;
+        Optional<ButtonRef> ref = ButtonRef.decode(value);
+        if (ref.isEmpty() || ref.get().step() == null) {
+            log.warn("Step button {} carried a value that is not ours", actionId);
+            m = ReportViews.unknownReport("?");
+        } else {
+            Optional<StoredReport> report = store.find(ref.get().report());
+            Optional<Step> step = report.flatMap(r -> r.step(ref.get().step()));
+            if (report.isEmpty()) m = ReportViews.unknownReport(ref.get().report());
+            else if (step.isEmpty()) m = ReportViews.unknownStep(ref.get().report(), ref.get().step());
+            else m = ReportViews.stepPreview(report.get().diagnosis(), step.get(), context(report.get().id()), user);
+            log.info("Step button {} (report {}) pressed by {}: shown, not run", ref.get().step(), ref.get().report(), user);
+        }
+        respondToAction(responder, m, false, true);
+    }
+
+    void refresh(Responder responder, boolean ephemeral) {
+        Message m;
+        try {
+            StoredReport r = diagnose(DEFAULT_WINDOW, options.clock().instant().minus(Since.DEFAULT));
+            m = ReportViews.report(r.diagnosis(), context(r.id()));
+        } catch (RuntimeException e) {
+            log.warn("Refresh failed while diagnosing", e);
+            respondToAction(responder, ReportViews.failed(), false, true);
+            return;
+        }
+        respondToAction(responder, m, true, ephemeral);
+    }
+
+    void showTimeline(Optional<ButtonRef> ref, Responder responder) {
+        Optional<StoredReport> r = ref.flatMap(x -> store.find(x.report()));
+        Message m = r.map(x -> ReportViews.logs(x.diagnosis(), context(x.id()), null))
+                .orElseGet(() -> ReportViews.unknownReport(ref.map(ButtonRef::report).orElse("?")));
+        respondToAction(responder, m, false, true);
+    }
+
+    /**
+     * A diagnosis for the window, shared with any request for the same window that is being diagnosed right now
+     * (a burst of /docker-status costs one look at the host, not one each; each still gets its own answer).
+     */
+    private StoredReport diagnose(String window, java.time.Instant since) {
+        CompletableFuture<StoredReport> mine = new CompletableFuture<>();
+        CompletableFuture<StoredReport> running = inFlight.putIfAbsent(window, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        try {
+            StoredReport r = store.save(source.diagnose(since));
+            mine.complete(r);
+            return r;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(window, mine);
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private ViewContext context(String reportId) {
+        return new ViewContext(options.host(), reportId, List.copyOf(options.admins()), options.stepsRunnable(), null);
+    }
+
+    private void respondToAction(Responder responder, Message m, boolean replace, boolean ephemeral) {
+        SlackMessage out = render(m);
+        ActionResponse r = ActionResponse.builder().responseType(ephemeral ? "ephemeral" : "in_channel")
+                .replaceOriginal(replace).text(out.text()).blocks(out.blocks()).build();
+        try {
+            log(responder.send(r));
+        } catch (Exception e) {
+            log.warn("Could not answer on response_url", e);
+        }
+    }
+
+    private void send(Responder responder, SlashCommandResponse r) {
+        try {
+            log(responder.send(r));
+        } catch (Exception e) {
+            log.warn("Could not answer on response_url", e);
+        }
+    }
+
+    private static void log(WebhookResponse w) {
+        if (w == null || w.getCode() == null || w.getCode() / 100 != 2) {
+            log.warn("response_url answered {}", w == null ? "nothing" : w.getCode());
+        }
+    }
+
+    static SlackMessage render(Message m) {
+        SlackMessage out = BlockKitRenderer.render(m);
+        List<String> broken = BlockKitLimits.violations(out);
+        if (!broken.isEmpty()) log.error("A message breaks Block Kit limits (a bug): {}", broken);
+        return out;
+    }
+
+    private boolean submit(Runnable work) {
+        try {
+            executor.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("Slack work failed", e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            log.warn("Too much work queued; a request was turned away");
+            return false;
+        }
+    }
+
+    /** False for a Slack retry (or any repeat) of a request already taken: keyed on its trigger, else its body. */
+    private boolean firstTime(Request<?> req, String triggerId) {
+        String key = triggerId != null && !triggerId.isBlank() ? "t:" + triggerId : "b:" + sha256(req.getRequestBodyAsString());
+        if (once.first(key)) return true;
+        log.info("Repeat of a request already taken (retry {}): acked, not run again",
+                Optional.ofNullable(req.getHeaders().getFirstValue(RETRY_HEADER)).orElse("-"));
+        return false;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((s == null ? "" : s).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for queued work to finish (tests drain before stopping their Slack stand-in), then stops. */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        executor.shutdown();
+        return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.dockerdoctor.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dockerdoctor.slack.SlackBot;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Slack app manifests at the repository root declare what the bot serves. */
+class ManifestTest {
+    static JsonNode read(String name) throws Exception {
+        return new ObjectMapper(new YAMLFactory()).readTree(Path.of(System.getProperty("basedir", "."), name).toFile());
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
+    void socketModeManifestDeclaresTheCommandInteractivityAndScopes() throws Exception {
+        JsonNode m = read("manifest.yml");
+        assertThat(m.at("/settings/socket_mode_enabled").asBoolean()).isTrue();
+        assertThat(m.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
+        assertThat(m.at("/features/slash_commands/0/command").asText()).isEqualTo(SlackBot.COMMAND);
+        assertThat(m.at("/features/slash_commands/0/url").isMissingNode()).isTrue();
+        assertThat(texts(m.at("/oauth_config/scopes/bot"))).contains("commands", "chat:write");
+    }
+
+    @Test
+    void httpManifestSendsEverythingToSlackEvents() throws Exception {
+        JsonNode m = read("manifest-http.yml");
+        assertThat(m.at("/settings/socket_mode_enabled").asBoolean(true)).isFalse();
+        assertThat(m.at("/features/slash_commands/0/command").asText()).isEqualTo(SlackBot.COMMAND);
+        assertThat(m.at("/features/slash_commands/0/url").asText()).startsWith("https://").endsWith(BotServer.EVENTS_PATH);
+        assertThat(m.at("/settings/interactivity/request_url").asText()).endsWith(BotServer.EVENTS_PATH);
+        assertThat(texts(m.at("/oauth_config/scopes/bot"))).contains("commands", "chat:write");
+    }
+}

@@ -1,0 +1,341 @@
+package dev.dockerdoctor.app;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.slack.SlackBot;
+import dev.dockerdoctor.slack.TestDiagnoses;
+import dev.dockerdoctor.slack.message.ButtonRef;
+import dev.dockerdoctor.slack.render.BlockKitLimits;
+import dev.dockerdoctor.slack.standin.SignedClient;
+import dev.dockerdoctor.slack.standin.SlackPayloads;
+import dev.dockerdoctor.slack.standin.SlackSigner;
+import dev.dockerdoctor.slack.standin.SlackJson;
+import dev.dockerdoctor.slack.standin.SlackStandIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** serve in HTTP mode, end to end: signed requests in, Slack stand-in out. */
+class ServeHttpIT {
+    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path hostRoot;
+    SlackStandIn slack;
+    BotServer server;
+    RecordingSource source;
+    SignedClient client;
+
+    Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put(Env.SLACK_BOT_TOKEN, "xoxb-test-token");
+        env.put(Env.SLACK_SIGNING_SECRET, SECRET);
+        env.put(Env.SLACK_API_URL, slack.apiUrl());
+        env.put(Env.DOCTOR_ADMINS, "U0ALICE");
+        env.put(Env.DOCTOR_HOST_ROOT, hostRoot.toString());
+        return env;
+    }
+
+    void start(Supplier<Diagnosis> answer, Duration delay) throws Exception {
+        start(answer, delay, null, new dev.dockerdoctor.slack.InMemoryReportStore(500));
+    }
+
+    void start(Supplier<Diagnosis> answer, Duration delay, dev.dockerdoctor.slack.StepRunner steps,
+               dev.dockerdoctor.slack.ReportStore reports) throws Exception {
+        Files.createDirectories(hostRoot.resolve("etc"));
+        Files.writeString(hostRoot.resolve("etc/hostname"), "build-01\n");
+        slack = new SlackStandIn();
+        Settings s = Settings.fromEnv(env());
+        s.requireForServe();
+        source = new RecordingSource(answer, delay);
+        server = BotServer.start(s, source, new SlackBot.Options(BotServer.hostName(s), s.admins(), steps != null,
+                Clock.systemUTC(), ZoneOffset.UTC, 2, 64), 0, steps, reports);
+        client = new SignedClient(server.port(), SECRET);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null) server.close();  // drains the bot's work before the stand-in goes
+        if (slack != null) slack.close();
+    }
+
+    static JsonObject json(SlackStandIn.Recorded r) {
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    @Test
+    void signedCommandIsAckedAtOnceAndTheReportLandsOnTheResponseUrl() throws Exception {
+        start(TestDiagnoses::incident, Duration.ofMillis(1500));  // a slow host: the ack must not wait for it
+        SignedClient.Answer a = client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("r1")));
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.millis()).as("ack time").isLessThan(1000);
+        SlackStandIn.Recorded r = slack.awaitPath("/response/r1", WAIT).orElseThrow();
+        JsonObject report = json(r);
+        assertThat(report.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(report.get("text").getAsString()).contains("Docker on build-01: 1 critical");
+        assertThat(report.toString()).contains("/var/lib/docker").contains("/srv/docker").contains("\"action_id\":\"restore-data-root\"");
+        assertThat(BlockKitLimits.violations(report)).isEmpty();
+        assertThat(source.calls).hasSize(1);
+        // the window is the default 24 h
+        assertThat(Duration.between(source.calls.get(0), Instant.now()).toHours()).isEqualTo(24);
+    }
+
+    @Test
+    void badSignatureGets401AndRunsNothing() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        String body = SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("forged"));
+        long ts = Instant.now().getEpochSecond();
+        SignedClient.Answer a = client.post(body, ts, SlackSigner.sign("not-the-secret", ts, body), null);
+        assertThat(a.status()).isEqualTo(401);
+        SignedClient.Answer tampered = client.post(body.replace("U0ALICE", "U0MALLORY"), ts, SlackSigner.sign(SECRET, ts, body), null);
+        assertThat(tampered.status()).isEqualTo(401);
+        assertThat(slack.awaitPath("/response/forged", Duration.ofMillis(700))).isEmpty();
+        assertThat(source.calls).isEmpty();
+    }
+
+    @Test
+    void staleTimestampGets401AndRunsNothing() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        String body = SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("stale"));
+        long old = Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond();
+        SignedClient.Answer a = client.post(body, old, SlackSigner.sign(SECRET, old, body), null);
+        assertThat(a.status()).isEqualTo(401);
+        assertThat(slack.awaitPath("/response/stale", Duration.ofMillis(700))).isEmpty();
+        assertThat(source.calls).isEmpty();
+    }
+
+    @Test
+    void slackRetryOfTheSameCommandDoesNotRunTwice() throws Exception {
+        start(TestDiagnoses::incident, Duration.ofMillis(300));
+        String body = SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("once"));
+        assertThat(client.post(body).status()).isEqualTo(200);
+        assertThat(client.retry(body, 1).status()).isEqualTo(200);
+        assertThat(client.retry(body, 2).status()).isEqualTo(200);
+        slack.awaitPath("/response/once", WAIT).orElseThrow();
+        Thread.sleep(800);
+        assertThat(slack.requestsTo("/response/once")).hasSize(1);
+        assertThat(source.calls).hasSize(1);
+    }
+
+    @Test
+    void requestsDuringADiagnosisShareItAndEachGetsItsOwnAnswer() throws Exception {
+        start(TestDiagnoses::incident, Duration.ofMillis(800));
+        assertThat(client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("a"))).status()).isEqualTo(200);
+        Thread.sleep(100);
+        assertThat(client.post(SlackPayloads.slashCommand("plan", "U0BOB", slack.responseUrl("b"))).status()).isEqualTo(200);
+        assertThat(json(slack.awaitPath("/response/a", WAIT).orElseThrow()).toString()).contains("1 critical");
+        assertThat(json(slack.awaitPath("/response/b", WAIT).orElseThrow()).toString()).contains("Plan for build-01");
+        assertThat(source.calls).hasSize(1);
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("c")));
+        slack.awaitPath("/response/c", WAIT).orElseThrow();
+        assertThat(source.calls).as("a later request looks again").hasSize(2);
+    }
+
+    @Test
+    void shareAcksInChannelAndPostsTheReportForEveryone() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        SignedClient.Answer a = client.post(SlackPayloads.slashCommand("share", "U0ALICE", slack.responseUrl("share")));
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(JsonParser.parseString(a.body()).getAsJsonObject().get("response_type").getAsString()).isEqualTo("in_channel");
+        JsonObject posted = json(slack.awaitPath("/response/share", WAIT).orElseThrow());
+        assertThat(posted.get("response_type").getAsString()).isEqualTo("in_channel");
+        assertThat(posted.toString()).contains("Shared by <@U0ALICE>");
+    }
+
+    @Test
+    void helpIsAnsweredInTheAckWithoutADiagnosis() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        SignedClient.Answer a = client.post(SlackPayloads.slashCommand("help", "U0ALICE", slack.responseUrl("help")));
+        assertThat(a.status()).isEqualTo(200);
+        JsonObject ack = JsonParser.parseString(a.body()).getAsJsonObject();
+        assertThat(ack.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(ack.toString()).contains("/docker-status logs [window]");
+        SignedClient.Answer typo = client.post(SlackPayloads.slashCommand("logs yesterday-ish", "U0ALICE", slack.responseUrl("typo")));
+        assertThat(typo.body()).contains("is none of those");
+        assertThat(source.calls).isEmpty();
+    }
+
+    @Test
+    void logsWindowIsPassedToTheSource() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        client.post(SlackPayloads.slashCommand("logs 90m", "U0ALICE", slack.responseUrl("logs")));
+        JsonObject posted = json(slack.awaitPath("/response/logs", WAIT).orElseThrow());
+        assertThat(posted.toString()).contains("Timeline on build-01 (90m)");
+        assertThat(Duration.between(source.calls.get(0), Instant.now()).toMinutes()).isBetween(89L, 90L);
+    }
+
+    @Test
+    void stepButtonShowsOnlyTheClickerWhatTheStepWouldDo() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        client.post(SlackPayloads.slashCommand("", "U0BOB", slack.responseUrl("report")));
+        JsonObject report = json(slack.awaitPath("/response/report", WAIT).orElseThrow());
+        String value = findButtonValue(report, "restore-data-root");
+        ButtonRef ref = ButtonRef.decode(value).orElseThrow();
+        assertThat(ref.step()).isEqualTo("restore-data-root");
+        assertThat(value).doesNotContain("systemctl");
+
+        SignedClient.Answer a = client.post(SlackPayloads.blockAction("restore-data-root", value, "U0BOB", slack.responseUrl("click")));
+        assertThat(a.status()).isEqualTo(200);
+        JsonObject answer = json(slack.awaitPath("/response/click", WAIT).orElseThrow());
+        assertThat(answer.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(answer.get("replace_original").getAsBoolean()).isFalse();
+        assertThat(answer.toString()).contains("systemctl restart docker").contains("/etc/docker/daemon.json")
+                .contains("you are not in DOCTOR_ADMINS");
+        assertThat(source.calls).hasSize(1);  // resolved from the stored report, not diagnosed again
+    }
+
+    /** A step runner that records who ran what, and answers as the executor would. */
+    static final class RecordingSteps implements dev.dockerdoctor.slack.StepRunner {
+        final java.util.List<String> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean mayRun(String user) {
+            return user.equals("U0ALICE");
+        }
+
+        @Override
+        public dev.dockerdoctor.recovery.StepOutcome run(String stepId, String user, String reference,
+                                                         java.util.function.Consumer<String> progress) {
+            runs.add(stepId + " by " + user + " for " + reference);
+            return new dev.dockerdoctor.recovery.StepOutcome(dev.dockerdoctor.recovery.StepOutcome.Status.DONE, stepId, user,
+                    "Point Docker back at /srv/docker: done. 0 problems left.", java.util.List.of("$ systemctl restart docker", "  exit 0 in 1.9 s"),
+                    TestDiagnoses.healthy());
+        }
+    }
+
+    @Test
+    void anAdminsClickRunsTheStepOnceAndTheChannelSeesWhoRanItAndTheResult() throws Exception {
+        RecordingSteps steps = new RecordingSteps();
+        start(TestDiagnoses::incident, Duration.ZERO, steps, new dev.dockerdoctor.slack.InMemoryReportStore(10));
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("report")));
+        JsonObject report = json(slack.awaitPath("/response/report", WAIT).orElseThrow());
+        String value = findButtonValue(report, "restore-data-root");
+
+        client.post(SlackPayloads.blockAction("restore-data-root", value, "U0ALICE", slack.responseUrl("click")));
+        JsonObject result = json(slack.await(r -> r.path().equals("/response/click") && r.body().contains("done"), WAIT).orElseThrow());
+
+        assertThat(steps.runs).containsExactly("restore-data-root by U0ALICE for " + ButtonRef.decode(value).orElseThrow().report());
+        assertThat(result.get("response_type").getAsString()).isEqualTo("in_channel");
+        assertThat(result.toString()).contains("U0ALICE").contains("exit 0").contains("Healthy");
+        assertThat(slack.requestsTo("/response/click")).anySatisfy(r -> assertThat(r.body()).contains("runs"));
+    }
+
+    @Test
+    void aNonAdminsClickRunsNothingAndSaysWhy() throws Exception {
+        RecordingSteps steps = new RecordingSteps();
+        start(TestDiagnoses::incident, Duration.ZERO, steps, new dev.dockerdoctor.slack.InMemoryReportStore(10));
+        client.post(SlackPayloads.slashCommand("", "U0BOB", slack.responseUrl("report")));
+        String value = findButtonValue(json(slack.awaitPath("/response/report", WAIT).orElseThrow()), "restore-data-root");
+        client.post(SlackPayloads.blockAction("restore-data-root", value, "U0BOB", slack.responseUrl("click")));
+        JsonObject answer = json(slack.awaitPath("/response/click", WAIT).orElseThrow());
+        assertThat(answer.toString()).contains("you are not in DOCTOR_ADMINS");
+        assertThat(steps.runs).isEmpty();
+    }
+
+    @Test
+    void aButtonPostedBeforeTheBotRestartedStillRunsItsStep(@TempDir Path state) throws Exception {
+        RecordingSteps steps = new RecordingSteps();
+        start(TestDiagnoses::incident, Duration.ZERO, steps, new dev.dockerdoctor.slack.FileReportStore(state, 10));
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("report")));
+        String value = findButtonValue(json(slack.awaitPath("/response/report", WAIT).orElseThrow()), "restore-data-root");
+        stop();
+
+        start(TestDiagnoses::incident, Duration.ZERO, steps, new dev.dockerdoctor.slack.FileReportStore(state, 10));
+        client.post(SlackPayloads.blockAction("restore-data-root", value, "U0ALICE", slack.responseUrl("after")));
+        slack.await(r -> r.path().equals("/response/after") && r.body().contains("done"), WAIT).orElseThrow();
+        assertThat(steps.runs).hasSize(1);
+    }
+
+    @Test
+    void aButtonOfAForgottenReportSaysSo() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        String value = new ButtonRef("r-gone", "restore-data-root").encode();
+        client.post(SlackPayloads.blockAction("restore-data-root", value, "U0ALICE", slack.responseUrl("gone")));
+        assertThat(json(slack.awaitPath("/response/gone", WAIT).orElseThrow()).toString()).contains("no longer have");
+    }
+
+    @Test
+    void uiButtonsShowTheTimelineAndCheckAgain() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("report")));
+        JsonObject report = json(slack.awaitPath("/response/report", WAIT).orElseThrow());
+        client.post(SlackPayloads.blockAction("ui:show-timeline", findButtonValue(report, "ui:show-timeline"), "U0ALICE", slack.responseUrl("tl")));
+        JsonObject timeline = json(slack.awaitPath("/response/tl", WAIT).orElseThrow());
+        assertThat(timeline.toString()).contains("apt-daily-upgrade started");
+        assertThat(timeline.get("replace_original").getAsBoolean()).isFalse();
+        assertThat(source.calls).hasSize(1);
+        client.post(SlackPayloads.blockAction("ui:refresh", findButtonValue(report, "ui:refresh"), "U0ALICE", slack.responseUrl("again")));
+        JsonObject again = json(slack.awaitPath("/response/again", WAIT).orElseThrow());
+        assertThat(again.get("replace_original").getAsBoolean()).isTrue();
+        assertThat(source.calls).hasSize(2);
+    }
+
+    @Test
+    void aFailingDiagnosisIsSaidPlainlyWithoutTheExceptionText() throws Exception {
+        start(() -> {
+            throw new IllegalStateException("boom xoxb-leaked-secret at /var/run/docker.sock");
+        }, Duration.ZERO);
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("fail")));
+        String posted = slack.awaitPath("/response/fail", WAIT).orElseThrow().body();
+        assertThat(posted).contains("could not check the host").doesNotContain("boom").doesNotContain("xoxb-leaked");
+    }
+
+    @Test
+    void healthzAnswersOkEvenWhenDockerIsDown() throws Exception {
+        start(() -> {
+            throw new IllegalStateException("docker is down");
+        }, Duration.ZERO);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonObject health = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertThat(health.get("status").getAsString()).isEqualTo("ok");
+        assertThat(health.get("mode").getAsString()).isEqualTo("http");
+        assertThat(HealthcheckCommand.check(server.port(), m -> { })).isZero();
+    }
+
+    @Test
+    void aBotTokenSlackRefusesStopsStartUpNamingIt() throws Exception {
+        slack = new SlackStandIn();
+        slack.refuseToken("xoxb-revoked");
+        Map<String, String> env = env();
+        env.put(Env.SLACK_BOT_TOKEN, "xoxb-revoked");
+        Settings s = Settings.fromEnv(env);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.start(s, since -> TestDiagnoses.incident(), null))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("SLACK_BOT_TOKEN").hasMessageContaining("invalid_auth");
+    }
+
+    @Test
+    void healthcheckFailsWhenNothingListens() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        StringBuilder said = new StringBuilder();
+        assertThat(HealthcheckCommand.check(port, said::append)).isEqualTo(1);
+        assertThat(said).contains("no answer from http://127.0.0.1:" + port + "/healthz");
+    }
+
+    static String findButtonValue(JsonObject message, String actionId) {
+        return SlackJson.button(message, actionId).get("value").getAsString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.dockerdoctor.slack;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static dev.dockerdoctor.slack.StatusRequest.View.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatusRequestTest {
+    static final Instant NOW = Instant.parse("2024-11-27T06:27:14Z");
+
+    static StatusRequest parse(String text) {
+        return StatusRequest.parse(text, NOW, ZoneOffset.UTC);
+    }
+
+    @Test
+    void shouldReadEverySubcommand() {
+        assertThat(parse("").view()).isEqualTo(REPORT);
+        assertThat(parse(null).view()).isEqualTo(REPORT);
+        assertThat(parse("help").view()).isEqualTo(HELP);
+        assertThat(parse("root").view()).isEqualTo(ROOT);
+        assertThat(parse("  Compose ").view()).isEqualTo(COMPOSE);
+        assertThat(parse("plan").view()).isEqualTo(PLAN);
+        assertThat(parse("share").view()).isEqualTo(SHARE);
+        assertThat(parse("logs").view()).isEqualTo(LOGS);
+        assertThat(parse("").since()).isEqualTo(NOW.minus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void shouldTakeALogWindow() {
+        StatusRequest r = parse("logs 6h");
+        assertThat(r.view()).isEqualTo(LOGS);
+        assertThat(r.since()).isEqualTo(NOW.minus(Duration.ofHours(6)));
+        assertThat(r.window()).isEqualTo("6h");
+        assertThat(parse("logs 2024-11-27T06:00:00Z").since()).isEqualTo(Instant.parse("2024-11-27T06:00:00Z"));
+    }
+
+    @Test
+    void shouldTurnWhatItDoesNotKnowIntoHelpSayingWhy() {
+        assertThat(parse("rooot")).satisfies(r -> {
+            assertThat(r.view()).isEqualTo(HELP);
+            assertThat(r.problem()).contains("`rooot`");
+        });
+        assertThat(parse("logs soon").problem()).contains("`soon` is none of those");
+        assertThat(parse("logs 2099-01-01T00:00:00Z").problem()).contains("is none of those");
+        assertThat(parse("plan now").problem()).contains("takes no arguments");
+        assertThat(parse("<!channel>").problem()).contains("&lt;!channel&gt;");
+    }
+}
