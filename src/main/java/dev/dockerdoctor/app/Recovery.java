@@ -1,5 +1,7 @@
 package dev.dockerdoctor.app;
 
+import dev.dockerdoctor.diagnosis.PreventionSteps;
+import dev.dockerdoctor.diagnosis.Steps;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.AuditLog;
@@ -22,7 +24,8 @@ final class Recovery {
         StepExecutor executor = new StepExecutor(settings.admins(),
                 () -> source.diagnose(clock.instant().minus(Since.DEFAULT)), agent::daemon,
                 new HostFiles(settings.hostRoot()), new CommandRunner(), new AuditLog(settings.serveStateDir()), clock,
-                Map.of());
+                // the blacklist step writes a whole apt.conf file, not keys of a JSON file
+                Map.of(Steps.BLACKLIST_DOCKER_UPGRADES, step -> PreventionSteps.blacklistFileText()));
         return new StepRunner() {
             @Override
             public boolean mayRun(String user) {
