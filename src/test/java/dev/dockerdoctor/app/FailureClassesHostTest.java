@@ -119,4 +119,29 @@ class FailureClassesHostTest {
         assertThat(steps(broken)).containsExactly("restore-data-root");
         assertThat(broken.changes()).contains(new Change("docker.service ExecStart", "--data-root", "/srv/docker", null));
     }
+
+    @Test
+    void dockerLeftStoppedAfterAContainerdUpgradeOnlyNeedsAStart() {
+        host().file("/etc/docker/daemon.json", "{\"data-root\": \"/srv/docker\"}")
+                .dataRoot("/srv/docker", "overlay2", 5, 5, "gitlab")
+                .file("/var/log/dpkg.log", "2021-10-07 06:20:19 upgrade containerd.io:amd64 1.4.9-1 1.4.11-1\n")
+                .file("/var/log/syslog", String.join("\n",
+                        "Oct  7 06:20:17 host systemd[1]: Starting Daily apt upgrade and clean activities...",
+                        "Oct  7 06:20:21 host systemd[1]: Stopping containerd container runtime...",
+                        "Oct  7 06:20:21 host dockerd[812]: time=\"2021-10-07T06:20:21.000000000Z\" level=info msg=\"Processing signal 'terminated'\"",
+                        "Oct  7 06:20:22 host systemd[1]: Stopped Docker Application Container Engine.",
+                        "Oct  7 06:20:23 host systemd[1]: Started containerd container runtime.", ""));
+        daemon.set(DaemonState.unreachable("no Docker daemon at unix:///var/run/docker.sock (connection refused)"));
+        Diagnosis d = run();
+        assertThat(problems(d)).contains("docker-left-stopped", "daemon-unreachable", "docker-restarted-by-upgrade")
+                .doesNotContain("data-root-drift");
+        assertThat(steps(d)).first().isEqualTo("start-docker");
+        assertThat(steps(d)).doesNotContain("restore-data-root");
+
+        // healthy variant: the same upgrade, and Docker came back
+        host().file("/var/log/syslog", "Oct  7 06:20:22 host systemd[1]: Stopped Docker Application Container Engine.\n"
+                + "Oct  7 06:20:25 host systemd[1]: Started Docker Application Container Engine.\n");
+        daemon.set(on("/srv/docker", "overlay2", 5));
+        assertThat(problems(run())).doesNotContain("docker-left-stopped", "daemon-unreachable", "data-root-drift");
+    }
 }
