@@ -32,16 +32,20 @@ public final class Agent implements AutoCloseable {
     private final HostInspector inspector;
     private final Doctor doctor;
     private final LastKnownGoodStore lastKnownGood;
+    private final Supplier<DockerProbe> docker;
 
     /**
      * @param env      the process environment (compose files are interpolated with it, as docker compose would)
      * @param stateDir where the last known good state is kept, or null for none
      */
     public Agent(Settings settings, Map<String, String> env, Supplier<DockerProbe> docker, Clock clock, Path stateDir) {
+        this.docker = docker;
         HostFiles files = new HostFiles(settings.hostRoot());
         ComposeCommand compose = ComposeCommand.detect(files, env);
+        // classic syslog lines carry no zone: read them in the host's zone, not the bot's (a container runs in UTC)
+        Clock hostClock = clock.withZone(hostZone(files).orElse(clock.getZone()));
         this.inspector = new HostInspector(files, docker, settings.dockerHost(), settings.dataRootSearch(),
-                settings.composePaths(), compose, env, clock);
+                settings.composePaths(), compose, env, hostClock);
         this.doctor = Doctor.standard(new PlanContext(settings.dockerRestart(), settings.dockerStart(), compose.argv(),
                 PlanContext.dockerCliFor(settings.dockerHost())));
         this.lastKnownGood = stateDir == null ? null : new LastKnownGoodStore(stateDir);
@@ -58,6 +62,29 @@ public final class Agent implements AutoCloseable {
         Diagnosis d = doctor.diagnose(snapshot);
         remember(d);
         return d;
+    }
+
+    /** The host's time zone, from /etc/timezone or the /etc/localtime link, under the host root. */
+    static Optional<java.time.ZoneId> hostZone(HostFiles files) {
+        HostFiles.TextFile tz = files.readText("/etc/timezone", 256);
+        try {
+            if (tz.ok() && !tz.text().isBlank()) return Optional.of(java.time.ZoneId.of(tz.text().strip()));
+        } catch (java.time.DateTimeException e) {
+            // not a zone id: try the link
+        }
+        try {
+            String link = java.nio.file.Files.readSymbolicLink(files.resolve("/etc/localtime")).toString();
+            int i = link.indexOf("zoneinfo/");
+            if (i >= 0) return Optional.of(java.time.ZoneId.of(link.substring(i + "zoneinfo/".length())));
+        } catch (java.io.IOException | UnsupportedOperationException | java.time.DateTimeException e) {
+            // no link, or not a zone: the bot's own zone is the best guess
+        }
+        return Optional.empty();
+    }
+
+    /** Only the daemon, quickly: for waiting until Docker answers again after a step. */
+    public dev.dockerdoctor.model.DaemonState daemon() {
+        return docker.get().inspect();
     }
 
     private void remember(Diagnosis d) {

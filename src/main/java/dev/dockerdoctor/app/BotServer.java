@@ -6,8 +6,10 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.slack.DiagnosisSource;
+import dev.dockerdoctor.slack.FileReportStore;
 import dev.dockerdoctor.slack.InMemoryReportStore;
 import dev.dockerdoctor.slack.ReportStore;
+import dev.dockerdoctor.slack.StepRunner;
 import dev.dockerdoctor.slack.SlackBot;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -44,27 +46,28 @@ public final class BotServer implements AutoCloseable {
     }
 
     /** Starts with the settings' port and the host's own name; the settings must have passed requireForServe(). */
-    public static BotServer start(Settings s, DiagnosisSource source) throws Exception {
-        return start(s, source, new InMemoryReportStore(REPORTS));
+    public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps) throws Exception {
+        return start(s, source, steps, new FileReportStore(s.serveStateDir(), REPORTS));
     }
 
-    /** As {@link #start(Settings, DiagnosisSource)}, with the store the buttons resolve their reports in. */
-    public static BotServer start(Settings s, DiagnosisSource source, ReportStore reports) throws Exception {
-        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), false, Clock.systemUTC(),
+    /** As {@link #start(Settings, DiagnosisSource, StepRunner)}, with the store the buttons resolve their reports in. */
+    public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps, ReportStore reports) throws Exception {
+        // steps run only when someone may run them: an empty DOCTOR_ADMINS keeps the bot read-only
+        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), !s.admins().isEmpty(), Clock.systemUTC(),
                 ZoneId.systemDefault(), 2, 64);
-        return start(s, source, options, s.port(), reports);
+        return start(s, source, options, s.port(), steps, reports);
     }
 
     /** Port 0 picks a free one (tests); {@link #port()} says which. */
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port) throws Exception {
-        return start(s, source, options, port, new InMemoryReportStore(REPORTS));
+        return start(s, source, options, port, null, new InMemoryReportStore(REPORTS));
     }
 
-    static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port, ReportStore reports)
-            throws Exception {
+    public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,
+                                  StepRunner steps, ReportStore reports) throws Exception {
         Slack slack = SlackBot.slack(s.slackApiUrl());
         checkToken(slack, s.slackBotToken());
-        SlackBot bot = new SlackBot(source, reports, options);
+        SlackBot bot = new SlackBot(source, reports, options, steps);
         App app = bot.app(SlackBot.appConfig(slack, s.slackBotToken(), s.slackSigningSecret()));
 
         Server jetty = new Server();

@@ -2,7 +2,8 @@ package dev.dockerdoctor.app;
 
 import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.slack.DiagnosisSource;
-import dev.dockerdoctor.slack.InMemoryReportStore;
+import dev.dockerdoctor.slack.FileReportStore;
+import dev.dockerdoctor.slack.StepRunner;
 import dev.dockerdoctor.slack.SlackBot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +57,11 @@ public final class ServeCommand implements Callable<Integer> {
         AtomicReference<Watching> watch = new AtomicReference<>();
         BotServer server;
         try {
-            // thread buttons name an open incident; until the watch runs there is none to find
-            server = BotServer.start(settings, source, Watching.reports(new InMemoryReportStore(BotServer.REPORTS), watch::get));
+            // thread buttons name an open incident, and a step run from one tells it; until the watch runs there is
+            // no incident to find or tell
+            StepRunner steps = Watching.tracking(Recovery.steps(settings, source, agent, clock), watch::get);
+            server = BotServer.start(settings, source, steps,
+                    Watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS), watch::get));
         } catch (SettingsException e) {
             agent.close();
             probe.close();
@@ -66,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // after the server: a token Slack refuses stops start-up before anything is watched or posted
         Watching watching = Watching.start(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
-                BotServer.hostName(settings), false, clock);
+                BotServer.hostName(settings), !settings.admins().isEmpty(), clock);
         watch.set(watching);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,6 +6,8 @@ import dev.dockerdoctor.slack.DiagnosisSource;
 import dev.dockerdoctor.slack.IncidentReports;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackIncidentNotifier;
+import dev.dockerdoctor.slack.StepRunner;
+import dev.dockerdoctor.recovery.StepOutcome;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.watch.DockerEvents;
 import dev.dockerdoctor.watch.IncidentNotifier;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -67,6 +70,28 @@ final class Watching implements AutoCloseable {
             Watching w = watching.get();
             return w == null ? Optional.empty() : w.watch.diagnosis(id);
         });
+    }
+
+    /**
+     * The step runner, telling the open incident when one of its steps ran (it turns mitigating, and a new diagnosis
+     * decides what is left). A button's reference is the incident id in an incident thread, a report id elsewhere.
+     */
+    static StepRunner tracking(StepRunner steps, Supplier<Watching> watching) {
+        return new StepRunner() {
+            @Override
+            public boolean mayRun(String user) {
+                return steps.mayRun(user);
+            }
+
+            @Override
+            public StepOutcome run(String stepId, String user, String reference, Consumer<String> progress) {
+                StepOutcome o = steps.run(stepId, user, reference, progress);
+                Watching w = watching.get();
+                boolean ran = o.status() == StepOutcome.Status.DONE || o.status() == StepOutcome.Status.FAILED;
+                if (w != null && ran) w.watch.stepRan(reference, stepId, o.status() == StepOutcome.Status.DONE);
+                return o;
+            }
+        };
     }
 
     @Override

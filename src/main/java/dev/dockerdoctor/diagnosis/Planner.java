@@ -69,6 +69,9 @@ public final class Planner {
                     List.of(ctx.dockerStart()), List.of(), true, null));
             case Steps.RESTART_CONTAINER -> health.restartContainer(s, Steps.parameter(id));
             case Steps.PRUNE_DOCKER -> health.prune(s, Steps.parameter(id));
+            case Steps.HOLD_DOCKER_PACKAGES -> PreventionSteps.hold(s);
+            case Steps.BLACKLIST_DOCKER_UPGRADES -> Optional.of(PreventionSteps.blacklist());
+            case Steps.DISABLE_APT_DAILY_UPGRADE -> Optional.of(PreventionSteps.disableAptDailyUpgrade());
             default -> Optional.empty();
         };
     }

@@ -28,6 +28,7 @@ public final class Rules {
                 new ContainerRestartLoopRule(),
                 new ContainerOomKilledRule(),
                 new ContainerUnhealthyRule(),
-                new DockerDiskPressureRule());
+                new DockerDiskPressureRule(),
+                new DockerRestartedByUpgradeRule());
     }
 }

@@ -2,27 +2,23 @@ package dev.dockerdoctor.diagnosis;
 
 import dev.dockerdoctor.model.EventKind;
 import dev.dockerdoctor.model.LogEvent;
+import dev.dockerdoctor.parse.logs.DockerPackages;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Which upgrades can restart Docker, and which one explains a given stop or start. */
 public final class Upgrades {
     /** "After an upgrade" means within this long of it. */
     public static final Duration WINDOW = Duration.ofMinutes(30);
-    /** The packages whose maintainer scripts stop or restart dockerd or containerd. */
-    public static final Pattern DOCKER_FAMILY = Pattern.compile(
-            "^(docker(-ce|-ce-cli|-ce-rootless-extras|-engine|\\.io|-buildx-plugin|-compose-plugin)?|containerd(\\.io)?|runc|moby-.*)$");
 
     private Upgrades() {
     }
 
+    /** The packages whose maintainer scripts stop or restart dockerd or containerd (one definition, the parser's). */
     public static boolean isDockerFamily(String pkg) {
-        if (pkg == null) return false;
-        String name = pkg.contains(":") ? pkg.substring(0, pkg.indexOf(':')) : pkg;
-        return DOCKER_FAMILY.matcher(name).matches();
+        return pkg != null && DockerPackages.isDockerFamily(pkg);
     }
 
     /** An upgrade event (of the docker family, or an apt-daily-upgrade run) at most {@link #WINDOW} before {@code e}. */

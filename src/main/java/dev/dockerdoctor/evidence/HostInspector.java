@@ -6,7 +6,6 @@ import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.DockerConfig;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.LastKnownGood;
-import dev.dockerdoctor.model.LogStats;
 import dev.dockerdoctor.model.MountPoint;
 import dev.dockerdoctor.model.RootSetting;
 
@@ -63,6 +62,9 @@ public final class HostInspector implements AutoCloseable {
 
     public HostSnapshot inspect(Instant since, LastKnownGood lastKnownGood) {
         Instant now = clock.instant();
+        // first: the log scan needs nothing else, and nothing (the Docker client above all) may delay it
+        CompletableFuture<LogProbe.Result> logs = CompletableFuture.supplyAsync(
+                () -> new LogProbe(files, clock.getZone()).read(since, now), pool);
         CompletableFuture<DaemonState> daemon = CompletableFuture.supplyAsync(() -> docker.get().inspect(), pool);
         CompletableFuture<DockerConfig> config = CompletableFuture.supplyAsync(
                 () -> new ConfigProbe(files, dockerHost).read(), pool);
@@ -78,7 +80,8 @@ public final class HostInspector implements AutoCloseable {
         // compose files are found through the containers' labels too, live and on disk: after both are known
         ComposeProbe.Found compose = new ComposeProbe(files, env, composePaths, composeCommand).probe(d, roots);
         DiskUsage usage = diskUsage.join().orElse(null);
-        return new HostSnapshot(now, clock.getZone(), since, d, c, roots, List.of(), LogStats.none(), compose.projects(),
+        LogProbe.Result l = logs.join();
+        return new HostSnapshot(now, clock.getZone(), since, d, c, roots, l.events(), l.stats(), compose.projects(),
                 compose.problems(), lastKnownGood).withDiskUsage(usage);
     }
 

@@ -7,6 +7,10 @@ public enum EventKind {
     APT_DAILY_UPGRADE_START,
     APT_DAILY_UPGRADE_END,
     PACKAGE_UPGRADE,
+    /** A Docker-family package newly installed (dpkg {@code install}, apt {@code Install:}). */
+    PACKAGE_INSTALL,
+    /** A Docker-family package removed or purged. */
+    PACKAGE_REMOVE,
     CONTAINERD_STOP,
     CONTAINERD_START,
     DOCKER_STOP,

@@ -82,11 +82,18 @@ public final class SlackBot implements AutoCloseable {
     private final DiagnosisSource source;
     private final ReportStore store;
     private final Options options;
+    private final StepRunner runner;
     private final OnceOnly once = new OnceOnly(2048);
     private final Map<String, CompletableFuture<StoredReport>> inFlight = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor executor;
 
     public SlackBot(DiagnosisSource source, ReportStore store, Options options) {
+        this(source, store, options, null);
+    }
+
+    /** @param runner runs steps for admins when {@code options.stepsRunnable()}; null: buttons only show */
+    public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner) {
+        this.runner = runner;
         this.source = source;
         this.store = store;
         this.options = options;
@@ -153,7 +160,7 @@ public final class SlackBot implements AutoCloseable {
         BlockActionPayload.Action action = p.getActions().get(0);
         String user = p.getUser() == null ? null : p.getUser().getId();
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
-        submit(() -> stepPreview(action.getActionId(), action.getValue(), user, responder));
+        submit(() -> stepButton(action.getActionId(), action.getValue(), user, responder));
         return ctx.ack();
     }
 
@@ -198,6 +205,27 @@ public final class SlackBot implements AutoCloseable {
         SlackMessage out = render(m);
         send(responder, SlashCommandResponse.builder().responseType(share ? "in_channel" : "ephemeral")
                 .text(out.text()).blocks(out.blocks()).build());
+    }
+
+    /** An admin's click runs the step (when steps may run); anyone else's shows what it would do. */
+    void stepButton(String actionId, String value, String user, Responder responder) {
+        Optional<ButtonRef> ref = ButtonRef.decode(value);
+        boolean runs = options.stepsRunnable() && runner != null && user != null && runner.mayRun(user);
+        if (!runs || ref.isEmpty() || ref.get().step() == null || !ref.get().step().equals(actionId)) {
+            stepPreview(actionId, value, user, responder);
+            return;
+        }
+        Optional<StoredReport> report = store.find(ref.get().report());
+        if (report.isEmpty()) {
+            respondToAction(responder, ReportViews.unknownReport(ref.get().report()), false, true);
+            return;
+        }
+        ViewContext vc = context(report.get().id());
+        Step shown = report.get().step(actionId).orElse(null);
+        if (shown != null) respondToAction(responder, ReportViews.stepStarted(shown, user, vc), false, false);
+        log.info("Step {} (report {}) run by {}", actionId, report.get().id(), user);
+        dev.dockerdoctor.recovery.StepOutcome o = runner.run(actionId, user, report.get().id(), line -> { });
+        respondToAction(responder, ReportViews.stepOutcome(o, vc), false, false);
     }
 
     void stepPreview(String actionId, String value, String user, Responder responder) {

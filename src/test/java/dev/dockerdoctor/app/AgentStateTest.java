@@ -70,4 +70,15 @@ class AgentStateTest {
         assertThat(d.changes()).isEmpty();
         assertThat(Files.readString(stateDir.resolve("last-known-good.json"))).contains("/var/lib/docker");
     }
+
+    @Test
+    void theHostsZoneComesFromItsOwnFilesNotTheBots() throws Exception {
+        FakeHost host = new FakeHost(hostDir).file("/etc/timezone", "Europe/Berlin\n");
+        assertThat(Agent.hostZone(new dev.dockerdoctor.evidence.HostFiles(hostDir))).contains(java.time.ZoneId.of("Europe/Berlin"));
+        host.delete("/etc/timezone");
+        Files.createSymbolicLink(host.path("/etc/localtime"), Path.of("/usr/share/zoneinfo/Asia/Tokyo"));
+        assertThat(Agent.hostZone(new dev.dockerdoctor.evidence.HostFiles(hostDir))).contains(java.time.ZoneId.of("Asia/Tokyo"));
+        host.file("/etc/timezone", "not a zone");
+        assertThat(Agent.hostZone(new dev.dockerdoctor.evidence.HostFiles(hostDir))).contains(java.time.ZoneId.of("Asia/Tokyo"));
+    }
 }

@@ -56,14 +56,19 @@ class ServeHttpIT {
     }
 
     void start(Supplier<Diagnosis> answer, Duration delay) throws Exception {
+        start(answer, delay, null, new dev.dockerdoctor.slack.InMemoryReportStore(500));
+    }
+
+    void start(Supplier<Diagnosis> answer, Duration delay, dev.dockerdoctor.slack.StepRunner steps,
+               dev.dockerdoctor.slack.ReportStore reports) throws Exception {
         Files.createDirectories(hostRoot.resolve("etc"));
         Files.writeString(hostRoot.resolve("etc/hostname"), "build-01\n");
         slack = new SlackStandIn();
         Settings s = Settings.fromEnv(env());
         s.requireForServe();
         source = new RecordingSource(answer, delay);
-        server = BotServer.start(s, source, new SlackBot.Options(BotServer.hostName(s), s.admins(), false,
-                Clock.systemUTC(), ZoneOffset.UTC, 2, 64), 0);
+        server = BotServer.start(s, source, new SlackBot.Options(BotServer.hostName(s), s.admins(), steps != null,
+                Clock.systemUTC(), ZoneOffset.UTC, 2, 64), 0, steps, reports);
         client = new SignedClient(server.port(), SECRET);
     }
 
@@ -198,6 +203,68 @@ class ServeHttpIT {
         assertThat(source.calls).hasSize(1);  // resolved from the stored report, not diagnosed again
     }
 
+    /** A step runner that records who ran what, and answers as the executor would. */
+    static final class RecordingSteps implements dev.dockerdoctor.slack.StepRunner {
+        final java.util.List<String> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean mayRun(String user) {
+            return user.equals("U0ALICE");
+        }
+
+        @Override
+        public dev.dockerdoctor.recovery.StepOutcome run(String stepId, String user, String reference,
+                                                         java.util.function.Consumer<String> progress) {
+            runs.add(stepId + " by " + user + " for " + reference);
+            return new dev.dockerdoctor.recovery.StepOutcome(dev.dockerdoctor.recovery.StepOutcome.Status.DONE, stepId, user,
+                    "Point Docker back at /srv/docker: done. 0 problems left.", java.util.List.of("$ systemctl restart docker", "  exit 0 in 1.9 s"),
+                    TestDiagnoses.healthy());
+        }
+    }
+
+    @Test
+    void anAdminsClickRunsTheStepOnceAndTheChannelSeesWhoRanItAndTheResult() throws Exception {
+        RecordingSteps steps = new RecordingSteps();
+        start(TestDiagnoses::incident, Duration.ZERO, steps, new dev.dockerdoctor.slack.InMemoryReportStore(10));
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("report")));
+        JsonObject report = json(slack.awaitPath("/response/report", WAIT).orElseThrow());
+        String value = findButtonValue(report, "restore-data-root");
+
+        client.post(SlackPayloads.blockAction("restore-data-root", value, "U0ALICE", slack.responseUrl("click")));
+        JsonObject result = json(slack.await(r -> r.path().equals("/response/click") && r.body().contains("done"), WAIT).orElseThrow());
+
+        assertThat(steps.runs).containsExactly("restore-data-root by U0ALICE for " + ButtonRef.decode(value).orElseThrow().report());
+        assertThat(result.get("response_type").getAsString()).isEqualTo("in_channel");
+        assertThat(result.toString()).contains("U0ALICE").contains("exit 0").contains("Healthy");
+        assertThat(slack.requestsTo("/response/click")).anySatisfy(r -> assertThat(r.body()).contains("runs"));
+    }
+
+    @Test
+    void aNonAdminsClickRunsNothingAndSaysWhy() throws Exception {
+        RecordingSteps steps = new RecordingSteps();
+        start(TestDiagnoses::incident, Duration.ZERO, steps, new dev.dockerdoctor.slack.InMemoryReportStore(10));
+        client.post(SlackPayloads.slashCommand("", "U0BOB", slack.responseUrl("report")));
+        String value = findButtonValue(json(slack.awaitPath("/response/report", WAIT).orElseThrow()), "restore-data-root");
+        client.post(SlackPayloads.blockAction("restore-data-root", value, "U0BOB", slack.responseUrl("click")));
+        JsonObject answer = json(slack.awaitPath("/response/click", WAIT).orElseThrow());
+        assertThat(answer.toString()).contains("you are not in DOCTOR_ADMINS");
+        assertThat(steps.runs).isEmpty();
+    }
+
+    @Test
+    void aButtonPostedBeforeTheBotRestartedStillRunsItsStep(@TempDir Path state) throws Exception {
+        RecordingSteps steps = new RecordingSteps();
+        start(TestDiagnoses::incident, Duration.ZERO, steps, new dev.dockerdoctor.slack.FileReportStore(state, 10));
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("report")));
+        String value = findButtonValue(json(slack.awaitPath("/response/report", WAIT).orElseThrow()), "restore-data-root");
+        stop();
+
+        start(TestDiagnoses::incident, Duration.ZERO, steps, new dev.dockerdoctor.slack.FileReportStore(state, 10));
+        client.post(SlackPayloads.blockAction("restore-data-root", value, "U0ALICE", slack.responseUrl("after")));
+        slack.await(r -> r.path().equals("/response/after") && r.body().contains("done"), WAIT).orElseThrow();
+        assertThat(steps.runs).hasSize(1);
+    }
+
     @Test
     void aButtonOfAForgottenReportSaysSo() throws Exception {
         start(TestDiagnoses::incident, Duration.ZERO);
@@ -253,7 +320,7 @@ class ServeHttpIT {
         Map<String, String> env = env();
         env.put(Env.SLACK_BOT_TOKEN, "xoxb-revoked");
         Settings s = Settings.fromEnv(env);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.start(s, since -> TestDiagnoses.incident()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.start(s, since -> TestDiagnoses.incident(), null))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("SLACK_BOT_TOKEN").hasMessageContaining("invalid_auth");
     }
 

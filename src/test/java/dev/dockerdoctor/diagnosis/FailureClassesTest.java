@@ -110,8 +110,11 @@ class FailureClassesTest {
                 .event(LogEvent.of(t.plusSeconds(3), EventKind.DOCKER_STOP, "/var/log/syslog", "Stopped Docker Application Container Engine."))
                 .event(LogEvent.of(t.plusSeconds(5), EventKind.CONTAINERD_START, "/var/log/syslog", "Started containerd container runtime."))
                 .build());
-        assertThat(ids(d)).contains("docker-left-stopped", "daemon-unreachable").doesNotContain("data-root-drift");
-        assertThat(steps(d)).containsExactly("start-docker");
+        assertThat(ids(d)).contains("docker-left-stopped", "daemon-unreachable", "docker-restarted-by-upgrade")
+                .doesNotContain("data-root-drift");
+        // recovery is only a start; the rest is prevention (docker-restarted-by-upgrade), after it
+        assertThat(steps(d)).containsExactly("start-docker", "hold-docker-packages", "blacklist-docker-upgrades",
+                "disable-apt-daily-upgrade");
         Finding f = d.findings().stream().filter(x -> x.id().equals("docker-left-stopped")).findFirst().orElseThrow();
         assertThat(f.evidence()).anySatisfy(e -> assertThat(e.text()).contains("containerd.io"));
     }

@@ -94,6 +94,8 @@ final class Facts {
             case APT_DAILY_UPGRADE_END -> "apt-daily-upgrade finished";
             case PACKAGE_UPGRADE -> e.pkg() == null ? e.message()
                     : e.pkg() + " " + (e.from() == null ? "?" : e.from()) + " → " + (e.to() == null ? "?" : e.to());
+            case PACKAGE_INSTALL -> e.pkg() == null ? e.message() : e.pkg() + " " + (e.to() == null ? "" : e.to() + " ") + "installed";
+            case PACKAGE_REMOVE -> e.pkg() == null ? e.message() : e.pkg() + " removed";
             case CONTAINERD_STOP -> "containerd stopped";
             case CONTAINERD_START -> "containerd started";
             case DOCKER_STOP -> "Docker stopped";

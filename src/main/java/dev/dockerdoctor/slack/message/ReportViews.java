@@ -233,6 +233,33 @@ public final class ReportViews {
         return new Message("Step " + step.id() + " would: " + oneLine(step.detail() == null ? step.title() : step.detail()), parts);
     }
 
+    /** Said in the channel when an admin's click starts a step: everyone sees who runs what. */
+    public static Message stepStarted(Step step, String userId, ViewContext c) {
+        String line = ":arrow_forward: <@" + esc(userId) + "> runs " + bold(esc(step.title())) + " " + code(step.id()) + "...";
+        return new Message(step.id() + " started by " + userId, List.of(new Text(line),
+                Note.of("Report " + code(c.reportId()) + ". The result follows here.")));
+    }
+
+    /** The result of a step: what happened, the output's end, and the fresh verdict of the host. */
+    public static Message stepOutcome(dev.dockerdoctor.recovery.StepOutcome o, ViewContext c) {
+        String icon = switch (o.status()) {
+            case DONE -> ":white_check_mark:";
+            case FAILED -> ":x:";
+            case BUSY -> ":hourglass_flowing_sand:";
+            case NOT_NEEDED -> ":information_source:";
+            case NOT_ALLOWED, REFUSED -> ":no_entry:";
+        };
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Text(icon + " " + code(o.stepId()) + " (" + esc(o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                + ", <@" + esc(o.user()) + ">): " + Clip.text(esc(o.summary()), MAX_DETAIL)));
+        if (!o.lines().isEmpty()) parts.add(new Code("*Output*", Clip.list(o.lines(), 40, "lines")));
+        if (o.after() != null) {
+            parts.add(new Text("*Now:* " + esc(dev.dockerdoctor.report.Summary.verdict(o.after()))));
+        }
+        parts.add(Note.of("Report " + code(c.reportId()) + ". Every run is written to the audit log."));
+        return new Message(o.stepId() + ": " + o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + oneLine(o.summary()), parts);
+    }
+
     // ---------------------------------------------------------------- short answers
 
     public static Message help(String note) {
