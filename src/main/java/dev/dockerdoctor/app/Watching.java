@@ -33,7 +33,7 @@ final class Watching implements AutoCloseable {
     private final IncidentWatch watch;
     private final DockerEvents events;
 
-    private Watching(IncidentWatch watch, DockerEvents events) {
+    Watching(IncidentWatch watch, DockerEvents events) {
         this.watch = watch;
         this.events = events;
     }
