@@ -87,7 +87,9 @@ class DockerJavaProbeIT extends DockerProbeContract {
         assertThat(s.liveRestoreEnabled()).isFalse();
         ContainerInfo oneshot = byName(s, ONESHOT);
         assertThat(oneshot.startedAt()).isNotNull();
-        assertThat(oneshot.finishedAt()).isAfterOrEqualTo(oneshot.startedAt());
+        // Docker stamps the two times from different places: for a container that exits at once, FinishedAt has been
+        // seen a few ms before StartedAt. What matters here is that both are read, in the right order of magnitude.
+        assertThat(oneshot.finishedAt()).isAfterOrEqualTo(oneshot.startedAt().minusSeconds(1));
         assertThat(oneshot.oomKilled()).isFalse();
         assertThat(oneshot.restartCount()).isZero();
         assertThat(byName(s, WEB).finishedAt()).as("never stopped").isNull();
