@@ -17,11 +17,6 @@ public record DataRoot(String path, boolean active, int containers, int images, 
         containerRecords = List.copyOf(containerRecords);
     }
 
-    public DataRoot withActive(boolean isActive) {
-        return new DataRoot(path, isActive, containers, images, volumes, composeProjects, freeBytes, totalBytes,
-                imagesByDriver, containerRecords);
-    }
-
     public List<String> drivers() {
         return List.copyOf(imagesByDriver.keySet());
     }

@@ -67,8 +67,4 @@ public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<Str
     public Optional<DockerdProcess> targetProcess() {
         return processes.stream().filter(DockerdProcess::isTarget).findFirst();
     }
-
-    public Optional<Object> daemonJsonValue(String key) {
-        return Optional.ofNullable(daemonJson.get(key));
-    }
 }

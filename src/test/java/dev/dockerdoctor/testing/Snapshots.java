@@ -20,7 +20,6 @@ import dev.dockerdoctor.model.UnitFile;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -189,7 +188,4 @@ public final class Snapshots {
                 LogStats.none(), compose, composeProblems, lastKnownGood, diskUsage, restartHistory);
     }
 
-    public static ZoneId zone() {
-        return ZoneOffset.UTC;
-    }
 }
