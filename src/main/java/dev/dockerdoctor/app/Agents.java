@@ -10,12 +10,15 @@ final class Agents {
     private Agents() {
     }
 
-    /** The agent with the real Docker client; its client is built lazily, beside the other probes. */
+    /**
+     * The agent for one diagnosis: its Docker client is built when the daemon is first asked, after the log scan
+     * (a client warming up beside the scan only slows it down; see {@link dev.dockerdoctor.evidence.HostInspector}).
+     */
     static Agent create(Settings settings, java.util.Map<String, String> env, Clock clock, Path stateDir) {
-        return create(settings, env, clock, stateDir, probe(settings));
+        return create(settings, env, clock, stateDir, new DockerJavaProbe(settings.dockerHost()));
     }
 
-    /** The real Docker probe, its client warming up in the background. */
+    /** The real Docker probe, its client warming up in the background (for serve, which asks the daemon often). */
     static DockerJavaProbe probe(Settings settings) {
         return new DockerJavaProbe(settings.dockerHost()).warmUp();
     }
