@@ -10,11 +10,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,37 +46,31 @@ final class FamilyReader {
         // plain loops, no regex or streams: this runs first in a cold JVM, where each of those costs milliseconds
         List<Ranked> out = new ArrayList<>();
         Path d = files.resolve(dir);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
-            for (Path real : entries) {
-                String name = real.getFileName().toString();
-                if (!name.startsWith(base)) continue;
-                String rest = name.substring(base.length());
-                if (rest.endsWith(".gz")) rest = rest.substring(0, rest.length() - 3);
-                int group;
-                long key;
-                if (rest.isEmpty()) {
-                    group = 0;
-                    key = 0;
-                } else if (rest.charAt(0) == '.' && digits(rest, 1, 4)) {
-                    group = 1;
-                    key = Long.parseLong(rest.substring(1));
-                } else if (rest.charAt(0) == '-' && rest.length() >= 9 && digits(rest, 8, 10)) {
-                    group = 2;
-                    key = -Long.parseLong(rest.substring(1));
-                } else {
-                    continue;
-                }
-                try {
-                    BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-                    if (!a.isRegularFile()) continue;
-                    String hostPath = (dir.endsWith("/") ? dir : dir + "/") + name;
-                    out.add(new Ranked(new LogFile(hostPath, real, a.lastModifiedTime().toMillis(), a.size()), group, key));
-                } catch (IOException e) {
-                    // unreadable attributes: the read would fail the same way; leave it out
-                }
+        java.io.File folder = d.toFile();
+        String[] names = folder.list(); // java.io, like the reads: NIO's directory streams cost a cold CLI more classes
+        if (names == null) return List.of(); // no such folder, or unreadable: no files of this family
+        for (String name : names) {
+            if (!name.startsWith(base)) continue;
+            String rest = name.substring(base.length());
+            if (rest.endsWith(".gz")) rest = rest.substring(0, rest.length() - 3);
+            int group;
+            long key;
+            if (rest.isEmpty()) {
+                group = 0;
+                key = 0;
+            } else if (rest.charAt(0) == '.' && digits(rest, 1, 4)) {
+                group = 1;
+                key = Long.parseLong(rest.substring(1));
+            } else if (rest.charAt(0) == '-' && rest.length() >= 9 && digits(rest, 8, 10)) {
+                group = 2;
+                key = -Long.parseLong(rest.substring(1));
+            } else {
+                continue;
             }
-        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-            return List.of(); // no such folder, or unreadable: no files of this family
+            java.io.File f = new java.io.File(folder, name);
+            if (!f.isFile()) continue; // also when its attributes cannot be read: the read would fail the same way
+            String hostPath = (dir.endsWith("/") ? dir : dir + "/") + name;
+            out.add(new Ranked(new LogFile(hostPath, d.resolve(name), f.lastModified(), f.length()), group, key));
         }
         out.sort(RANK);
         List<LogFile> files2 = new ArrayList<>(out.size());
@@ -118,7 +109,7 @@ final class FamilyReader {
     }
 
     private static boolean isGzip(Path p) {
-        try (InputStream in = Files.newInputStream(p)) {
+        try (InputStream in = LineReaders.openStream(p)) {
             return in.read() == 0x1f && in.read() == 0x8b;
         } catch (IOException e) {
             return false;
@@ -151,7 +142,7 @@ final class FamilyReader {
         Deque<byte[]> kept = new ArrayDeque<>();
         long[] keptBytes = {0};
         boolean[] dropped = {false};
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(f.real()), 1 << 16), 1 << 16)) {
+        try (InputStream in = new GZIPInputStream(new BufferedInputStream(LineReaders.openStream(f.real()), 1 << 16), 1 << 16)) {
             LineReaders.forwards(in, maxLine, (b, off, len, cut) -> {
                 tally.bytes += len + 1;
                 tally.lines++;
@@ -203,8 +194,15 @@ final class FamilyReader {
         }
 
         @Override
-        public void block(byte[] buf, int n, String text) {
-            sink.block(buf, n, text);
+        public void block(byte[] buf, int n, int firstLine) {
+            sink.block(buf, n, firstLine);
+        }
+
+        @Override
+        public long skim(byte[] buf, int from, int to, LineReaders.Closer closer) {
+            long passed = sink.skim(buf, from, to, closer);
+            if (passed > 0) tally.lines += passed;
+            return passed;
         }
 
         @Override

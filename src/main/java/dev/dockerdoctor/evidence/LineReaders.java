@@ -2,12 +2,12 @@ package dev.dockerdoctor.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.RandomAccessFile;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Line splitting with bounded memory. A line longer than {@code maxLine} is cut to its first {@code maxLine} bytes
@@ -19,11 +19,72 @@ final class LineReaders {
         boolean line(byte[] b, int off, int len, boolean cut);
 
         /**
-         * A block read backwards, before its lines: {@code text} is {@code buf[0, n)} as a Latin-1 string, for
-         * searches the JVM runs as intrinsics. Lines that lie inside the block arrive with {@code b == buf}.
+         * A block read backwards, before its lines: {@code firstLine} is where its first whole line starts (after
+         * its first newline), or -1 when it has none. Lines that lie inside the block arrive with {@code b == buf}.
          */
-        default void block(byte[] buf, int n, String text) {
+        default void block(byte[] buf, int n, int firstLine) {
         }
+
+        /**
+         * The block's whole lines from {@code from} to the newline at {@code to}, all at once: a sink that can tell
+         * most lines apart at a glance looks at each, newest first, and hands only those that need a closer look to
+         * {@code closer} (cut as {@link #line} would get them). Returns how many lines it passed over without
+         * handing them on, or -1 to have every line come to {@link #line} instead.
+         */
+        default long skim(byte[] buf, int from, int to, Closer closer) {
+            return -1;
+        }
+    }
+
+    /** Hands the line buf[start, end) of the current block on to {@link Sink#line}; false when the sink says stop. */
+    interface Closer {
+        boolean line(int start, int end);
+    }
+
+    /**
+     * Opens a file with java.io, which the JVM has loaded already to read its own jar (NIO's channels cost a cold
+     * CLI some fifty classes more), failing as NIO would: NoSuchFileException, AccessDeniedException.
+     */
+    static RandomAccessFile open(Path file) throws IOException {
+        try {
+            return new RandomAccessFile(file.toFile(), "r");
+        } catch (FileNotFoundException e) {
+            throw whyNot(file, e);
+        }
+    }
+
+    /** The same for a stream read from the start (gzip). */
+    static InputStream openStream(Path file) throws IOException {
+        try {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            throw whyNot(file, e);
+        }
+    }
+
+    private static IOException whyNot(Path file, FileNotFoundException e) {
+        java.io.File f = file.toFile();
+        if (!f.exists()) return new NoSuchFileException(file.toString());
+        if (f.isFile()) return new AccessDeniedException(file.toString());
+        return e;
+    }
+
+    /** The first newline in b[from, end), or -1. */
+    static int nextNewline(byte[] b, int from, int end) {
+        // a loop in a method called once per line: the JIT compiles it after a few hundred lines, where a loop
+        // over a whole block would run interpreted for tens of thousands
+        for (int i = from; i < end; i++) {
+            if (b[i] == '\n') return i;
+        }
+        return -1;
+    }
+
+    /** The last newline in b(floor, from], or floor when there is none (the caller knows b[floor] is one). */
+    static int previousNewline(byte[] b, int from, int floor) {
+        for (int i = from; i > floor; i--) {
+            if (b[i] == '\n') return i;
+        }
+        return floor;
     }
 
     private LineReaders() {
@@ -34,19 +95,19 @@ final class LineReaders {
      * how far back the sink wants to go, not the file's size. Returns the bytes read.
      */
     static long backwards(Path file, int blockSize, int maxLine, Sink sink) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return new Backwards(blockSize, maxLine, sink).run(ch);
+        try (RandomAccessFile f = open(file)) {
+            return new Backwards(blockSize, maxLine, sink).run(f);
         }
     }
 
-    private static final class Backwards {
+    private static final class Backwards implements Closer {
         private final byte[] buf;
         private final byte[] carry;
         private final int maxLine;
         private final Sink sink;
         private int carryLen;
         private boolean carryCut;
-        private int[] newlines = new int[4096];
+        private boolean stopped;
 
         Backwards(int blockSize, int maxLine, Sink sink) {
             this.buf = new byte[blockSize];
@@ -55,40 +116,57 @@ final class LineReaders {
             this.sink = sink;
         }
 
-        long run(FileChannel ch) throws IOException {
-            long pos = ch.size();
+        long run(RandomAccessFile ch) throws IOException {
+            long pos = ch.length();
             long read = 0;
             while (pos > 0) {
                 int n = (int) Math.min(buf.length, pos);
                 pos -= n;
                 if (!readFully(ch, n, pos)) break;
                 read += n;
-                // String.indexOf runs as a vectorised intrinsic even while this loop is still interpreted: a cold
-                // CLI spends its time per line here, not per byte
-                String text = new String(buf, 0, n, StandardCharsets.ISO_8859_1);
-                sink.block(buf, n, text);
-                int count = 0;
-                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                    if (count == newlines.length) newlines = Arrays.copyOf(newlines, count * 2);
-                    newlines[count++] = i;
+                int first = nextNewline(buf, 0, n);
+                sink.block(buf, n, first < 0 ? -1 : first + 1);
+                if (first < 0) { // all of it is the middle of one long line
+                    prepend(0, n);
+                    continue;
                 }
-                int end = n;
-                for (int k = count - 1; k >= 0; k--) {
-                    int i = newlines[k];
-                    if (!emit(i + 1, end)) return read;
-                    end = i;
-                }
-                prepend(0, end);
+                int last = previousNewline(buf, n - 1, first);
+                // the newest line runs on into the block read before: its end is in the carry
+                if (!emit(last + 1, n)) return read;
+                if (last > first && !inner(first + 1, last)) return read;
+                prepend(0, first);
             }
             if (carryLen > 0) sink.line(carry, maxLine - carryLen, carryLen, carryCut);
             return read;
         }
 
-        private boolean readFully(FileChannel ch, int n, long pos) throws IOException {
-            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-            while (bb.hasRemaining()) {
-                int r = ch.read(bb, pos + bb.position());
+        /** The whole lines from {@code from} to the newline at {@code to}, newest first; false to stop. */
+        private boolean inner(int from, int to) {
+            stopped = false;
+            if (sink.skim(buf, from, to, this) >= 0) return !stopped;
+            for (int e = to; e >= from; ) {
+                int s = previousNewline(buf, e - 1, from - 1) + 1;
+                if (!emit(s, e)) return false;
+                e = s - 1;
+            }
+            return true;
+        }
+
+        /** A line the sink's skim wants a closer look at. */
+        @Override
+        public boolean line(int s, int e) {
+            int len = e - s;
+            boolean go = len > maxLine ? sink.line(buf, s, maxLine, true) : sink.line(buf, s, len, false);
+            if (!go) stopped = true;
+            return go;
+        }
+
+        private boolean readFully(RandomAccessFile f, int n, long pos) throws IOException {
+            f.seek(pos);
+            for (int off = 0; off < n; ) {
+                int r = f.read(buf, off, n - off);
                 if (r < 0) return false; // the file shrank under us (rotated, truncated): stop here
+                off += r;
             }
             return true;
         }

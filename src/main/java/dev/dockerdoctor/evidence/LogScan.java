@@ -25,7 +25,12 @@ final class LogScan {
         Verdict line(byte[] b, int off, int len);
 
         /** A block of a plain file, before its lines (see {@link LineReaders.Sink#block}). */
-        default void block(byte[] buf, int n, String text) {
+        default void block(byte[] buf, int n, int firstLine) {
+        }
+
+        /** The block's whole lines at a glance (see {@link LineReaders.Sink#skim}); -1 to have them one by one. */
+        default long skim(byte[] buf, int from, int to, LineReaders.Closer closer) {
+            return -1;
         }
 
         /** For gzip files, read forwards first: whether the line must be kept for the newest-first replay. */

@@ -58,18 +58,45 @@ final class SyslogSink implements LogScan.FamilySink {
      * and only lines that may be events need their time read. Most lines of a window then cost a look at their tag.
      */
     @Override
-    public void block(byte[] buf, int n, String text) {
+    public void block(byte[] buf, int n, int first) {
         blockBuf = buf;
         fastBlock = false;
-        int first = text.indexOf('\n') + 1;
         if (first <= 0 || first >= n) return;
-        int end = text.indexOf('\n', first);
+        int end = LineReaders.nextNewline(buf, first, n);
         if (end < 0) end = n;
         if (!SyslogParser.parseStamp(buf, first, end - first, stamp)) return;
         long t = stamp.hasYear() ? exact() : years.peek(stamp.month(), stamp.day(), stamp.secondOfDay());
         // a block that reaches far back (a quiet log) is read line by line, so its years are counted right
         fastBlock = t >= since + DISORDER_SECONDS && t > years.bound() - 7 * 86_400L;
         blockFirst = first;
+    }
+
+    /**
+     * A fast block's lines at a glance, newest first: a line whose tag or markers rule out an event is passed over
+     * right here; the others, and the block's oldest line (it keeps the year reckoning going), get a closer look.
+     */
+    @Override
+    public long skim(byte[] buf, int from, int to, LineReaders.Closer closer) {
+        if (!fastBlock || buf != blockBuf) return -1;
+        long passed = 0;
+        for (int e = to; e >= from; ) {
+            int s = LineReaders.previousNewline(buf, e - 1, from - 1) + 1;
+            int len = e - s;
+            if (len > 0) {
+                if (s != blockFirst && len <= LogProbe.MAX_LINE && surelyNoEvent(buf, s, len)) passed++;
+                else if (!closer.line(s, e)) return passed;
+            }
+            e = s - 1;
+        }
+        return passed;
+    }
+
+    /** A continuation line, a journalctl note, or a record whose tag or markers rule out an event. */
+    private static boolean surelyNoEvent(byte[] b, int off, int len) {
+        byte c = b[off];
+        if (c == ' ' || c == '\t' || SyslogParser.isCatalogLine(b, off, len)) return true;
+        int stampEnd = quickStampEnd(b, off, len);
+        return stampEnd > 0 && !EventClassifier.mayBeEvent(b, off, len, stampEnd);
     }
 
     @Override

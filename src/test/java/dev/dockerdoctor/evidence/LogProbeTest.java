@@ -286,4 +286,49 @@ class LogProbeTest {
         }
         return bo.toByteArray();
     }
+
+    @Test
+    void everyEventLineInALongWindowIsFoundWhicheverBlockItLandsIn() throws IOException {
+        // four days of a busy host's noise (many blocks, most read at a glance) with event lines at random seconds;
+        // the answer key is the injected lines themselves
+        String[] noise = {
+                " gitlab-host kernel: [7995757.435761] audit: type=1400 apparmor=\"DENIED\" operation=\"open\" profile=\"snap.lxd.daemon\"",
+                " gitlab-host systemd[1]: Started Session 39987 of user admin.",
+                " gitlab-host dockerd[1021]: time=\"%T\" level=info msg=\"ignoring event\" container=d996d2831a59",
+                " gitlab-host containerd[900]: time=\"%T\" level=info msg=\"shim disconnected\" id=d996d2",
+                " gitlab-host systemd[1]: run-docker-runtime\\x2drunc-moby-1a2b.mount: Succeeded.",
+                " gitlab-host dockerd[1021]: time=\"%T\" level=info msg=\"pickfirst: transport is closing\" module=grpc",
+                " gitlab-host sshd[24226]: Connection closed by 203.0.113.1 port 25250 [preauth]"};
+        String[][] events = {
+                {" gitlab-host systemd[1]: Stopping Docker Application Container Engine...", "DOCKER_STOP"},
+                {" gitlab-host systemd[1]: Started Docker Application Container Engine.", "DOCKER_START"},
+                {" gitlab-host systemd[1]: Starting containerd.service - containerd container runtime...", "CONTAINERD_START"},
+                {" gitlab-host systemd[1]: Reloading.", "SYSTEMD_RELOAD"},
+                {" gitlab-host systemd[1]: Starting Daily apt upgrade and clean activities...", "APT_DAILY_UPGRADE_START"},
+                {" gitlab-host dockerd[1021]: time=\"%T\" level=error msg=\"Failed to get event\" error=\"rpc error: transport is closing\"", "CONTAINERD_LOST"},
+                {" gitlab-host containerd[900]: time=\"%T\" level=info msg=\"containerd successfully booted in 0.041s\"", "CONTAINERD_START"}};
+        Random rnd = new Random(5);
+        Instant start = NOW.minus(Duration.ofDays(4));
+        StringBuilder text = new StringBuilder();
+        List<String> want = new java.util.ArrayList<>();
+        java.time.format.DateTimeFormatter stamp = java.time.format.DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", java.util.Locale.ENGLISH);
+        Instant windowStart = NOW.minus(Duration.ofHours(60));
+        for (Instant t = start; t.isBefore(NOW); t = t.plusSeconds(3)) {
+            String head = stamp.format(t.atZone(ZONE));
+            String iso = t.atZone(ZONE).toOffsetDateTime().toString(); // dockerd's own time, the same second
+            if (rnd.nextInt(400) == 0) {
+                String[] e = events[rnd.nextInt(events.length)];
+                text.append(head).append(e[0].replace("%T", iso)).append('\n');
+                if (!t.isBefore(windowStart)) want.add(t.getEpochSecond() + " " + e[1]);
+            } else {
+                text.append(head).append(noise[rnd.nextInt(noise.length)].replace("%T", iso)).append('\n');
+            }
+        }
+        StoryLogs.write(root, "var/log/syslog", text.toString(), NOW);
+        LogProbe.Result r = read(Duration.ofHours(60));
+        List<String> got = r.events().stream().map(e -> e.time().toEpochSecond() + " " + e.kind()).toList();
+        assertThat(want).hasSizeGreaterThan(100);
+        assertThat(got).containsExactlyElementsOf(want);
+        assertThat(r.bytesRead()).isGreaterThan(4L * FamilyReader.BLOCK);
+    }
 }
