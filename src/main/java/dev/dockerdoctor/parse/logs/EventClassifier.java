@@ -153,6 +153,9 @@ public final class EventClassifier {
         while (i < end && b[i] == ' ') i++;
         if (i >= end) return 0;
         int tag = i;
+        byte first = b[tag];
+        // most lines are some other program's: their tag's first letter says so without reading on
+        if (first != 's' && first != 'i' && first != 'd' && first != 'c') return 0;
         while (i < end && b[i] != '[' && b[i] != ':' && b[i] != ' ') i++;
         int tagLen = i - tag;
         int kind = 0;

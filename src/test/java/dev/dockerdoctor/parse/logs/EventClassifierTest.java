@@ -70,4 +70,24 @@ class EventClassifierTest {
             assertThat(EventClassifier.mayBeEvent(b, 0, b.length, 15)).as(line).isFalse();
         }
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "dockerd[1021]: time=\"2021-10-07T06:27:14.654751359+08:00\" level=info msg=\"Starting up\"|true",
+            "dockerd[1021]: time=\"2021-10-07T06:27:14Z\" level=info msg=\"Processing signal 'terminated'\"|true",
+            "dockerd[1021]: time=\"2021-10-07T06:27:14.6+08:00\" level=info msg=\"Docker daemon\" commit=79ea9d3 graphdriver(s)=overlay2|true",
+            "dockerd[1021]: time=\"2021-10-07T06:27:14.654751359+08:00\" level=error msg=\"Failed to get event\" error=\"rpc error: transport is closing\"|true",
+            "dockerd[1021]: time=\"2021-10-07T06:27:14.654751359+08:00\" level=warning msg=\"grpc: addrConn.createTransport failed\" error=\"transport is closing\"|true",
+            "dockerd[1021]: time=\"2021-10-07T06:27:14.654751359+08:00\" level=info msg=\"pickfirst: transport is closing\" module=grpc|false",
+            "dockerd[1021]: time=\"2026-11-28T03:39:08.000123456Z\" level=info msg=\"ignoring event\" container=d996d2831a59|false",
+            "containerd[900]: time=\"2021-10-07T06:27:13.1+08:00\" level=info msg=\"containerd successfully booted in 0.041s\"|true",
+            "containerd[900]: time=\"2026-11-28T03:39:08.000123456Z\" level=info msg=\"shim disconnected\" id=d996d2|false"})
+    void logrusLinesAreReadByTheirShape(String tagAndMessage, boolean mayBe) {
+        byte[] b = ("Oct  7 06:20:17 gitlab-host " + tagAndMessage).getBytes(StandardCharsets.UTF_8);
+        assertThat(EventClassifier.mayBeEvent(b, 0, b.length, 15)).as(tagAndMessage).isEqualTo(mayBe);
+        // and it agrees with the whole classification where that finds an event
+        String tag = tagAndMessage.substring(0, tagAndMessage.indexOf('['));
+        String message = tagAndMessage.substring(tagAndMessage.indexOf("]: ") + 3);
+        if (EventClassifier.classify(tag, message) != null) assertThat(mayBe).as(tagAndMessage).isTrue();
+    }
 }
