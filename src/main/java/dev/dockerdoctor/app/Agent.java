@@ -27,10 +27,10 @@ import java.util.function.Supplier;
  * and remember a healthy state as the last known good (when a state folder is in use).
  */
 public final class Agent implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
     private final HostInspector inspector;
-    private final Doctor doctor;
+    private final PlanContext planContext;
+    private volatile Doctor doctor;
     private final LastKnownGoodStore lastKnownGood;
     private final Supplier<DockerProbe> docker;
 
@@ -46,8 +46,8 @@ public final class Agent implements AutoCloseable {
         Clock hostClock = clock.withZone(hostZone(files).orElse(clock.getZone()));
         this.inspector = new HostInspector(files, docker, settings.dockerHost(), settings.dataRootSearch(),
                 settings.composePaths(), compose, env, hostClock);
-        this.doctor = Doctor.standard(new PlanContext(settings.dockerRestart(), settings.dockerStart(), compose.argv(),
-                PlanContext.dockerCliFor(settings.dockerHost())));
+        this.planContext = new PlanContext(settings.dockerRestart(), settings.dockerStart(), compose.argv(),
+                PlanContext.dockerCliFor(settings.dockerHost()));
         this.lastKnownGood = stateDir == null ? null : new LastKnownGoodStore(stateDir);
     }
 
@@ -55,11 +55,11 @@ public final class Agent implements AutoCloseable {
         LastKnownGood good = null;
         if (lastKnownGood != null) {
             LastKnownGoodStore.Loaded loaded = lastKnownGood.load();
-            if (loaded.problem() != null) LOG.warn("{}", loaded.problem());
+            if (loaded.problem() != null) log().warn("{}", loaded.problem());
             good = loaded.value().orElse(null);
         }
         HostSnapshot snapshot = inspector.inspect(since, good);
-        Diagnosis d = doctor.diagnose(snapshot);
+        Diagnosis d = doctor().diagnose(snapshot);
         remember(d);
         return d;
     }
@@ -94,8 +94,23 @@ public final class Agent implements AutoCloseable {
         try {
             lastKnownGood.save(good.get());
         } catch (IOException e) {
-            LOG.warn("cannot write the last known good state: {}", e.toString());
+            log().warn("cannot write the last known good state: {}", e.toString());
         }
+    }
+
+    /** Built at the first diagnosis, after its evidence: loading every rule must not delay the log scan. */
+    private Doctor doctor() {
+        Doctor d = doctor;
+        if (d == null) doctor = d = Doctor.standard(planContext); // built twice at worst: it holds no state
+        return d;
+    }
+
+    /**
+     * Asked for when needed, not held in a static field: the CLI builds its commands (and so this class) before
+     * the log scan, and starting SLF4J costs a cold JVM some 80 ms that the scan would wait for.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Agent.class);
     }
 
     @Override

@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
                 + " (when SLACK_APP_TOKEN is set), and GET /healthz on DOCTOR_PORT.",
                 "Needs SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET in HTTP mode."})
 public final class ServeCommand implements Callable<Integer> {
-    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -50,6 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("serve: " + e.getMessage());
             return Main.COULD_NOT_RUN;
         }
+        // the logger is asked for here, not held statically: building the CLI must not start SLF4J (see Agent.log)
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
         settings.notesForServe().forEach(log::info);
         DockerJavaProbe probe = Agents.probe(settings);
         Agent agent = Agents.create(settings, env, clock, settings.serveStateDir(), probe);
