@@ -26,14 +26,26 @@ public final class ServeProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    private ServeProcess(Process process, int port, Path log) {
+    private final String host;
+
+    private ServeProcess(Process process, int port, Path log, String host) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.host = host;
     }
 
     /** Starts serve on a free port and waits until /healthz answers. */
     public static ServeProcess start(Map<String, String> env, Path logDir, Duration timeout) throws Exception {
+        return start(env, logDir, timeout, argv -> argv, "127.0.0.1");
+    }
+
+    /**
+     * The same through a launcher (nsenter into a namespace, say) that turns serve's argv into the one to run;
+     * {@code host} is where the test reaches it.
+     */
+    public static ServeProcess start(Map<String, String> env, Path logDir, Duration timeout,
+                                     java.util.function.UnaryOperator<List<String>> launcher, String host) throws Exception {
         int port = freePort();
         Map<String, String> e = new LinkedHashMap<>();
         System.getenv().forEach((k, v) -> {
@@ -44,10 +56,10 @@ public final class ServeProcess implements AutoCloseable {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", DoctorCli.jar().toString(), "serve"));
         Path log = Files.createTempFile(logDir, "serve-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(launcher.apply(argv)).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().clear();
         pb.environment().putAll(e);
-        ServeProcess p = new ServeProcess(pb.start(), port, log);
+        ServeProcess p = new ServeProcess(pb.start(), port, log, host);
         try {
             p.awaitHealthy(timeout);
         } catch (Exception | AssertionError x) {
@@ -63,7 +75,7 @@ public final class ServeProcess implements AutoCloseable {
         while (System.nanoTime() < end) {
             if (!process.isAlive()) throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + log());
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/healthz"))
                         .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) return;
             } catch (IOException notYet) {

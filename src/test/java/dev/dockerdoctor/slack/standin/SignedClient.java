@@ -21,7 +21,11 @@ public final class SignedClient {
     }
 
     public SignedClient(int port, String secret) {
-        this.events = URI.create("http://127.0.0.1:" + port + "/slack/events");
+        this("127.0.0.1", port, secret);
+    }
+
+    public SignedClient(String host, int port, String secret) {
+        this.events = URI.create("http://" + host + ":" + port + "/slack/events");
         this.secret = secret;
     }
 

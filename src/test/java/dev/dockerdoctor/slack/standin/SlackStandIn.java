@@ -55,9 +55,17 @@ public final class SlackStandIn implements AutoCloseable {
     private final Map<String, java.util.Deque<Fault>> faults = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Posted> posted = Collections.synchronizedList(new ArrayList<>());
 
+    private final String host;
+
     public SlackStandIn() throws Exception {
+        this("127.0.0.1");
+    }
+
+    /** Listening on {@code host} (a namespace's link to the test, say), which its URLs name too. */
+    public SlackStandIn(String host) throws Exception {
+        this.host = host;
         ServerConnector c = new ServerConnector(server);
-        c.setHost("127.0.0.1");
+        c.setHost(host);
         c.setPort(0);
         server.addConnector(c);
         ServletContextHandler ctx = new ServletContextHandler("/");
@@ -77,12 +85,12 @@ public final class SlackStandIn implements AutoCloseable {
 
     /** What SLACK_API_URL is set to. */
     public String apiUrl() {
-        return "http://127.0.0.1:" + port() + "/api/";
+        return "http://" + host + ":" + port() + "/api/";
     }
 
     /** A fresh response_url for one request. */
     public String responseUrl(String name) {
-        return "http://127.0.0.1:" + port() + "/response/" + name;
+        return "http://" + host + ":" + port() + "/response/" + name;
     }
 
     /** auth.test answers invalid_auth for this token, as Slack does for a revoked or mistyped one. */

@@ -1,0 +1,242 @@
+package dev.dockerdoctor.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A faithful host for end-to-end tests (PRODUCT.md, "Testing for real"): a private mount + network namespace in which
+ * {@code /etc/docker}, {@code /var/lib/docker}, {@code /var/log}, {@code /srv} and {@code /run} are bind mounts of
+ * test folders, so a dockerd, docker-compose and the bot started inside it use every default path for real and
+ * nothing outside the test changes. The namespace has its own loopback and a veth link to the test
+ * ({@link #hostAddress()} here, {@link #address()} inside), so the test's Slack stand-in and the bot reach each
+ * other over TCP. A holder process keeps the namespace alive; everything else enters it with {@code nsenter}.
+ * Closing kills, by pid, every process in the namespace's network (found through {@code /proc/PID/ns/net}), then
+ * the holder, and deletes the folders.
+ */
+public final class HostNamespace implements AutoCloseable {
+    /** The host paths that are test folders inside the namespace. */
+    public static final List<String> BOUND = List.of("/etc/docker", "/var/lib/docker", "/var/log", "/srv", "/run");
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private final Path base;
+    private final Map<String, Path> folders = new LinkedHashMap<>();
+    private final List<Path> createdMountPoints = new ArrayList<>();
+    private final int index;
+    private Process holder;
+    private String netns;
+
+    private HostNamespace(Path base, int index) {
+        this.base = base;
+        this.index = index;
+    }
+
+    /** Skips (or fails with DOCTOR_REQUIRE_DOCKER=1) where no namespace can be made, else makes one. */
+    public static HostNamespace create() throws IOException {
+        Rig.whyDockerCannotRun().ifPresent(Rig::skipOrFail);
+        for (String tool : List.of("unshare", "nsenter", "ip", "mount", "docker-compose")) {
+            if (Rig.executable(tool).isEmpty()) Rig.skipOrFail("namespace test skipped: no " + tool + " on PATH");
+        }
+        // a distinct link and subnet per namespace, so parallel or leftover ones do not clash
+        int index = (int) (ProcessHandle.current().pid() % 200) + NEXT.getAndIncrement();
+        HostNamespace ns = new HostNamespace(Files.createTempDirectory("docker-doctor-ns-"), index % 250);
+        try {
+            ns.open();
+        } catch (IOException | RuntimeException | Error e) {
+            ns.close();
+            throw e;
+        }
+        return ns;
+    }
+
+    private void open() throws IOException {
+        StringBuilder script = new StringBuilder("set -e\n");
+        for (String hostPath : BOUND) {
+            Path folder = Files.createDirectories(base.resolve(hostPath.substring(1).replace('/', '-')));
+            folders.put(hostPath, folder);
+            Path mountPoint = Path.of(hostPath);
+            if (!Files.isDirectory(mountPoint)) { // e.g. /var/lib/docker before Docker ever ran: removed again on close
+                Files.createDirectories(mountPoint);
+                createdMountPoints.add(mountPoint);
+            }
+            script.append("mount --bind '").append(folder).append("' '").append(hostPath).append("'\n");
+        }
+        Files.createDirectories(folders.get("/var/log").resolve("apt"));
+        script.append("ip link set lo up\n").append("echo ready\n").append("exec sleep 100000\n");
+        ProcessBuilder pb = new ProcessBuilder(List.of("unshare", "--mount", "--net", "--propagation", "private",
+                "sh", "-c", script.toString())).redirectErrorStream(true);
+        holder = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (!"ready".equals(line)) {
+            throw new IllegalStateException("the namespace did not come up: " + line + " " + readRest(out));
+        }
+        netns = Files.readSymbolicLink(Path.of("/proc", Long.toString(holder.pid()), "ns", "net")).toString();
+        link();
+    }
+
+    private static String readRest(BufferedReader r) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (String l; (l = r.readLine()) != null; ) sb.append(l).append('\n');
+        } catch (IOException e) {
+            // gone
+        }
+        return sb.toString();
+    }
+
+    /** A veth pair: one end here ({@link #hostAddress()}), one inside ({@link #address()}). */
+    private void link() {
+        String here = "ddh" + index;
+        String there = "ddn" + index;
+        Command.run(List.of("ip", "link", "del", here), Duration.ofSeconds(5)); // a leftover of a killed run
+        run(List.of("ip", "link", "add", here, "type", "veth", "peer", "name", there, "netns",
+                Long.toString(holder.pid())), false);
+        run(List.of("ip", "addr", "add", hostAddress() + "/30", "dev", here), false);
+        run(List.of("ip", "link", "set", here, "up"), false);
+        inside(List.of("ip", "addr", "add", address() + "/30", "dev", there)).orThrow();
+        inside(List.of("ip", "link", "set", there, "up")).orThrow();
+    }
+
+    private static void run(List<String> argv, boolean quiet) {
+        Command.Result r = Command.run(argv, Duration.ofSeconds(10));
+        if (!r.ok() && !quiet) throw new IllegalStateException(argv + " failed: " + r.stderr() + r.stdout());
+    }
+
+    /** This side of the link, as the namespace reaches the test. */
+    public String hostAddress() {
+        return "10.213." + index + ".1";
+    }
+
+    /** The namespace's side of the link, as the test reaches what listens inside. */
+    public String address() {
+        return "10.213." + index + ".2";
+    }
+
+    /** The test folder a host path inside the namespace is, e.g. {@code folder("/var/log")}. */
+    public Path folder(String hostPath) {
+        for (Map.Entry<String, Path> e : folders.entrySet()) {
+            if (hostPath.equals(e.getKey())) return e.getValue();
+            if (hostPath.startsWith(e.getKey() + "/")) return e.getValue().resolve(hostPath.substring(e.getKey().length() + 1));
+        }
+        throw new IllegalArgumentException(hostPath + " is not inside a bound folder " + BOUND);
+    }
+
+    /** A folder of the test's own, outside the bound ones (the same path inside and out). */
+    public Path base() {
+        return base;
+    }
+
+    /** The argv that runs {@code argv} inside the namespace. */
+    public List<String> enter(List<String> argv) {
+        List<String> out = new ArrayList<>(List.of("nsenter", "--target", Long.toString(holder.pid()), "--mount", "--net", "--"));
+        out.addAll(argv);
+        return out;
+    }
+
+    /** Runs a command inside, to its end (60 s at most). */
+    public Command.Result inside(List<String> argv) {
+        return Command.run(enter(argv), base, Map.of("PATH", Rig.daemonPath()), Duration.ofSeconds(60));
+    }
+
+    /** Starts a long-running process inside, its output to {@code log}. */
+    public Process start(List<String> argv, Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(enter(argv)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("PATH", Rig.daemonPath());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** Pids of every process in the namespace's network but the holder. */
+    public List<Long> processes() {
+        List<Long> pids = new ArrayList<>();
+        if (netns == null) return pids;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path dir : dirs) {
+                long pid = Long.parseLong(dir.getFileName().toString());
+                if (holder != null && pid == holder.pid()) continue;
+                try {
+                    if (netns.equals(Files.readSymbolicLink(dir.resolve("ns/net")).toString())) pids.add(pid);
+                } catch (IOException gone) {
+                    // exited meanwhile, or a kernel thread
+                }
+            }
+        } catch (IOException e) {
+            // no /proc
+        }
+        return pids;
+    }
+
+    /** The pid in a pid file inside the namespace (dockerd's /run/docker.pid, say), when that process lives. */
+    public Optional<Long> pidIn(String pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(folder(pidFile)).strip());
+            return Procs.alive(pid) ? Optional.of(pid) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        // first dockerd, which stops its containers when asked; then everything else in the namespace's network and
+        // what it started (containers run as children of their shims, in networks of their own)
+        pidIn("/run/docker.pid").flatMap(ProcessHandle::of).ifPresent(d -> {
+            d.destroy();
+            try {
+                d.onExit().get(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                d.destroyForcibly();
+            }
+        });
+        List<ProcessHandle> rest = Procs.withDescendants(processes());
+        rest.forEach(ProcessHandle::destroy);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (rest.stream().anyMatch(h -> Procs.alive(h.pid())) && System.nanoTime() < end) sleep(100);
+        rest.forEach(ProcessHandle::destroyForcibly);
+        Procs.withDescendants(processes()).forEach(ProcessHandle::destroyForcibly);
+        if (holder != null) {
+            holder.destroyForcibly();
+            try {
+                holder.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Command.run(List.of("ip", "link", "del", "ddh" + index), Duration.ofSeconds(5)); // gone with the namespace, normally
+        for (Path p : createdMountPoints) {
+            try {
+                Files.deleteIfExists(p); // only while still empty
+            } catch (IOException e) {
+                // someone put something there meanwhile: leave it
+            }
+        }
+        Rig.deleteTree(base);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "namespace " + netns + " (holder " + (holder == null ? "-" : holder.pid()) + ", folders in " + base + ")";
+    }
+}

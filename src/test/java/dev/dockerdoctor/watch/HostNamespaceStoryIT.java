@@ -1,0 +1,219 @@
+package dev.dockerdoctor.watch;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.dockerdoctor.slack.standin.ServeProcess;
+import dev.dockerdoctor.slack.standin.SignedClient;
+import dev.dockerdoctor.slack.standin.SlackJson;
+import dev.dockerdoctor.slack.standin.SlackPayloads;
+import dev.dockerdoctor.slack.standin.SlackStandIn;
+import dev.dockerdoctor.testing.BusyboxImage;
+import dev.dockerdoctor.testing.Command;
+import dev.dockerdoctor.testing.HostNamespace;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole story on a faithful host: a private mount + network namespace whose /etc/docker, /var/lib/docker,
+ * /var/log, /srv and /run are test folders, a real dockerd with its bridge, GitLab's stand-in (busybox httpd) from a
+ * real docker-compose project in /srv with a published port, on the big disk's root /srv/docker given as a flag, and
+ * the packaged bot inside with every default path (socket, host root, data-root search). An unattended upgrade (in
+ * the logs) and a daemon restarted without its flag take GitLab down; the incident thread appears with the orphaned
+ * root and the upgrade named; an admin clicks restore-data-root in the thread; Docker is restarted once through
+ * DOCTOR_DOCKER_RESTART (a script doing what systemctl would); GitLab answers again and the incident is resolved.
+ */
+class HostNamespaceStoryIT {
+    private static final String SECRET = "namespace-story-secret-0123456789";
+    private static final String CHANNEL = "C0INCIDENTS";
+    private static final List<String> UNIT_FLAGS = List.of("dockerd", "--storage-driver", "vfs", "--shutdown-timeout", "1");
+
+    @Test
+    void anUpgradeRestartsDockerWithoutItsRootAndAnAdminsClickInTheThreadBringsGitLabBack() throws Exception {
+        try (HostNamespace ns = HostNamespace.create();
+             SlackStandIn slack = new SlackStandIn(ns.hostAddress())) {
+            Path dockerdLog = ns.base().resolve("dockerd.log");
+            writeTheUpgradesLogs(ns, ZonedDateTime.now(ZoneId.systemDefault()).minusMinutes(20));
+
+            // the admin's set-up: log options in daemon.json, the big disk's root as a flag on dockerd's command
+            // line, GitLab from compose
+            Files.writeString(ns.folder("/etc/docker/daemon.json"), "{\"log-driver\": \"json-file\", \"log-opts\": {\"max-size\": \"10m\"}}\n");
+            startDockerd(ns, withFlag(), dockerdLog);
+            ns.inside(List.of("docker", "import", BusyboxImage.tar().toString(), BusyboxImage.NAME)).orThrow();
+            Path project = Files.createDirectories(ns.folder("/srv/gitlab"));
+            Files.writeString(project.resolve("docker-compose.yml"), """
+                    version: "3.7"
+                    services:
+                      web:
+                        image: %s
+                        command: ["sh", "-c", "mkdir -p /www && echo gitlab-ok > /www/index.html && exec httpd -f -p 80 -h /www"]
+                        ports: ["8080:80"]
+                        restart: always
+                    """.formatted(BusyboxImage.NAME));
+            ns.inside(List.of("docker-compose", "-f", "/srv/gitlab/docker-compose.yml", "up", "-d")).orThrow();
+            try {
+                Eventually.await("GitLab answering on its published port", Duration.ofSeconds(30), () -> gitlabAnswers(ns));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + whatDockerSays(ns), e);
+            }
+
+            Path state = Files.createDirectories(ns.base().resolve("state"));
+            Map<String, String> env = Map.of(
+                    "SLACK_BOT_TOKEN", "xoxb-e2e", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
+                    "DOCTOR_STATE_DIR", state.toString(), "DOCTOR_ADMINS", "U0ALICE", "DOCTOR_CHANNEL", CHANNEL,
+                    "DOCTOR_WATCH", "gitlab=http://127.0.0.1:8080/", "DOCTOR_WATCH_INTERVAL", "1",
+                    "DOCTOR_DOCKER_RESTART", restartScript(ns, dockerdLog).toString());
+            try (ServeProcess bot = ServeProcess.start(env, ns.base(), Duration.ofSeconds(90), ns::enter, ns.address())) {
+                Thread.sleep(3000);
+                assertThat(slack.posted()).as("a healthy host raises nothing").isEmpty();
+
+                // the upgrade's restart: dockerd comes back without its flag, on the empty default root
+                long broke = System.nanoTime();
+                stopDockerd(ns);
+                startDockerd(ns, UNIT_FLAGS, dockerdLog);
+                assertThat(gitlabAnswers(ns)).as("the outage").isFalse();
+
+                Eventually.await("the root message; serve's log:\n" + bot.log(), Duration.ofSeconds(60),
+                        () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null));
+                SlackStandIn.Posted root = slack.posted().get(0);
+                System.out.printf("namespace story: root message %d ms after dockerd was stopped: %s%n",
+                        (System.nanoTime() - broke) / 1_000_000, root.text());
+                assertThat(root.channel()).isEqualTo(CHANNEL);
+                // the daemon's restart is noticed first (Docker does not answer), then GitLab's outage and the drift:
+                // the same thread, updated
+                Eventually.await("the drift and the upgrade in the thread; serve's log:\n" + bot.log(), Duration.ofSeconds(90),
+                        () -> slack.posted().stream().anyMatch(p -> root.ts().equals(p.threadTs())
+                                && p.blocks().contains("data-root-drift") && p.blocks().contains("docker-restarted-by-upgrade")));
+                SlackStandIn.Posted diagnosis = slack.posted().stream().filter(p -> root.ts().equals(p.threadTs())
+                        && p.blocks().contains("data-root-drift")).findFirst().orElseThrow();
+                assertThat(diagnosis.blocks()).as("the orphaned root and the upgrade named")
+                        .contains("/srv/docker", "containerd.io", "1.4.11-1", "gitlab");
+                assertThat(slack.posted().get(0).text()).as("the root message, updated").isNotEqualTo("");
+                JsonObject thread = JsonParser.parseString("{\"blocks\":" + diagnosis.blocks() + "}").getAsJsonObject();
+                String value = SlackJson.button(thread, "restore-data-root").get("value").getAsString();
+
+                SignedClient client = new SignedClient(ns.address(), bot.port(), SECRET);
+                long click = System.nanoTime();
+                assertThat(client.post(SlackPayloads.blockAction("restore-data-root", value, "U0ALICE",
+                        slack.responseUrl("click"))).status()).isEqualTo(200);
+                Eventually.await("GitLab answering again; serve's log:\n" + bot.log(), Duration.ofSeconds(60), () -> gitlabAnswers(ns));
+                long answerMs = (System.nanoTime() - click) / 1_000_000;
+                Eventually.await("the incident resolved; serve's log:\n" + bot.log(), Duration.ofSeconds(90),
+                        () -> slack.posted().stream().anyMatch(p -> root.ts().equals(p.threadTs()) && p.text().startsWith("Resolved after")));
+                System.out.printf("namespace story: click to GitLab answering %d ms, to resolved %d ms%n", answerMs,
+                        (System.nanoTime() - click) / 1_000_000);
+                assertThat(answerMs).as("click to GitLab answering").isLessThan(15_000);
+
+                assertThat(slack.posted().stream().filter(p -> p.threadTs() == null)).as("one root message").hasSize(1);
+                assertThat(Files.readString(ns.folder("/etc/docker/daemon.json")))
+                        .contains("\"data-root\"", "/srv/docker", "\"max-size\"", "10m");
+                try (var files = Files.list(ns.folder("/etc/docker"))) {
+                    assertThat(files.map(p -> p.getFileName().toString()).toList())
+                            .anySatisfy(n -> assertThat(n).startsWith("daemon.json.docker-doctor-").endsWith(".bak"));
+                }
+                assertThat(Files.readAllLines(ns.base().resolve("restarts.log"))).as("Docker restarted once").hasSize(1);
+                assertThat(Files.readString(state.resolve("audit.jsonl")))
+                        .contains("\"user\":\"U0ALICE\"", "\"step\":\"restore-data-root\"", "\"exitStatus\":0");
+                assertThat(ns.inside(List.of("docker", "info", "--format", "{{.DockerRootDir}}")).stdout().strip())
+                        .isEqualTo("/srv/docker");
+            }
+        }
+    }
+
+    private static List<String> withFlag() {
+        List<String> argv = new java.util.ArrayList<>(UNIT_FLAGS);
+        argv.addAll(List.of("--data-root", "/srv/docker"));
+        return argv;
+    }
+
+    private static String whatDockerSays(HostNamespace ns) {
+        return ns.inside(List.of("docker", "ps", "-a")) + "\n" + ns.inside(List.of("docker", "logs", "gitlab_web_1"))
+                + "\n" + ns.inside(List.of("ip", "addr"));
+    }
+
+    /** Asked the way a colleague's browser would: over the link, on the published port. */
+    private static boolean gitlabAnswers(HostNamespace ns) {
+        try {
+            java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://" + ns.address() + ":8080/")).timeout(Duration.ofSeconds(2)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("gitlab-ok");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static void startDockerd(HostNamespace ns, List<String> argv, Path log) throws Exception {
+        ns.start(argv, Map.of(), log);
+        Eventually.await("dockerd " + argv + " answering", Duration.ofSeconds(60),
+                () -> ns.inside(List.of("docker", "version")).ok());
+    }
+
+    private static void stopDockerd(HostNamespace ns) throws Exception {
+        long pid = ns.pidIn("/run/docker.pid").orElseThrow(() -> new AssertionError("no dockerd running in " + ns));
+        ProcessHandle h = ProcessHandle.of(pid).orElseThrow();
+        h.destroy();
+        h.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** What `systemctl restart docker` does here: stop dockerd by its pid file and start the unit's command line. */
+    private static Path restartScript(HostNamespace ns, Path dockerdLog) throws IOException {
+        Path script = ns.base().resolve("restart-docker.sh");
+        Files.writeString(script, "#!/bin/sh\n"
+                + "echo restart >> '" + ns.base().resolve("restarts.log") + "'\n"
+                + "pid=$(cat /run/docker.pid)\n"
+                + "kill \"$pid\"\n"
+                + "while kill -0 \"$pid\" 2>/dev/null; do sleep 0.1; done\n"
+                + "setsid " + String.join(" ", UNIT_FLAGS) + " >> '" + dockerdLog + "' 2>&1 < /dev/null &\n"
+                + "i=0; while [ ! -S /run/docker.sock ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done\n");
+        script.toFile().setExecutable(true);
+        return script;
+    }
+
+    /** The unattended upgrade of containerd.io and the Docker restart it caused, a few minutes ago, as the host logged them. */
+    private static void writeTheUpgradesLogs(HostNamespace ns, ZonedDateTime at) throws IOException {
+        DateTimeFormatter syslog = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ENGLISH);
+        DateTimeFormatter dpkg = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        DateTimeFormatter history = DateTimeFormatter.ofPattern("yyyy-MM-dd  HH:mm:ss");
+        String s = "";
+        s += syslog.format(at) + " gitlab-host systemd[1]: Starting Daily apt upgrade and clean activities...\n";
+        s += syslog.format(at.plusSeconds(3)) + " gitlab-host systemd[1]: Stopping Docker Application Container Engine...\n";
+        s += syslog.format(at.plusSeconds(3)) + " gitlab-host dockerd[1021]: time=\"" + at.plusSeconds(3).toOffsetDateTime()
+                + "\" level=info msg=\"Processing signal 'terminated'\"\n";
+        s += syslog.format(at.plusSeconds(4)) + " gitlab-host systemd[1]: docker.service: Succeeded.\n";
+        s += syslog.format(at.plusSeconds(4)) + " gitlab-host systemd[1]: Stopped Docker Application Container Engine.\n";
+        s += syslog.format(at.plusSeconds(9)) + " gitlab-host systemd[1]: Starting Docker Application Container Engine...\n";
+        s += syslog.format(at.plusSeconds(9)) + " gitlab-host dockerd[2077]: time=\"" + at.plusSeconds(9).toOffsetDateTime()
+                + "\" level=info msg=\"Starting up\"\n";
+        s += syslog.format(at.plusSeconds(10)) + " gitlab-host systemd[1]: Started Docker Application Container Engine.\n";
+        s += syslog.format(at.plusSeconds(12)) + " gitlab-host systemd[1]: Finished Daily apt upgrade and clean activities.\n";
+        Files.writeString(ns.folder("/var/log/syslog"), s);
+        Files.writeString(ns.folder("/var/log/dpkg.log"),
+                dpkg.format(at.plusSeconds(1)) + " startup archives unpack\n"
+                        + dpkg.format(at.plusSeconds(2)) + " upgrade containerd.io:amd64 1.4.9-1 1.4.11-1\n"
+                        + dpkg.format(at.plusSeconds(5)) + " status installed containerd.io:amd64 1.4.11-1\n");
+        Files.writeString(ns.folder("/var/log/apt/history.log"),
+                "\nStart-Date: " + history.format(at.plusSeconds(1)) + "\n"
+                        + "Commandline: /usr/bin/unattended-upgrade\n"
+                        + "Upgrade: containerd.io:amd64 (1.4.9-1, 1.4.11-1)\n"
+                        + "End-Date: " + history.format(at.plusSeconds(11)) + "\n");
+    }
+}
