@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A faithful host for end-to-end tests (PRODUCT.md, "Testing for real"): a private mount + network namespace in which
  * {@code /etc/docker}, {@code /var/lib/docker}, {@code /var/log}, {@code /srv} and {@code /run} are bind mounts of
  * test folders, so a dockerd, docker-compose and the bot started inside it use every default path for real and
- * nothing outside the test changes. The namespace has its own loopback and a veth link to the test
+ * nothing outside the test changes (files such as /etc/fstab can be test files too). The namespace has its own
+ * loopback and a veth link to the test
  * ({@link #hostAddress()} here, {@link #address()} inside), so the test's Slack stand-in and the bot reach each
  * other over TCP. A holder process keeps the namespace alive; everything else enters it with {@code nsenter}.
  * Closing kills, by pid, every process in the namespace's network (found through {@code /proc/PID/ns/net}), then
@@ -32,26 +33,32 @@ public final class HostNamespace implements AutoCloseable {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private final Path base;
+    private final List<String> files;
     private final Map<String, Path> folders = new LinkedHashMap<>();
     private final List<Path> createdMountPoints = new ArrayList<>();
     private final int index;
     private Process holder;
     private String netns;
 
-    private HostNamespace(Path base, int index) {
+    private HostNamespace(Path base, int index, List<String> files) {
         this.base = base;
         this.index = index;
+        this.files = List.copyOf(files);
     }
 
-    /** Skips (or fails with DOCTOR_REQUIRE_DOCKER=1) where no namespace can be made, else makes one. */
-    public static HostNamespace create() throws IOException {
+    /**
+     * Skips (or fails with DOCTOR_REQUIRE_DOCKER=1) where no namespace can be made, else makes one.
+     *
+     * @param files host files that are test files inside too (empty at first), e.g. {@code /etc/fstab}
+     */
+    public static HostNamespace create(String... files) throws IOException {
         Rig.whyDockerCannotRun().ifPresent(Rig::skipOrFail);
         for (String tool : List.of("unshare", "nsenter", "ip", "mount", "docker-compose")) {
             if (Rig.executable(tool).isEmpty()) Rig.skipOrFail("namespace test skipped: no " + tool + " on PATH");
         }
         // a distinct link and subnet per namespace, so parallel or leftover ones do not clash
         int index = (int) (ProcessHandle.current().pid() % 200) + NEXT.getAndIncrement();
-        HostNamespace ns = new HostNamespace(Files.createTempDirectory("docker-doctor-ns-"), index % 250);
+        HostNamespace ns = new HostNamespace(Files.createTempDirectory("docker-doctor-ns-"), index % 250, List.of(files));
         try {
             ns.open();
         } catch (IOException | RuntimeException | Error e) {
@@ -72,6 +79,16 @@ public final class HostNamespace implements AutoCloseable {
                 createdMountPoints.add(mountPoint);
             }
             script.append("mount --bind '").append(folder).append("' '").append(hostPath).append("'\n");
+        }
+        for (String hostPath : files) {
+            Path file = Files.createFile(base.resolve(hostPath.substring(1).replace('/', '-')));
+            folders.put(hostPath, file);
+            Path mountPoint = Path.of(hostPath);
+            if (!Files.exists(mountPoint)) {
+                Files.createFile(mountPoint);
+                createdMountPoints.add(mountPoint);
+            }
+            script.append("mount --bind '").append(file).append("' '").append(hostPath).append("'\n");
         }
         Files.createDirectories(folders.get("/var/log").resolve("apt"));
         script.append("ip link set lo up\n").append("echo ready\n").append("exec sleep 100000\n");
@@ -125,7 +142,7 @@ public final class HostNamespace implements AutoCloseable {
         return "10.213." + index + ".2";
     }
 
-    /** The test folder a host path inside the namespace is, e.g. {@code folder("/var/log")}. */
+    /** The test folder (or file) a host path inside the namespace is, e.g. {@code folder("/var/log")}. */
     public Path folder(String hostPath) {
         for (Map.Entry<String, Path> e : folders.entrySet()) {
             if (hostPath.equals(e.getKey())) return e.getValue();
@@ -189,6 +206,92 @@ public final class HostNamespace implements AutoCloseable {
             return Optional.empty();
         }
     }
+
+    /** dockerd as its unit would start it, with this command line; returns once it answers. */
+    public void startDockerd(List<String> argv) throws IOException {
+        start(argv, Map.of(), base.resolve("dockerd.log"));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!inside(List.of("docker", "version")).ok()) {
+            if (System.nanoTime() > end) throw new IllegalStateException("dockerd " + argv + " did not answer: " + dockerdLog());
+            sleep(200);
+        }
+    }
+
+    /** Stops the running dockerd by its pid file, as systemctl stop would, and waits for it to go. */
+    public void stopDockerd() throws Exception {
+        long pid = pidIn("/run/docker.pid").orElseThrow(() -> new IllegalStateException("no dockerd running in " + this));
+        ProcessHandle h = ProcessHandle.of(pid).orElseThrow();
+        h.destroy();
+        h.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    public String dockerdLog() {
+        try {
+            return Files.readString(base.resolve("dockerd.log"));
+        } catch (IOException e) {
+            return "(no dockerd log: " + e + ")";
+        }
+    }
+
+    /**
+     * What {@code systemctl restart docker} does here, for DOCTOR_DOCKER_RESTART: stop dockerd by its pid file and
+     * start the unit's command line {@code argv}. Each run is counted in {@link #restarts()}.
+     */
+    public Path restartScript(List<String> argv) throws IOException {
+        Path script = base.resolve("restart-docker.sh");
+        Files.writeString(script, "#!/bin/sh\n"
+                + "echo restart >> '" + base.resolve("restarts.log") + "'\n"
+                + "pid=$(cat /run/docker.pid)\n"
+                + "kill \"$pid\"\n"
+                + "while kill -0 \"$pid\" 2>/dev/null; do sleep 0.1; done\n"
+                + "setsid " + String.join(" ", argv) + " >> '" + base.resolve("dockerd.log") + "' 2>&1 < /dev/null &\n"
+                + "i=0; while [ ! -S /run/docker.sock ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done\n");
+        script.toFile().setExecutable(true);
+        return script;
+    }
+
+    /** How often the restart script ran. */
+    public int restarts() throws IOException {
+        Path log = base.resolve("restarts.log");
+        return Files.exists(log) ? Files.readAllLines(log).size() : 0;
+    }
+
+    /**
+     * GitLab's stand-in as a compose project in /srv/gitlab: busybox httpd answering "gitlab-ok" on the published
+     * port 8080, restart: always.
+     */
+    public void composeUpGitLab() throws IOException {
+        inside(List.of("docker", "import", BusyboxImage.tar().toString(), BusyboxImage.NAME)).orThrow();
+        Path project = Files.createDirectories(folder("/srv/gitlab"));
+        Files.writeString(project.resolve("docker-compose.yml"), """
+                version: "3.7"
+                services:
+                  web:
+                    image: %s
+                    command: ["sh", "-c", "mkdir -p /www && echo gitlab-ok > /www/index.html && exec httpd -f -p 80 -h /www"]
+                    ports: ["8080:80"]
+                    restart: always
+                """.formatted(BusyboxImage.NAME));
+        inside(List.of("docker-compose", "-f", "/srv/gitlab/docker-compose.yml", "up", "-d")).orThrow();
+    }
+
+    /** Whether GitLab answers, asked the way a colleague's browser would: over the link, on the published port. */
+    public boolean gitlabAnswers() {
+        try {
+            java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://" + address() + ":8080/")).timeout(Duration.ofSeconds(2)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("gitlab-ok");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     @Override
     public void close() {

@@ -7,8 +7,6 @@ import dev.dockerdoctor.slack.standin.SignedClient;
 import dev.dockerdoctor.slack.standin.SlackJson;
 import dev.dockerdoctor.slack.standin.SlackPayloads;
 import dev.dockerdoctor.slack.standin.SlackStandIn;
-import dev.dockerdoctor.testing.BusyboxImage;
-import dev.dockerdoctor.testing.Command;
 import dev.dockerdoctor.testing.HostNamespace;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,29 +41,17 @@ class HostNamespaceStoryIT {
     void anUpgradeRestartsDockerWithoutItsRootAndAnAdminsClickInTheThreadBringsGitLabBack() throws Exception {
         try (HostNamespace ns = HostNamespace.create();
              SlackStandIn slack = new SlackStandIn(ns.hostAddress())) {
-            Path dockerdLog = ns.base().resolve("dockerd.log");
             writeTheUpgradesLogs(ns, ZonedDateTime.now(ZoneId.systemDefault()).minusMinutes(20));
 
             // the admin's set-up: log options in daemon.json, the big disk's root as a flag on dockerd's command
             // line, GitLab from compose
             Files.writeString(ns.folder("/etc/docker/daemon.json"), "{\"log-driver\": \"json-file\", \"log-opts\": {\"max-size\": \"10m\"}}\n");
-            startDockerd(ns, withFlag(), dockerdLog);
-            ns.inside(List.of("docker", "import", BusyboxImage.tar().toString(), BusyboxImage.NAME)).orThrow();
-            Path project = Files.createDirectories(ns.folder("/srv/gitlab"));
-            Files.writeString(project.resolve("docker-compose.yml"), """
-                    version: "3.7"
-                    services:
-                      web:
-                        image: %s
-                        command: ["sh", "-c", "mkdir -p /www && echo gitlab-ok > /www/index.html && exec httpd -f -p 80 -h /www"]
-                        ports: ["8080:80"]
-                        restart: always
-                    """.formatted(BusyboxImage.NAME));
-            ns.inside(List.of("docker-compose", "-f", "/srv/gitlab/docker-compose.yml", "up", "-d")).orThrow();
+            ns.startDockerd(withFlag());
+            ns.composeUpGitLab();
             try {
-                Eventually.await("GitLab answering on its published port", Duration.ofSeconds(30), () -> gitlabAnswers(ns));
+                Eventually.await("GitLab answering on its published port", Duration.ofSeconds(30), ns::gitlabAnswers);
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + whatDockerSays(ns), e);
+                throw new AssertionError(e.getMessage() + "\n" + ns.inside(List.of("docker", "ps", "-a")) + "\n" + ns.dockerdLog(), e);
             }
 
             Path state = Files.createDirectories(ns.base().resolve("state"));
@@ -74,16 +59,16 @@ class HostNamespaceStoryIT {
                     "SLACK_BOT_TOKEN", "xoxb-e2e", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
                     "DOCTOR_STATE_DIR", state.toString(), "DOCTOR_ADMINS", "U0ALICE", "DOCTOR_CHANNEL", CHANNEL,
                     "DOCTOR_WATCH", "gitlab=http://127.0.0.1:8080/", "DOCTOR_WATCH_INTERVAL", "1",
-                    "DOCTOR_DOCKER_RESTART", restartScript(ns, dockerdLog).toString());
+                    "DOCTOR_DOCKER_RESTART", ns.restartScript(UNIT_FLAGS).toString());
             try (ServeProcess bot = ServeProcess.start(env, ns.base(), Duration.ofSeconds(90), ns::enter, ns.address())) {
                 Thread.sleep(3000);
                 assertThat(slack.posted()).as("a healthy host raises nothing").isEmpty();
 
                 // the upgrade's restart: dockerd comes back without its flag, on the empty default root
                 long broke = System.nanoTime();
-                stopDockerd(ns);
-                startDockerd(ns, UNIT_FLAGS, dockerdLog);
-                assertThat(gitlabAnswers(ns)).as("the outage").isFalse();
+                ns.stopDockerd();
+                ns.startDockerd(UNIT_FLAGS);
+                assertThat(ns.gitlabAnswers()).as("the outage").isFalse();
 
                 Eventually.await("the root message; serve's log:\n" + bot.log(), Duration.ofSeconds(60),
                         () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null));
@@ -108,7 +93,7 @@ class HostNamespaceStoryIT {
                 long click = System.nanoTime();
                 assertThat(client.post(SlackPayloads.blockAction("restore-data-root", value, "U0ALICE",
                         slack.responseUrl("click"))).status()).isEqualTo(200);
-                Eventually.await("GitLab answering again; serve's log:\n" + bot.log(), Duration.ofSeconds(60), () -> gitlabAnswers(ns));
+                Eventually.await("GitLab answering again; serve's log:\n" + bot.log(), Duration.ofSeconds(60), ns::gitlabAnswers);
                 long answerMs = (System.nanoTime() - click) / 1_000_000;
                 Eventually.await("the incident resolved; serve's log:\n" + bot.log(), Duration.ofSeconds(90),
                         () -> slack.posted().stream().anyMatch(p -> root.ts().equals(p.threadTs()) && p.text().startsWith("Resolved after")));
@@ -123,7 +108,7 @@ class HostNamespaceStoryIT {
                     assertThat(files.map(p -> p.getFileName().toString()).toList())
                             .anySatisfy(n -> assertThat(n).startsWith("daemon.json.docker-doctor-").endsWith(".bak"));
                 }
-                assertThat(Files.readAllLines(ns.base().resolve("restarts.log"))).as("Docker restarted once").hasSize(1);
+                assertThat(ns.restarts()).as("Docker restarted once").isEqualTo(1);
                 assertThat(Files.readString(state.resolve("audit.jsonl")))
                         .contains("\"user\":\"U0ALICE\"", "\"step\":\"restore-data-root\"", "\"exitStatus\":0");
                 assertThat(ns.inside(List.of("docker", "info", "--format", "{{.DockerRootDir}}")).stdout().strip())
@@ -141,51 +126,6 @@ class HostNamespaceStoryIT {
     private static String whatDockerSays(HostNamespace ns) {
         return ns.inside(List.of("docker", "ps", "-a")) + "\n" + ns.inside(List.of("docker", "logs", "gitlab_web_1"))
                 + "\n" + ns.inside(List.of("ip", "addr"));
-    }
-
-    /** Asked the way a colleague's browser would: over the link, on the published port. */
-    private static boolean gitlabAnswers(HostNamespace ns) {
-        try {
-            java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://" + ns.address() + ":8080/")).timeout(Duration.ofSeconds(2)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("gitlab-ok");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2)).build();
-
-    private static void startDockerd(HostNamespace ns, List<String> argv, Path log) throws Exception {
-        ns.start(argv, Map.of(), log);
-        Eventually.await("dockerd " + argv + " answering", Duration.ofSeconds(60),
-                () -> ns.inside(List.of("docker", "version")).ok());
-    }
-
-    private static void stopDockerd(HostNamespace ns) throws Exception {
-        long pid = ns.pidIn("/run/docker.pid").orElseThrow(() -> new AssertionError("no dockerd running in " + ns));
-        ProcessHandle h = ProcessHandle.of(pid).orElseThrow();
-        h.destroy();
-        h.onExit().get(30, TimeUnit.SECONDS);
-    }
-
-    /** What `systemctl restart docker` does here: stop dockerd by its pid file and start the unit's command line. */
-    private static Path restartScript(HostNamespace ns, Path dockerdLog) throws IOException {
-        Path script = ns.base().resolve("restart-docker.sh");
-        Files.writeString(script, "#!/bin/sh\n"
-                + "echo restart >> '" + ns.base().resolve("restarts.log") + "'\n"
-                + "pid=$(cat /run/docker.pid)\n"
-                + "kill \"$pid\"\n"
-                + "while kill -0 \"$pid\" 2>/dev/null; do sleep 0.1; done\n"
-                + "setsid " + String.join(" ", UNIT_FLAGS) + " >> '" + dockerdLog + "' 2>&1 < /dev/null &\n"
-                + "i=0; while [ ! -S /run/docker.sock ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done\n");
-        script.toFile().setExecutable(true);
-        return script;
     }
 
     /** The unattended upgrade of containerd.io and the Docker restart it caused, a few minutes ago, as the host logged them. */
