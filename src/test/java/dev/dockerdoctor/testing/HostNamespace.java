@@ -250,6 +250,25 @@ public final class HostNamespace implements AutoCloseable {
         return script;
     }
 
+    /** A fresh ext4 file system in an image file of the test's (mounted with the loop option, it is a real disk). */
+    public Path ext4Disk(String name, String size) {
+        for (String tool : List.of("truncate", "mkfs.ext4", "losetup")) {
+            if (Rig.executable(tool).isEmpty()) Rig.skipOrFail("disk test skipped: no " + tool + " on PATH (e2fsprogs, util-linux)");
+        }
+        Path disk = base.resolve(name);
+        Command.run(List.of("truncate", "-s", size, disk.toString()), Duration.ofSeconds(10)).orThrow();
+        Command.run(List.of("mkfs.ext4", "-q", "-F", disk.toString()), Duration.ofSeconds(60)).orThrow();
+        return disk;
+    }
+
+    /** {@code java -jar docker-doctor.jar diagnose args...} inside, with every default path. */
+    public Command.Result diagnose(String... args) {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", DoctorCli.jar().toAbsolutePath().toString(), "diagnose"));
+        argv.addAll(List.of(args));
+        return inside(argv);
+    }
+
     /** How often the restart script ran. */
     public int restarts() throws IOException {
         Path log = base.resolve("restarts.log");

@@ -2,15 +2,11 @@ package dev.dockerdoctor.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.dockerdoctor.slack.standin.ServeProcess;
 import dev.dockerdoctor.slack.standin.SignedClient;
-import dev.dockerdoctor.slack.standin.SlackJson;
 import dev.dockerdoctor.slack.standin.SlackPayloads;
 import dev.dockerdoctor.slack.standin.SlackStandIn;
 import dev.dockerdoctor.testing.Command;
-import dev.dockerdoctor.testing.DoctorCli;
 import dev.dockerdoctor.testing.HostNamespace;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +33,7 @@ class DiskNotMountedStoryIT {
     void aDiskThatDidNotMountIsNamedAndAnAdminsClickMountsItAndGitLabIsBack() throws Exception {
         try (HostNamespace ns = HostNamespace.create("/etc/fstab");
              SlackStandIn slack = new SlackStandIn(ns.hostAddress())) {
-            for (String tool : List.of("mkfs.ext4", "losetup")) {
-                if (dev.dockerdoctor.testing.Rig.executable(tool).isEmpty()) dev.dockerdoctor.testing.Rig.skipOrFail("no " + tool + " on PATH");
-            }
-            Path disk = ns.base().resolve("bigdisk.img");
-            Command.run(List.of("truncate", "-s", "256M", disk.toString()), Duration.ofSeconds(10)).orThrow();
-            Command.run(List.of("mkfs.ext4", "-q", "-F", disk.toString()), Duration.ofSeconds(60)).orThrow();
+            Path disk = ns.ext4Disk("bigdisk.img", "256M");
             Files.createDirectories(ns.folder("/srv/bigdisk"));
             Files.writeString(ns.folder("/etc/fstab"), "# <file system> <mount point> <type> <options> <dump> <pass>\n"
                     + disk + " /srv/bigdisk ext4 loop,nofail 0 2\n");
@@ -61,8 +52,7 @@ class DiskNotMountedStoryIT {
             assertThat(ns.gitlabAnswers()).as("the outage").isFalse();
             assertThat(ns.inside(List.of("docker", "ps", "-a", "-q")).stdout().strip()).as("every container seems gone").isEmpty();
 
-            Command.Result diagnose = ns.inside(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", DoctorCli.jar().toAbsolutePath().toString(), "diagnose", "--json"));
+            Command.Result diagnose = ns.diagnose("--json");
             assertThat(diagnose.exitCode()).as(diagnose.stderr()).isEqualTo(1);
             JsonNode report = new ObjectMapper().readTree(diagnose.stdout());
             assertThat(report.path("findings").findValuesAsText("id")).contains("data-root-disk-not-mounted");
@@ -76,10 +66,7 @@ class DiskNotMountedStoryIT {
                     "DOCTOR_DOCKER_RESTART", ns.restartScript(UNIT_FLAGS).toString());
             try (ServeProcess bot = ServeProcess.start(env, ns.base(), Duration.ofSeconds(90), ns::enter, ns.address())) {
                 SignedClient client = new SignedClient(ns.address(), bot.port(), SECRET);
-                client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("report")));
-                JsonObject shown = JsonParser.parseString(slack.awaitPath("/response/report", Duration.ofSeconds(60))
-                        .orElseThrow(() -> new AssertionError("no report; serve's log:\n" + bot.log())).body()).getAsJsonObject();
-                String value = SlackJson.button(shown, "mount-data-root-disk").get("value").getAsString();
+                String value = StatusReport.buttonValue(slack, client, bot, "U0ALICE", "mount-data-root-disk");
 
                 long click = System.nanoTime();
                 assertThat(client.post(SlackPayloads.blockAction("mount-data-root-disk", value, "U0ALICE",
