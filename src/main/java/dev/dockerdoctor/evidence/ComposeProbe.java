@@ -11,6 +11,7 @@ import dev.dockerdoctor.model.DiskContainer;
 import dev.dockerdoctor.model.VolumeMount;
 import dev.dockerdoctor.parse.compose.ComposeParser;
 import dev.dockerdoctor.parse.compose.ComposeParser.SourceFile;
+import dev.dockerdoctor.parse.compose.DotEnv;
 import dev.dockerdoctor.parse.compose.PosixPaths;
 
 import java.io.IOException;
@@ -260,6 +261,27 @@ public final class ComposeProbe {
         return out;
     }
 
+    /**
+     * The files COMPOSE_FILE names in the folder's .env, as `docker compose` run there would take them (separated by
+     * COMPOSE_PATH_SEPARATOR, ':' by default, relative to the folder); empty when the .env names none. The bot's own
+     * environment is not asked: it was not set for any one project.
+     */
+    private List<String> composeFileFromDotEnv(String dir) {
+        String path = PosixPaths.resolve(dir, ".env");
+        if (!files.exists(path) || files.isDirectory(path)) return List.of();
+        HostFiles.TextFile t = files.readText(path, MAX_FILE_BYTES);
+        if (!t.ok()) return List.of(); // the parser says what is wrong with it when it reads the project
+        Map<String, String> vars = DotEnv.parse(t.text(), env).vars();
+        String listed = vars.get("COMPOSE_FILE");
+        if (listed == null || listed.isBlank()) return List.of();
+        String separator = vars.getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
+        List<String> out = new ArrayList<>();
+        for (String f : listed.split(java.util.regex.Pattern.quote(separator.isEmpty() ? ":" : separator))) {
+            if (!f.isBlank()) out.add(PosixPaths.resolve(dir, f.strip()));
+        }
+        return out;
+    }
+
     private String mainFileIn(String dir) {
         List<String> names = command.dialect() == ComposeParser.Dialect.V1 ? FILE_NAMES_V1 : FILE_NAMES;
         for (String n : names) {
@@ -275,8 +297,10 @@ public final class ComposeProbe {
         if (rootPaths.contains(PosixPaths.normalize(dir))) return;
         Path real = files.resolve(dir);
         if (DataRootScanner.isDataRoot(real)) return;
-        String main = mainFileIn(dir);
-        if (main != null) add(byMain, dir, main, how);
+        List<String> listed = composeFileFromDotEnv(dir);
+        String main = listed.isEmpty() ? mainFileIn(dir) : null;
+        if (!listed.isEmpty()) add(byMain, dir, listed, how + " (COMPOSE_FILE in its .env)");
+        else if (main != null) add(byMain, dir, main, how);
         if (depth >= maxDepth) return;
         List<String> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(real)) {

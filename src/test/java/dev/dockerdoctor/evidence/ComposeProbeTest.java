@@ -84,6 +84,29 @@ class ComposeProbeTest {
     }
 
     @Test
+    void shouldTakeTheFilesComposeFileNamesInAFoldersDotEnv() throws IOException {
+        write("/srv/shop/.env", "COMPOSE_FILE=compose/base.yml:compose/prod.yml\nTAG=2.0\n");
+        write("/srv/shop/compose/base.yml", "services: {shop: {image: \"shop:${TAG}\"}}\n");
+        write("/srv/shop/compose/prod.yml", "services: {shop: {restart: always}, db: {image: postgres:16}}\n");
+        write("/srv/blog/docker-compose.yml", "services: {blog: {image: ghost}}\n");
+        write("/srv/blog/prod.yml", "services: {blog: {restart: always}}\n");
+        write("/srv/blog/.env", "COMPOSE_PATH_SEPARATOR=;\nCOMPOSE_FILE=docker-compose.yml;prod.yml\n");
+
+        ComposeProbe.Found f = probe(List.of()).probe(daemon(), List.of());
+        assertThat(f.problems()).isEmpty();
+        ComposeProject shop = f.projects().stream().filter(p -> p.name().equals("shop")).findFirst().orElseThrow();
+        assertThat(shop.files()).containsExactly("/srv/shop/compose/base.yml", "/srv/shop/compose/prod.yml");
+        assertThat(shop.services()).extracting(ComposeService::name).containsExactlyInAnyOrder("shop", "db");
+        ComposeService s = shop.services().stream().filter(x -> x.name().equals("shop")).findFirst().orElseThrow();
+        assertThat(s.image()).isEqualTo("shop:2.0");
+        assertThat(s.restart()).isEqualTo("always");
+        assertThat(shop.foundBy()).contains("COMPOSE_FILE");
+        ComposeProject blog = f.projects().stream().filter(p -> p.name().equals("blog")).findFirst().orElseThrow();
+        assertThat(blog.files()).containsExactly("/srv/blog/docker-compose.yml", "/srv/blog/prod.yml");
+        assertThat(blog.services().get(0).restart()).isEqualTo("always");
+    }
+
+    @Test
     void shouldMarkMissingBindSources() throws IOException {
         write("/srv/gitlab/compose.yaml", GITLAB);
         ComposeProject p = probe(List.of()).probe(daemon(), List.of()).projects().get(0);
