@@ -30,6 +30,18 @@ class LineReadersTest {
         return out;
     }
 
+    /** n lines, short or long (some empty), of the first {@code letters} letters of the alphabet. */
+    private static List<String> randomLines(Random rnd, int n, int letters) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int len = rnd.nextInt(rnd.nextBoolean() ? 10 : 120);
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < len; k++) sb.append((char) ('a' + rnd.nextInt(letters)));
+            lines.add(sb.toString());
+        }
+        return lines;
+    }
+
     private static String show(byte[] b, int off, int len, boolean cut) {
         return new String(b, off, len, StandardCharsets.US_ASCII) + (cut ? "|cut" : "");
     }
@@ -40,14 +52,7 @@ class LineReadersTest {
         for (int round = 0; round < 200; round++) {
             int maxLine = 1 + rnd.nextInt(40);
             int block = 1 + rnd.nextInt(64);
-            List<String> lines = new ArrayList<>();
-            int n = rnd.nextInt(30);
-            for (int i = 0; i < n; i++) {
-                int len = rnd.nextInt(rnd.nextBoolean() ? 10 : 120);
-                StringBuilder sb = new StringBuilder();
-                for (int k = 0; k < len; k++) sb.append((char) ('a' + rnd.nextInt(26)));
-                lines.add(sb.toString());
-            }
+            List<String> lines = randomLines(rnd, rnd.nextInt(30), 26);
             boolean trailingNewline = rnd.nextBoolean();
             String text = String.join("\n", lines) + (trailingNewline && !lines.isEmpty() ? "\n" : "");
             Path f = dir.resolve("f" + round);
@@ -114,14 +119,7 @@ class LineReadersTest {
         for (int round = 0; round < 300; round++) {
             int maxLine = 1 + rnd.nextInt(40);
             int block = 1 + rnd.nextInt(64);
-            List<String> lines = new ArrayList<>();
-            int n = rnd.nextInt(40);
-            for (int i = 0; i < n; i++) {
-                int len = rnd.nextInt(rnd.nextBoolean() ? 10 : 120);
-                StringBuilder sb = new StringBuilder();
-                for (int k = 0; k < len; k++) sb.append((char) ('a' + rnd.nextInt(3)));
-                lines.add(sb.toString());
-            }
+            List<String> lines = randomLines(rnd, rnd.nextInt(40), 3);
             String text = String.join("\n", lines) + (rnd.nextBoolean() && !lines.isEmpty() ? "\n" : "");
             Path f = dir.resolve("s" + round);
             Files.writeString(f, text, StandardCharsets.US_ASCII);
