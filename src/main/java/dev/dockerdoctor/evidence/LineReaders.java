@@ -116,13 +116,13 @@ final class LineReaders {
             this.sink = sink;
         }
 
-        long run(RandomAccessFile ch) throws IOException {
-            long pos = ch.length();
+        long run(RandomAccessFile file) throws IOException {
+            long pos = file.length();
             long read = 0;
             while (pos > 0) {
                 int n = (int) Math.min(buf.length, pos);
                 pos -= n;
-                if (!readFully(ch, n, pos)) break;
+                if (!readFully(file, n, pos)) break;
                 read += n;
                 int first = nextNewline(buf, 0, n);
                 sink.block(buf, n, first < 0 ? -1 : first + 1);
