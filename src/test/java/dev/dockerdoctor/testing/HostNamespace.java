@@ -1,8 +1,6 @@
 package dev.dockerdoctor.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -23,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nothing outside the test changes (files such as /etc/fstab can be test files too). The namespace has its own
  * loopback and a veth link to the test
  * ({@link #hostAddress()} here, {@link #address()} inside), so the test's Slack stand-in and the bot reach each
- * other over TCP. A holder process keeps the namespace alive; everything else enters it with {@code nsenter}.
+ * other over TCP. A holder process ({@code unshare ... sleep}) keeps the namespace alive; everything else, the bind
+ * mounts too, enters it with {@code nsenter}, argv lists all of them.
  * Closing kills, by pid, every process in the namespace's network (found through {@code /proc/PID/ns/net}), then
  * the holder, and deletes the folders.
  */
@@ -69,49 +68,57 @@ public final class HostNamespace implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        StringBuilder script = new StringBuilder("set -e\n");
+        Map<String, Path> binds = new LinkedHashMap<>();
         for (String hostPath : BOUND) {
             Path folder = Files.createDirectories(base.resolve(hostPath.substring(1).replace('/', '-')));
-            folders.put(hostPath, folder);
             Path mountPoint = Path.of(hostPath);
             if (!Files.isDirectory(mountPoint)) { // e.g. /var/lib/docker before Docker ever ran: removed again on close
                 Files.createDirectories(mountPoint);
                 createdMountPoints.add(mountPoint);
             }
-            script.append("mount --bind '").append(folder).append("' '").append(hostPath).append("'\n");
+            binds.put(hostPath, folder);
         }
         for (String hostPath : files) {
             Path file = Files.createFile(base.resolve(hostPath.substring(1).replace('/', '-')));
-            folders.put(hostPath, file);
             Path mountPoint = Path.of(hostPath);
             if (!Files.exists(mountPoint)) {
                 Files.createFile(mountPoint);
                 createdMountPoints.add(mountPoint);
             }
-            script.append("mount --bind '").append(file).append("' '").append(hostPath).append("'\n");
+            binds.put(hostPath, file);
         }
+        folders.putAll(binds);
         Files.createDirectories(folders.get("/var/log").resolve("apt"));
-        script.append("ip link set lo up\n").append("echo ready\n").append("exec sleep 100000\n");
-        ProcessBuilder pb = new ProcessBuilder(List.of("unshare", "--mount", "--net", "--propagation", "private",
-                "sh", "-c", script.toString())).redirectErrorStream(true);
-        holder = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (!"ready".equals(line)) {
-            throw new IllegalStateException("the namespace did not come up: " + line + " " + readRest(out));
-        }
+        holder = new ProcessBuilder(List.of("unshare", "--mount", "--net", "--propagation", "private", "sleep", "100000"))
+                .redirectErrorStream(true).start();
+        awaitHolder();
         netns = Files.readSymbolicLink(Path.of("/proc", Long.toString(holder.pid()), "ns", "net")).toString();
+        for (Map.Entry<String, Path> b : binds.entrySet()) {
+            inside(List.of("mount", "--bind", b.getValue().toString(), b.getKey())).orThrow();
+        }
+        inside(List.of("ip", "link", "set", "lo", "up")).orThrow();
         link();
     }
 
-    private static String readRest(BufferedReader r) {
-        StringBuilder sb = new StringBuilder();
-        try {
-            for (String l; (l = r.readLine()) != null; ) sb.append(l).append('\n');
-        } catch (IOException e) {
-            // gone
+    /**
+     * Until unshare has become sleep: only then are the namespaces made and the mounts private, so that a bind
+     * mount made inside cannot reach the host.
+     */
+    private void awaitHolder() throws IOException {
+        Path exe = Path.of("/proc", Long.toString(holder.pid()), "exe");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            if (!holder.isAlive()) {
+                throw new IllegalStateException("unshare failed: " + new String(holder.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            try {
+                if (Files.readSymbolicLink(exe).getFileName().toString().equals("sleep")) return;
+            } catch (IOException notYet) {
+                // between fork and exec
+            }
+            if (System.nanoTime() > end) throw new IllegalStateException("unshare did not come up within 10 s");
+            sleep(10);
         }
-        return sb.toString();
     }
 
     /** A veth pair: one end here ({@link #hostAddress()}), one inside ({@link #address()}). */
@@ -233,21 +240,10 @@ public final class HostNamespace implements AutoCloseable {
         }
     }
 
-    /**
-     * What {@code systemctl restart docker} does here, for DOCTOR_DOCKER_RESTART: stop dockerd by its pid file and
-     * start the unit's command line {@code argv}. Each run is counted in {@link #restarts()}.
-     */
+    /** The stand-in for {@code systemctl restart docker} here, starting the unit's command line {@code argv}. */
     public Path restartScript(List<String> argv) throws IOException {
-        Path script = base.resolve("restart-docker.sh");
-        Files.writeString(script, "#!/bin/sh\n"
-                + "echo restart >> '" + base.resolve("restarts.log") + "'\n"
-                + "pid=$(cat /run/docker.pid)\n"
-                + "kill \"$pid\"\n"
-                + "while kill -0 \"$pid\" 2>/dev/null; do sleep 0.1; done\n"
-                + "setsid " + String.join(" ", argv) + " >> '" + base.resolve("dockerd.log") + "' 2>&1 < /dev/null &\n"
-                + "i=0; while [ ! -S /run/docker.sock ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done\n");
-        script.toFile().setExecutable(true);
-        return script;
+        return RestartScript.write(base, Path.of("/run/docker.pid"), Path.of("/run/docker.sock"), argv,
+                base.resolve("dockerd.log"));
     }
 
     /** A fresh ext4 file system in an image file of the test's (mounted with the loop option, it is a real disk). */
@@ -271,8 +267,7 @@ public final class HostNamespace implements AutoCloseable {
 
     /** How often the restart script ran. */
     public int restarts() throws IOException {
-        Path log = base.resolve("restarts.log");
-        return Files.exists(log) ? Files.readAllLines(log).size() : 0;
+        return RestartScript.runs(base);
     }
 
     /**

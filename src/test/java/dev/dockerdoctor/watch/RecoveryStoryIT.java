@@ -11,12 +11,12 @@ import dev.dockerdoctor.testing.BusyboxImage;
 import dev.dockerdoctor.testing.Command;
 import dev.dockerdoctor.testing.DaemonFlags;
 import dev.dockerdoctor.testing.PrivateDockerd;
+import dev.dockerdoctor.testing.RestartScript;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -90,22 +90,11 @@ class RecoveryStoryIT {
     }
 
     /**
-     * What `systemctl restart docker` does for this daemon: stop it by its pid file, wait for it to go, and start it
-     * with the unit's command line, which names no data root (so daemon.json's data-root applies). It records each
-     * run, so the test can count restarts.
+     * What `systemctl restart docker` does for this daemon: the unit's command line names no data root (so
+     * daemon.json's data-root applies).
      */
     private static Path restartScript(PrivateDockerd d) throws Exception {
-        List<String> argv = new ArrayList<>(DaemonFlags.without(d.commandLine(), "--data-root"));
-        String quoted = argv.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
-        Path script = d.base().resolve("restart-docker.sh");
-        Files.writeString(script, "#!/bin/sh\n"
-                + "echo restart >> '" + d.base().resolve("restarts.log") + "'\n"
-                + "pid=$(cat '" + d.pidFile() + "')\n"
-                + "kill \"$pid\"\n"
-                + "while kill -0 \"$pid\" 2>/dev/null; do sleep 0.1; done\n"
-                + "setsid " + quoted + " >> '" + d.logFile() + "' 2>&1 < /dev/null &\n"
-                + "i=0; while [ ! -S '" + d.socket() + "' ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done\n");
-        script.toFile().setExecutable(true);
-        return script;
+        return RestartScript.write(d.base(), d.pidFile(), d.socket(), DaemonFlags.without(d.commandLine(), "--data-root"),
+                d.logFile());
     }
 }
