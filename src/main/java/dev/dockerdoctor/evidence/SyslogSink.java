@@ -34,7 +34,6 @@ final class SyslogSink implements LogScan.FamilySink {
     private YearResolver years;
     private String source;
     private int lastMonth;
-    private byte[] blockBuf;
     private boolean fastBlock;
     private int blockFirst;
 
@@ -59,7 +58,6 @@ final class SyslogSink implements LogScan.FamilySink {
      */
     @Override
     public void block(byte[] buf, int n, int first) {
-        blockBuf = buf;
         fastBlock = false;
         if (first <= 0 || first >= n) return;
         int end = LineReaders.nextNewline(buf, first, n);
@@ -77,7 +75,7 @@ final class SyslogSink implements LogScan.FamilySink {
      */
     @Override
     public long skim(byte[] buf, int from, int to, LineReaders.Closer closer) {
-        if (!fastBlock || buf != blockBuf) return -1;
+        if (!fastBlock) return -1;
         long passed = 0;
         for (int e = to; e >= from; ) {
             int s = LineReaders.previousNewline(buf, e - 1, from - 1) + 1;
@@ -103,10 +101,6 @@ final class SyslogSink implements LogScan.FamilySink {
     public Verdict line(byte[] b, int off, int len) {
         byte c = b[off];
         if (c == ' ' || c == '\t' || SyslogParser.isCatalogLine(b, off, len)) return Verdict.USED; // continuation, journalctl note
-        if (fastBlock && b == blockBuf && off != blockFirst) {
-            int stampEnd = quickStampEnd(b, off, len);
-            if (stampEnd > 0 && !EventClassifier.mayBeEvent(b, off, len, stampEnd)) return Verdict.USED;
-        }
         if (!SyslogParser.parseStamp(b, off, len, stamp)) return Verdict.UNUSABLE;
         long t;
         if (stamp.hasYear()) {
