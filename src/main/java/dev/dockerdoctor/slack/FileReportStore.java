@@ -1,11 +1,9 @@
 package dev.dockerdoctor.slack;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.store.AtomicFile;
+import dev.dockerdoctor.store.StateJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +23,7 @@ import java.util.stream.Stream;
 public final class FileReportStore implements ReportStore {
     private static final Logger log = LoggerFactory.getLogger(FileReportStore.class);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,80}");
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = StateJson.MAPPER;
 
     private final InMemoryReportStore memory;
     private final Path dir;

@@ -1,9 +1,6 @@
 package dev.dockerdoctor.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dockerdoctor.model.LastKnownGood;
 
 import java.io.IOException;
@@ -17,10 +14,7 @@ import java.util.Optional;
  */
 public final class LastKnownGoodStore {
     public static final String FILE = "last-known-good.json";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = StateJson.MAPPER;
 
     private final Path file;
 

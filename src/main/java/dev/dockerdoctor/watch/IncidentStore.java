@@ -1,10 +1,8 @@
 package dev.dockerdoctor.watch;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dockerdoctor.store.AtomicFile;
+import dev.dockerdoctor.store.StateJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,11 +23,7 @@ public final class IncidentStore {
     public static final String FILE = "incidents.json";
     static final int VERSION = 1;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = StateJson.MAPPER;
 
     private final Path file;
 
