@@ -1,7 +1,5 @@
 package dev.dockerdoctor.app;
 
-import dev.dockerdoctor.diagnosis.PreventionSteps;
-import dev.dockerdoctor.diagnosis.Steps;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.AuditLog;
@@ -12,7 +10,6 @@ import dev.dockerdoctor.slack.DiagnosisSource;
 import dev.dockerdoctor.slack.StepRunner;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** Wires the recovery executor for {@code serve}: the same agent, the host root, the state folder's audit log. */
@@ -23,9 +20,7 @@ final class Recovery {
     static StepRunner steps(Settings settings, DiagnosisSource source, Agent agent, Clock clock) {
         StepExecutor executor = new StepExecutor(settings.admins(),
                 () -> source.diagnose(clock.instant().minus(Since.DEFAULT)), agent::daemon,
-                new HostFiles(settings.hostRoot()), new CommandRunner(), new AuditLog(settings.serveStateDir()), clock,
-                // the blacklist step writes a whole apt.conf file, not keys of a JSON file
-                Map.of(Steps.BLACKLIST_DOCKER_UPGRADES, step -> PreventionSteps.blacklistFileText()));
+                new HostFiles(settings.hostRoot()), new CommandRunner(), new AuditLog(settings.serveStateDir()), clock);
         return new StepRunner() {
             @Override
             public boolean mayRun(String user) {

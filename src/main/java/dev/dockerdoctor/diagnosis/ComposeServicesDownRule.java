@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.ComposeProject;
 import dev.dockerdoctor.model.ComposeService;
 import dev.dockerdoctor.model.Evidence;
@@ -52,7 +53,7 @@ public final class ComposeServicesDownRule implements Rule {
             } else {
                 detail.append(" `compose up` starts what is missing and leaves what runs alone.");
             }
-            out.add(new Finding(ID, Severity.WARNING, title, detail.toString(), ev, List.of(Steps.COMPOSE_UP + ":" + p.name())));
+            out.add(new Finding(ID, Severity.WARNING, title, detail.toString(), ev, List.of(StepFamily.COMPOSE_UP.with(p.name()))));
         }
         return out;
     }

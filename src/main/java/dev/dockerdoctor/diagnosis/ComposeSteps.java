@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.ComposeProject;
 import dev.dockerdoctor.model.ComposeService;
 import dev.dockerdoctor.model.HostSnapshot;
@@ -51,7 +52,7 @@ final class ComposeSteps {
         String detail = "Starts compose project " + p.name() + " from " + String.join(" and ", p.files())
                 + ": creates what is missing (" + down + ") and leaves running services alone. Services come up in"
                 + " depends_on order: " + String.join(", ", services) + ".";
-        return Optional.of(new Step(Steps.COMPOSE_UP + ":" + p.name(), "Start " + p.name() + " with compose", detail,
+        return Optional.of(new Step(StepFamily.COMPOSE_UP.with(p.name()), "Start " + p.name() + " with compose", detail,
                 List.of(argv), List.of(), true,
                 "Creates any missing container, network and named volume. Only safe on the data root that holds "
                         + p.name() + "'s data."));

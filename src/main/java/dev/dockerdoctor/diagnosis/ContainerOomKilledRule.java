@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.ContainerInfo;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -38,7 +39,7 @@ public final class ContainerOomKilledRule implements Rule {
                     + "; now " + c.state()
                     + (c.restartCount() != null && c.restartCount() > 0 ? "; restart count " + c.restartCount() : "")));
             if (down && !ContainerHealth.isLooping(c, s) && c.name() != null) {
-                steps.add(Steps.RESTART_CONTAINER + ":" + c.name());
+                steps.add(StepFamily.RESTART_CONTAINER.with(c.name()));
             }
         }
         if (killed.isEmpty()) return List.of();

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.ContainerInfo;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -39,7 +40,7 @@ public final class ContainerUnhealthyRule implements Rule {
             for (HealthCheckResult h : log.subList(Math.max(0, log.size() - CHECKS_SHOWN), log.size())) {
                 evidence.add(new Evidence("health check " + ContainerHealth.name(c), check(h, s)));
             }
-            if (!ContainerHealth.isLooping(c, s) && c.name() != null) steps.add(Steps.RESTART_CONTAINER + ":" + c.name());
+            if (!ContainerHealth.isLooping(c, s) && c.name() != null) steps.add(StepFamily.RESTART_CONTAINER.with(c.name()));
         }
         if (sick.isEmpty()) return List.of();
         String who = ContainerHealth.names(sick, 3);

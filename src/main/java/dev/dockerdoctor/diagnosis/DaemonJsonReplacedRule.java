@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.Change;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -65,6 +66,6 @@ public final class DaemonJsonReplacedRule implements Rule {
                 + (lost.contains("data-root") ? " Without data-root Docker falls back to " + DataRoots.DEFAULT_ROOT + "." : "");
         boolean rootLost = lost.contains("data-root") || lost.contains("graph");
         return List.of(new Finding(ID, Severity.WARNING, title, detail, ev,
-                rootLost ? List.of(Steps.RESTORE_DATA_ROOT) : List.of()));
+                rootLost ? List.of(StepFamily.RESTORE_DATA_ROOT.id()) : List.of()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -40,7 +41,7 @@ public final class DaemonUnreachableRule implements Rule {
         }
         boolean noProcess = s.config().processes().stream().noneMatch(p -> p.isTarget());
         boolean conflict = s.config().hasFlagAndFileConflict();
-        List<String> steps = noProcess && !conflict ? List.of(Steps.START_DOCKER) : List.of();
+        List<String> steps = noProcess && !conflict ? List.of(StepFamily.START_DOCKER.id()) : List.of();
         String detail = noProcess
                 ? "Docker is installed but its daemon is not running" + (conflict ? " (and it cannot start: see data-root-conflict)." : ".")
                 + " Nothing on this host can start, stop or list containers until it is back."

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
@@ -63,6 +64,6 @@ public final class DataRootDiskNotMountedRule implements Rule {
                 + " container seems gone. Mount the disk, then restart Docker. Do not run `docker compose up` before:"
                 + " it would create empty volumes on the system disk.";
         return new Finding(ID, Severity.CRITICAL, "The disk holding Docker's data (" + disk.target() + ") is not mounted",
-                detail, ev, List.of(Steps.MOUNT_DATA_ROOT_DISK));
+                detail, ev, List.of(StepFamily.MOUNT_DATA_ROOT_DISK.id()));
     }
 }

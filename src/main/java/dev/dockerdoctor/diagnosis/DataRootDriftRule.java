@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -60,7 +61,7 @@ public final class DataRootDriftRule implements Rule {
             detail = "The running daemon does not use the data root its configuration names, so the next restart"
                     + " will move it. Restart Docker so that it uses " + configured.get() + ", or fix the configuration.";
         }
-        return List.of(new Finding(ID, Severity.CRITICAL, title, detail, ev, List.of(Steps.RESTORE_DATA_ROOT)));
+        return List.of(new Finding(ID, Severity.CRITICAL, title, detail, ev, List.of(StepFamily.RESTORE_DATA_ROOT.id())));
     }
 
     static String describe(DataRoot r) {

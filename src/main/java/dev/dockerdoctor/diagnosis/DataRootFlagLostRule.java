@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.Change;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -33,6 +34,6 @@ public final class DataRootFlagLostRule implements Rule {
         return List.of(new Finding(ID, Severity.WARNING, "The unit's --data-root " + old + " flag is gone", detail,
                 List.of(new Evidence("last known good ExecStart", s.lastKnownGood().effectiveExecStart()),
                         new Evidence("docker.service ExecStart now", String.valueOf(s.config().effectiveExecStart()))),
-                List.of(Steps.RESTORE_DATA_ROOT)));
+                List.of(StepFamily.RESTORE_DATA_ROOT.id())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.Evidence;
@@ -44,7 +45,7 @@ public final class DockerDiskPressureRule implements Rule {
             for (DiskUsage.Category c : du.prunable()) {
                 evidence.add(new Evidence("/system/df", describe(c)));
                 if (c.reclaimableBytes() > 0) {
-                    steps.add(Steps.PRUNE_DOCKER + ":" + c.what());
+                    steps.add(StepFamily.PRUNE_DOCKER.with(c.what()));
                     total += c.reclaimableBytes();
                 }
             }

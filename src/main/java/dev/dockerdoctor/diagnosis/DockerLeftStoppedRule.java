@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.EventKind;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -41,6 +42,6 @@ public final class DockerLeftStoppedRule implements Rule {
         String detail = "The upgrade stopped Docker and nothing started it again. Its configuration and data root"
                 + " are unchanged: starting it brings the containers with a restart policy back.";
         return List.of(new Finding(ID, Severity.CRITICAL, "An upgrade stopped Docker and left it stopped", detail, ev,
-                List.of(Steps.START_DOCKER)));
+                List.of(StepFamily.START_DOCKER.id())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.EventKind;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -166,7 +167,7 @@ public final class DockerRestartedByUpgradeRule implements Rule {
                 .sorted(Comparator.comparingLong(e -> e.time().toEpochSecond()))
                 .limit(MAX_EVIDENCE).map(e -> new Evidence(e.source(), e.message())).toList();
         return new Finding(ID, Severity.WARNING, title, d.toString().strip(), evidence,
-                List.of(Steps.HOLD_DOCKER_PACKAGES, Steps.BLACKLIST_DOCKER_UPGRADES, Steps.DISABLE_APT_DAILY_UPGRADE));
+                List.of(StepFamily.HOLD_DOCKER_PACKAGES.id(), StepFamily.BLACKLIST_DOCKER_UPGRADES.id(), StepFamily.DISABLE_APT_DAILY_UPGRADE.id()));
     }
 
     /** {@code containerd.io 1.4.9-1 → 1.4.11-1}; an install or removal shows its one version. */

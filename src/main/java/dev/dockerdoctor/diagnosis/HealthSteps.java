@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.ContainerInfo;
 import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.HostSnapshot;
@@ -33,7 +34,7 @@ final class HealthSteps {
         ContainerInfo c = found.get();
         String what = "unhealthy".equals(c.health()) ? "which fails its health check"
                 : Boolean.TRUE.equals(c.oomKilled()) ? "which was killed for running out of memory" : "";
-        return Optional.of(new Step(Steps.RESTART_CONTAINER + ":" + name, "Restart container " + name,
+        return Optional.of(new Step(StepFamily.RESTART_CONTAINER.with(name), "Restart container " + name,
                 "Restarts " + ContainerHealth.label(c) + (what.isEmpty() ? "" : ", " + what) + ". Its volumes and"
                         + " settings stay as they are; only its processes stop and start again.",
                 List.of(cli("restart", name)), List.of(), true,
@@ -77,7 +78,7 @@ final class HealthSteps {
 
     private Step step(String what, String title, String detail, List<String> argv, String warningHead,
                       DiskUsage.Category c, String warningTail) {
-        return new Step(Steps.PRUNE_DOCKER + ":" + what, title, detail, List.of(argv), List.of(), true,
+        return new Step(StepFamily.PRUNE_DOCKER.with(what), title, detail, List.of(argv), List.of(), true,
                 warning(warningHead, c, warningTail));
     }
 

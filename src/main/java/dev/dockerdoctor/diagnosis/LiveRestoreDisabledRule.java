@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
@@ -24,6 +25,6 @@ public final class LiveRestoreDisabledRule implements Rule {
                 "With \"live-restore\": true in daemon.json, running containers survive a restart of dockerd or"
                         + " containerd, such as the one a package upgrade does. Trade-off: it does not work with Swarm"
                         + " mode, and a daemon upgrade across major versions may still restart containers.",
-                List.of(new Evidence("daemon", "LiveRestoreEnabled=false")), List.of(Steps.ENABLE_LIVE_RESTORE)));
+                List.of(new Evidence("daemon", "LiveRestoreEnabled=false")), List.of(StepFamily.ENABLE_LIVE_RESTORE.id())));
     }
 }

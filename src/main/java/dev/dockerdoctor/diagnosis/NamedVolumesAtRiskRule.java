@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.ComposeProject;
 import dev.dockerdoctor.model.ComposeService;
 import dev.dockerdoctor.model.DataRoot;
@@ -53,7 +54,7 @@ public final class NamedVolumesAtRiskRule implements Rule {
                     + String.join(", ", p.namedVolumes()) + " do not exist on this root, so `compose up` would create"
                     + " them new and empty and the service would start as if freshly installed. Put the data root back"
                     + " first; the volumes come back with it.";
-            out.add(new Finding(ID, Severity.WARNING, title, detail, ev, List.of(Steps.RESTORE_DATA_ROOT)));
+            out.add(new Finding(ID, Severity.WARNING, title, detail, ev, List.of(StepFamily.RESTORE_DATA_ROOT.id())));
         }
         return out;
     }

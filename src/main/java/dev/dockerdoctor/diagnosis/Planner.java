@@ -6,6 +6,9 @@ import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.model.StepFamily;
+import dev.dockerdoctor.model.StepFamily.Effect;
+import dev.dockerdoctor.model.StepId;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,19 +19,13 @@ import java.util.Set;
 
 /**
  * Turns the step ids the findings ask for into concrete steps, in a safe order. Two rules of safety live here and
- * nowhere else: steps follow {@link Steps#ORDER}, and no {@code compose-up} is planned while the data root is wrong
+ * nowhere else: steps follow the order of {@link StepFamily}, and no {@code compose-up} is planned while the data root is wrong
  * (on an empty default root it would create fresh, empty named volumes and pull every image onto the small disk).
  */
 public final class Planner {
     /** Findings that mean "the root is not right yet": services must wait. */
     static final Set<String> ROOT_NOT_RIGHT = Set.of(DataRootDriftRule.ID, DataRootConflictRule.ID,
             "data-root-disk-not-mounted", "storage-driver-changed", "docker-left-stopped");
-
-    /**
-     * Steps that act on the containers of the live root: while that root is the wrong one, starting, restarting or
-     * pruning there does nothing for the real services (and compose-up would do harm). Put the root back first.
-     */
-    static final Set<String> WAIT_FOR_ROOT = Set.of(Steps.COMPOSE_UP, Steps.RESTART_CONTAINER, Steps.PRUNE_DOCKER);
 
     private final PlanContext ctx;
     private final HealthSteps health;
@@ -43,11 +40,13 @@ public final class Planner {
         findings.forEach(f -> wanted.addAll(f.steps()));
         boolean rootNotRight = rootNotRight(s, findings);
         List<Step> out = new ArrayList<>();
-        for (String id : wanted) {
-            if (rootNotRight && WAIT_FOR_ROOT.contains(Steps.family(id))) continue;
-            build(id, s).ifPresent(out::add);
+        for (String wire : wanted) {
+            Optional<StepId> id = StepId.parse(wire);
+            // steps on the live root's containers wait while that root is the wrong one (compose-up would do harm)
+            if (id.isEmpty() || (rootNotRight && id.get().family().has(Effect.WAITS_FOR_ROOT))) continue;
+            build(id.get(), s).ifPresent(out::add);
         }
-        out.sort(Comparator.comparingInt(st -> Steps.rank(st.id())));
+        out.sort(Comparator.comparingInt(st -> StepId.rank(st.id())));
         return out;
     }
 
@@ -57,22 +56,22 @@ public final class Planner {
                 || (!s.daemon().reachable() && s.config().dockerInstalled());
     }
 
-    Optional<Step> build(String id, HostSnapshot s) {
-        return switch (Steps.family(id)) {
-            case Steps.RESTORE_DATA_ROOT -> restoreDataRoot(s);
-            case Steps.ENABLE_LIVE_RESTORE -> s.config().daemonJsonError() != null ? Optional.empty() : Optional.of(enableLiveRestore(s));
-            case Steps.MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(s);
-            case Steps.RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s);
-            case Steps.COMPOSE_UP -> ComposeSteps.up(Steps.parameter(id), s, ctx);
-            case Steps.START_DOCKER -> Optional.of(new Step(Steps.START_DOCKER, "Start Docker",
+    /** The builder of each family: the compiler holds every family to one (no default). */
+    Optional<Step> build(StepId id, HostSnapshot s) {
+        return switch (id.family()) {
+            case RESTORE_DATA_ROOT -> restoreDataRoot(s);
+            case ENABLE_LIVE_RESTORE -> s.config().daemonJsonError() != null ? Optional.empty() : Optional.of(enableLiveRestore(s));
+            case MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(s);
+            case RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s);
+            case COMPOSE_UP -> ComposeSteps.up(id.parameter(), s, ctx);
+            case START_DOCKER -> Optional.of(new Step(StepFamily.START_DOCKER.id(), "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
                     List.of(ctx.dockerStart()), List.of(), true, null));
-            case Steps.RESTART_CONTAINER -> health.restartContainer(s, Steps.parameter(id));
-            case Steps.PRUNE_DOCKER -> health.prune(s, Steps.parameter(id));
-            case Steps.HOLD_DOCKER_PACKAGES -> PreventionSteps.hold(s);
-            case Steps.BLACKLIST_DOCKER_UPGRADES -> Optional.of(PreventionSteps.blacklist());
-            case Steps.DISABLE_APT_DAILY_UPGRADE -> Optional.of(PreventionSteps.disableAptDailyUpgrade());
-            default -> Optional.empty();
+            case RESTART_CONTAINER -> health.restartContainer(s, id.parameter());
+            case PRUNE_DOCKER -> health.prune(s, id.parameter());
+            case HOLD_DOCKER_PACKAGES -> PreventionSteps.hold(s);
+            case BLACKLIST_DOCKER_UPGRADES -> Optional.of(PreventionSteps.blacklist());
+            case DISABLE_APT_DAILY_UPGRADE -> Optional.of(PreventionSteps.disableAptDailyUpgrade());
         };
     }
 
@@ -112,13 +111,13 @@ public final class Planner {
         String detail = "Sets \"data-root\": \"" + target.get() + "\" in " + file
                 + " (every other key kept, a backup written first), then restarts Docker so it uses the root that holds"
                 + " the containers. Containers with a restart policy come back by themselves.";
-        return Optional.of(new Step(Steps.RESTORE_DATA_ROOT, "Point Docker back at " + target.get(), detail,
+        return Optional.of(new Step(StepFamily.RESTORE_DATA_ROOT.id(), "Point Docker back at " + target.get(), detail,
                 List.of(ctx.dockerRestart()), changes, true,
                 "Restarts Docker: every running container stops and starts again."));
     }
 
     private Optional<Step> mountDataRootDisk(HostSnapshot s) {
-        return DataRootDiskNotMountedRule.unmountedDisk(s).map(disk -> new Step(Steps.MOUNT_DATA_ROOT_DISK,
+        return DataRootDiskNotMountedRule.unmountedDisk(s).map(disk -> new Step(StepFamily.MOUNT_DATA_ROOT_DISK.id(),
                 "Mount " + disk.target() + ", then restart Docker",
                 "Mounts " + disk.source() + " on " + disk.target() + " as /etc/fstab says, then restarts Docker so that it"
                         + " uses the data root on that disk instead of the empty folder under it.",
@@ -133,7 +132,7 @@ public final class Planner {
         if (former.isEmpty() || flagSetsDriver || s.config().daemonJsonError() != null) return Optional.empty();
         String file = s.config().daemonJsonPath();
         Object current = s.config().daemonJson().get("storage-driver");
-        return Optional.of(new Step(Steps.RESTORE_STORAGE_DRIVER, "Switch Docker back to the " + former.get() + " storage driver",
+        return Optional.of(new Step(StepFamily.RESTORE_STORAGE_DRIVER.id(), "Switch Docker back to the " + former.get() + " storage driver",
                 "Sets \"storage-driver\": \"" + former.get() + "\" in " + file + " (every other key kept, a backup written"
                         + " first), then restarts Docker so it sees the images and containers made with that driver.",
                 List.of(ctx.dockerRestart()),
@@ -150,7 +149,7 @@ public final class Planner {
         String detail = "Sets \"live-restore\": true in " + file + ", then asks the running dockerd to reload its"
                 + " configuration (SIGHUP; no restart). With it, containers keep running while dockerd or containerd"
                 + " restart, as they do during a package upgrade.";
-        return new Step(Steps.ENABLE_LIVE_RESTORE, "Keep containers running when Docker restarts", detail, argv,
+        return new Step(StepFamily.ENABLE_LIVE_RESTORE.id(), "Keep containers running when Docker restarts", detail, argv,
                 List.of(new FileChange(file, "live-restore", current == null ? null : current.toString(), "true")),
                 true, null);
     }

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.EventKind;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.HostSnapshot;
@@ -57,7 +58,7 @@ public final class PreventionSteps {
                 + " until `apt-mark unhold " + names + "`. Trade-off: Docker's own security fixes wait too; upgrade on"
                 + " purpose, at a time when a Docker restart is fine (unhold, `apt-get install --only-upgrade " + names
                 + "`, hold again).";
-        return Optional.of(new Step(Steps.HOLD_DOCKER_PACKAGES, "Hold the Docker packages at their versions", detail,
+        return Optional.of(new Step(StepFamily.HOLD_DOCKER_PACKAGES.id(), "Hold the Docker packages at their versions", detail,
                 List.of(argv), List.of(), true,
                 "Docker's security updates stop too until you unhold these packages."));
     }
@@ -87,8 +88,8 @@ public final class PreventionSteps {
                 + String.join(", ", blacklistEntries()) + ", so the daily unattended upgrade leaves Docker alone while"
                 + " every other security update still installs. Trade-off: Docker's own fixes arrive only when someone"
                 + " upgrades by hand (`apt upgrade` still upgrades them). Delete the file to undo.";
-        return new Step(Steps.BLACKLIST_DOCKER_UPGRADES, "Keep Docker out of unattended upgrades", detail, List.of(),
-                List.of(new FileChange(BLACKLIST_FILE, BLACKLIST_KEY, null, value)), true, null);
+        return new Step(StepFamily.BLACKLIST_DOCKER_UPGRADES.id(), "Keep Docker out of unattended upgrades", detail, List.of(),
+                List.of(new FileChange(BLACKLIST_FILE, BLACKLIST_KEY, null, value, blacklistFileText())), true, null);
     }
 
     public static Step disableAptDailyUpgrade() {
@@ -96,7 +97,7 @@ public final class PreventionSteps {
                 + " it stops every automatic security update on this host, not only Docker's. Holding or blacklisting"
                 + " the Docker packages (above) prevents the restart without that cost. Undo with"
                 + " `systemctl enable --now " + UPGRADE_TIMER + "`.";
-        return new Step(Steps.DISABLE_APT_DAILY_UPGRADE, "Turn off the daily unattended upgrade (last resort)", detail,
+        return new Step(StepFamily.DISABLE_APT_DAILY_UPGRADE.id(), "Turn off the daily unattended upgrade (last resort)", detail,
                 List.of(List.of("systemctl", "disable", "--now", UPGRADE_TIMER)), List.of(), true,
                 "This stops ALL automatic security updates on this host, not only Docker's.");
     }

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -54,6 +55,6 @@ public final class StorageDriverChangedRule implements Rule {
                 + " containers there were made with " + former.get() + ", so it shows none of them. The data is still"
                 + " on disk. Set \"storage-driver\": \"" + former.get() + "\" and restart Docker.";
         return List.of(new Finding(ID, Severity.CRITICAL, "Docker's storage driver changed from " + former.get()
-                + " to " + now, detail, ev, List.of(Steps.RESTORE_STORAGE_DRIVER)));
+                + " to " + now, detail, ev, List.of(StepFamily.RESTORE_STORAGE_DRIVER.id())));
     }
 }

@@ -6,6 +6,9 @@ import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.model.StepFamily;
+import dev.dockerdoctor.model.StepFamily.Effect;
+import dev.dockerdoctor.model.StepId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,15 +49,11 @@ public final class StepExecutor {
     private final CommandRunner runner;
     private final AuditLog audit;
     private final Clock clock;
-    private final Map<String, Function<Step, String>> wholeFileWriters;
     private final ReentrantLock hostLock = new ReentrantLock();
     private volatile String running;
 
-    /**
-     * @param wholeFileWriters for steps that write a whole (non-JSON) file, by step family: the file's new content
-     */
     public StepExecutor(Set<String> admins, Supplier<Diagnosis> diagnose, Supplier<DaemonState> daemon, HostFiles files,
-                        CommandRunner runner, AuditLog audit, Clock clock, Map<String, Function<Step, String>> wholeFileWriters) {
+                        CommandRunner runner, AuditLog audit, Clock clock) {
         this.admins = Set.copyOf(admins);
         this.diagnose = diagnose;
         this.daemon = daemon;
@@ -63,7 +61,6 @@ public final class StepExecutor {
         this.runner = runner;
         this.audit = audit;
         this.clock = clock;
-        this.wholeFileWriters = Map.copyOf(wholeFileWriters);
     }
 
     public boolean mayRun(String user) {
@@ -169,24 +166,23 @@ public final class StepExecutor {
             for (FileChange c : e.getValue()) {
                 actions.add("edit " + c.file() + ": " + c.key() + " " + c.from() + " -> " + c.to());
             }
-            if (e.getKey().endsWith(".json")) {
+            Optional<FileChange> whole = e.getValue().stream().filter(FileChange::wholeFile).findFirst();
+            if (whole.isPresent()) {
+                Optional<Path> backup = dev.dockerdoctor.store.AtomicFile.backup(real, now);
+                dev.dockerdoctor.store.AtomicFile.write(real, whole.get().content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                say.accept("wrote " + e.getKey() + backup.map(b -> " (backup " + files.hostPath(b) + ")").orElse(""));
+            } else if (e.getKey().endsWith(".json")) {
                 JsonFileEditor.Edit edit = new JsonFileEditor().apply(real, e.getValue(), now);
                 say.accept("edited " + e.getKey() + edit.backup().map(b -> " (backup " + files.hostPath(b) + ")").orElse(""));
             } else {
-                Function<Step, String> writer = wholeFileWriters.get(dev.dockerdoctor.diagnosis.Steps.family(step.id()));
-                if (writer == null) throw new RefusedException("docker-doctor does not know how to edit " + e.getKey());
-                Optional<Path> backup = dev.dockerdoctor.store.AtomicFile.backup(real, now);
-                dev.dockerdoctor.store.AtomicFile.write(real, writer.apply(step).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                say.accept("wrote " + e.getKey() + backup.map(b -> " (backup " + files.hostPath(b) + ")").orElse(""));
+                throw new RefusedException("docker-doctor does not know how to edit " + e.getKey());
             }
         }
     }
 
     /** Steps that restart, start or re-mount under Docker: wait for it to answer before judging the result. */
     private static boolean touchesDaemon(Step step) {
-        String f = dev.dockerdoctor.diagnosis.Steps.family(step.id());
-        return Set.of(dev.dockerdoctor.diagnosis.Steps.RESTORE_DATA_ROOT, dev.dockerdoctor.diagnosis.Steps.START_DOCKER,
-                dev.dockerdoctor.diagnosis.Steps.MOUNT_DATA_ROOT_DISK, dev.dockerdoctor.diagnosis.Steps.RESTORE_STORAGE_DRIVER).contains(f);
+        return StepId.parse(step.id()).map(id -> id.family().has(Effect.RESTARTS_DOCKER)).orElse(false);
     }
 
     private boolean waitForDaemon(Consumer<String> say) {
@@ -215,13 +211,12 @@ public final class StepExecutor {
         boolean asked = now.findings().stream().anyMatch(f -> f.steps().contains(stepId));
         if (!asked) return Optional.empty();
         String file = now.snapshot().config().daemonJsonPath();
-        if (now.snapshot().config().daemonJsonError() != null
-                && (stepId.equals(dev.dockerdoctor.diagnosis.Steps.RESTORE_DATA_ROOT) || stepId.equals(dev.dockerdoctor.diagnosis.Steps.RESTORE_STORAGE_DRIVER)
-                || stepId.equals(dev.dockerdoctor.diagnosis.Steps.ENABLE_LIVE_RESTORE))) {
+        Optional<StepFamily> family = StepId.parse(stepId).map(StepId::family);
+        if (now.snapshot().config().daemonJsonError() != null && family.filter(f -> f.has(Effect.EDITS_DAEMON_JSON)).isPresent()) {
             return Optional.of("Refused: " + file + " " + now.snapshot().config().daemonJsonError()
                     + ". Fix it by hand first; nothing was changed.");
         }
-        if (stepId.equals(dev.dockerdoctor.diagnosis.Steps.RESTORE_DATA_ROOT)) {
+        if (family.orElse(null) == StepFamily.RESTORE_DATA_ROOT) {
             return dev.dockerdoctor.diagnosis.Planner.blockingFlag(now.snapshot()).map(flag -> "Refused: " + flag.file()
                     + " sets " + flag.key() + " " + flag.value() + ". Setting data-root in " + file + " as well would stop"
                     + " dockerd from starting. Remove the flag from " + flag.file() + " (then `systemctl daemon-reload`)"

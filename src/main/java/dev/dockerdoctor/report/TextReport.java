@@ -14,6 +14,7 @@ import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.LogEvent;
 import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.model.StepFamily;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -111,7 +112,7 @@ public final class TextReport {
             for (String c : st.commands()) b.append("       $ ").append(c).append('\n');
             if (st.warning() != null) b.append("       Warning: ").append(st.warning()).append('\n');
         }
-        if (d.findings().stream().anyMatch(f -> f.steps().contains("restore-data-root"))) {
+        if (d.findings().stream().anyMatch(f -> f.steps().contains(StepFamily.RESTORE_DATA_ROOT.id()))) {
             b.append("\n  Do not run `docker compose up` before the data root is back: on the empty root it would"
                     + " create new, empty volumes and pull every image again.\n");
         }

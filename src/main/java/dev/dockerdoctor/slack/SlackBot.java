@@ -18,6 +18,7 @@ import com.slack.api.bolt.util.Responder;
 import com.slack.api.webhook.WebhookResponse;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.model.StepId;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.Message;
@@ -211,20 +212,22 @@ public final class SlackBot implements AutoCloseable {
     void stepButton(String actionId, String value, String user, Responder responder) {
         Optional<ButtonRef> ref = ButtonRef.decode(value);
         boolean runs = options.stepsRunnable() && runner != null && user != null && runner.mayRun(user);
-        if (!runs || ref.isEmpty() || ref.get().step() == null || !ref.get().step().equals(actionId)) {
+        // the value names the step; the action_id is that step's (a long id's is shortened): both must agree
+        if (!runs || ref.isEmpty() || ref.get().step() == null || !StepId.actionId(ref.get().step()).equals(actionId)) {
             stepPreview(actionId, value, user, responder);
             return;
         }
+        String stepId = ref.get().step();
         Optional<StoredReport> report = store.find(ref.get().report());
         if (report.isEmpty()) {
             respondToAction(responder, ReportViews.unknownReport(ref.get().report()), false, true);
             return;
         }
         ViewContext vc = context(report.get().id());
-        Step shown = report.get().step(actionId).orElse(null);
+        Step shown = report.get().step(stepId).orElse(null);
         if (shown != null) respondToAction(responder, ReportViews.stepStarted(shown, user, vc), false, false);
-        log.info("Step {} (report {}) run by {}", actionId, report.get().id(), user);
-        dev.dockerdoctor.recovery.StepOutcome o = runner.run(actionId, user, report.get().id(), line -> { });
+        log.info("Step {} (report {}) run by {}", stepId, report.get().id(), user);
+        dev.dockerdoctor.recovery.StepOutcome o = runner.run(stepId, user, report.get().id(), line -> { });
         respondToAction(responder, ReportViews.stepOutcome(o, vc), false, false);
     }
 

@@ -1,5 +1,7 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
+import dev.dockerdoctor.model.StepId;
 import dev.dockerdoctor.model.ComposeProblem;
 import dev.dockerdoctor.model.ComposeProject;
 import dev.dockerdoctor.model.ComposeService;
@@ -98,8 +100,8 @@ class ComposeRulesTest {
 
     @Test
     void restoreDataRootRanksBeforeComposeUpInTheSafeOrder() {
-        assertThat(Steps.rank("restore-data-root")).isLessThan(Steps.rank("compose-up:gitlab"));
-        assertThat(Steps.rank("mount-data-root-disk")).isLessThan(Steps.rank("compose-up:gitlab"));
+        assertThat(StepId.rank("restore-data-root")).isLessThan(StepId.rank("compose-up:gitlab"));
+        assertThat(StepId.rank("mount-data-root-disk")).isLessThan(StepId.rank("compose-up:gitlab"));
     }
 
     @Test

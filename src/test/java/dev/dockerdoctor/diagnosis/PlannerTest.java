@@ -1,5 +1,7 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.model.StepFamily;
+import dev.dockerdoctor.model.StepId;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
@@ -31,12 +33,12 @@ class PlannerTest {
 
     @Test
     void ranksFollowTheDocumentedOrderWithDisablingTheTimerLast() {
-        assertThat(Steps.rank("mount-data-root-disk")).isLessThan(Steps.rank("restore-data-root"));
-        assertThat(Steps.rank("restore-data-root")).isLessThan(Steps.rank("compose-up:gitlab"));
-        assertThat(Steps.rank("compose-up:gitlab")).isLessThan(Steps.rank("hold-docker-packages"));
-        assertThat(Steps.ORDER.get(Steps.ORDER.size() - 1)).isEqualTo("disable-apt-daily-upgrade");
-        assertThat(Steps.family("compose-up:gitlab")).isEqualTo("compose-up");
-        assertThat(Steps.parameter("compose-up:gitlab")).isEqualTo("gitlab");
+        assertThat(StepId.rank("mount-data-root-disk")).isLessThan(StepId.rank("restore-data-root"));
+        assertThat(StepId.rank("restore-data-root")).isLessThan(StepId.rank("compose-up:gitlab"));
+        assertThat(StepId.rank("compose-up:gitlab")).isLessThan(StepId.rank("hold-docker-packages"));
+        assertThat(StepFamily.values()[StepFamily.values().length - 1].id()).isEqualTo("disable-apt-daily-upgrade");
+        assertThat(StepId.familyPart("compose-up:gitlab")).isEqualTo("compose-up");
+        assertThat(StepId.parameterPart("compose-up:gitlab")).isEqualTo("gitlab");
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +53,7 @@ class StepExecutorTest {
         Doctor doctor = Doctor.standard(new PlanContext(restart, List.of("true"), List.of("docker", "compose")));
         return new StepExecutor(Set.of("UADMIN", "UADMIN2"), () -> doctor.diagnose(world.get()),
                 () -> world.get().daemon(), new HostFiles(hostDir), new CommandRunner(), new AuditLog(stateDir),
-                Clock.systemUTC(), Map.of());
+                Clock.systemUTC());
     }
 
     /** A "restart" that takes a while and counts itself: a marker file per run. */

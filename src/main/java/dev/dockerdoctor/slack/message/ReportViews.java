@@ -2,7 +2,6 @@ package dev.dockerdoctor.slack.message;
 
 import dev.dockerdoctor.diagnosis.Bytes;
 import dev.dockerdoctor.diagnosis.Planner;
-import dev.dockerdoctor.diagnosis.Steps;
 import dev.dockerdoctor.model.Change;
 import dev.dockerdoctor.model.ComposeProblem;
 import dev.dockerdoctor.model.ComposeProject;
@@ -17,6 +16,9 @@ import dev.dockerdoctor.model.LogStats;
 import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.Severity;
 import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.model.StepFamily;
+import dev.dockerdoctor.model.StepFamily.Effect;
+import dev.dockerdoctor.model.StepId;
 import dev.dockerdoctor.slack.message.Part.Button;
 import dev.dockerdoctor.slack.message.Part.Buttons;
 import dev.dockerdoctor.slack.message.Part.Code;
@@ -62,8 +64,6 @@ public final class ReportViews {
     static final Set<String> ROOT_FINDINGS = Set.of("data-root-drift", "data-root-conflict", "data-root-in-vendor-unit",
             "data-root-disk-not-mounted", "storage-driver-changed", "daemon-json-replaced", "data-root-flag-lost",
             "docker-left-stopped", "daemon-unreachable", "low-disk", "docker-disk-pressure");
-    static final Set<String> ROOT_STEP_FAMILIES = Set.of(Steps.MOUNT_DATA_ROOT_DISK, Steps.RESTORE_STORAGE_DRIVER,
-            Steps.RESTORE_DATA_ROOT, Steps.START_DOCKER);
     static final Set<String> COMPOSE_FINDINGS = Set.of("compose-services-down", "named-volumes-at-risk",
             "compose-file-invalid", "bind-mount-source-missing");
 
@@ -125,7 +125,7 @@ public final class ReportViews {
             parts.add(new Divider());
             parts.addAll(findings(d, rootFindings, 5));
         }
-        List<Step> steps = d.plan().stream().filter(s -> ROOT_STEP_FAMILIES.contains(Steps.family(s.id()))).toList();
+        List<Step> steps = d.plan().stream().filter(ReportViews::putsRootRight).toList();
         if (!steps.isEmpty()) {
             parts.add(new Divider());
             parts.addAll(plan(d, c, steps, MAX_STEP_SECTIONS));
@@ -189,7 +189,7 @@ public final class ReportViews {
             parts.add(new Divider());
             parts.addAll(findings(d, composeFindings, 4));
         }
-        List<Step> ups = d.plan().stream().filter(s -> Steps.family(s.id()).equals(Steps.COMPOSE_UP)).toList();
+        List<Step> ups = d.plan().stream().filter(s -> family(s).orElse(null) == StepFamily.COMPOSE_UP).toList();
         if (Planner.rootNotRight(d.snapshot(), d.findings())) {
             parts.add(new Text(composeWarning(d, null)));
         } else if (!ups.isEmpty()) {
@@ -455,7 +455,7 @@ public final class ReportViews {
                 : "*Plan:* in this order."));
         if (rootNotRight) {
             Optional<Step> rootStep = d.plan().stream()
-                    .filter(s -> ROOT_STEP_FAMILIES.contains(Steps.family(s.id()))).findFirst();
+                    .filter(ReportViews::putsRootRight).findFirst();
             out.add(new Text(composeWarning(d, rootStep.map(s -> d.plan().indexOf(s) + 1).orElse(null))));
         }
         int sections = steps.size() <= maxSections ? steps.size() : maxSections - 1;
@@ -488,35 +488,30 @@ public final class ReportViews {
     }
 
     static Button stepButton(Diagnosis d, ViewContext c, Step s) {
-        String family = Steps.family(s.id());
+        boolean dangerous = family(s).filter(f -> f.has(Effect.DANGEROUS)).isPresent();
         Style style = Style.DEFAULT;
-        if (family.equals(Steps.DISABLE_APT_DAILY_UPGRADE)) style = Style.DANGER;
-        else if (ROOT_STEP_FAMILIES.contains(family) && !d.plan().isEmpty() && d.plan().get(0).equals(s)) style = Style.PRIMARY;
-        Confirm confirm = s.mutating() ? confirm(c, s, family) : null;
-        return new Button(s.id(), label(s), new ButtonRef(c.reportId(), s.id()).encode(), style, confirm);
+        if (dangerous) style = Style.DANGER;
+        else if (putsRootRight(s) && !d.plan().isEmpty() && d.plan().get(0).equals(s)) style = Style.PRIMARY;
+        Confirm confirm = s.mutating() ? confirm(c, s, dangerous) : null;
+        return new Button(StepId.actionId(s.id()), label(s), new ButtonRef(c.reportId(), s.id()).encode(), style, confirm);
     }
 
-    /** Short button labels, like a person would write them. */
+    /** Short button labels, like a person would write them: the family's own, or the title of an unknown step. */
     static String label(Step s) {
-        String p = Steps.parameter(s.id());
-        return switch (Steps.family(s.id())) {
-            case Steps.RESTORE_DATA_ROOT -> "Restore data root";
-            case Steps.MOUNT_DATA_ROOT_DISK -> "Mount the data disk";
-            case Steps.RESTORE_STORAGE_DRIVER -> "Restore storage driver";
-            case Steps.START_DOCKER -> "Start Docker";
-            case Steps.COMPOSE_UP -> "Start " + p;
-            case Steps.RESTART_CONTAINER -> "Restart " + p;
-            case Steps.PRUNE_DOCKER -> "Prune " + p;
-            case Steps.ENABLE_LIVE_RESTORE -> "Enable live-restore";
-            case Steps.HOLD_DOCKER_PACKAGES -> "Hold docker packages";
-            case Steps.BLACKLIST_DOCKER_UPGRADES -> "Keep Docker out of upgrades";
-            case Steps.DISABLE_APT_DAILY_UPGRADE -> "Disable apt-daily-upgrade";
-            default -> s.title();
-        };
+        return StepId.parse(s.id()).map(StepId::label).orElse(s.title());
+    }
+
+    static Optional<StepFamily> family(Step s) {
+        return StepId.parse(s.id()).map(StepId::family);
+    }
+
+    /** The steps that put the root right (start, restart or re-mount under Docker): what the root view offers. */
+    static boolean putsRootRight(Step s) {
+        return family(s).filter(f -> f.has(Effect.RESTARTS_DOCKER)).isPresent();
     }
 
     /** The dialog says what the step does: the files it changes, the commands it runs, the warning. */
-    static Confirm confirm(ViewContext c, Step s, String family) {
+    static Confirm confirm(ViewContext c, Step s, boolean dangerous) {
         List<String> what = new ArrayList<>();
         for (FileChange fc : s.changes()) {
             what.add(fc.to() == null ? "Removes " + fc.key() + " from " + fc.file() + "."
@@ -527,7 +522,7 @@ public final class ReportViews {
         }
         if (s.warning() != null) what.add(s.warning());
         if (what.isEmpty()) what.add(s.title() + ".");
-        boolean danger = s.warning() != null || family.equals(Steps.DISABLE_APT_DAILY_UPGRADE);
+        boolean danger = s.warning() != null || dangerous;
         return new Confirm(label(s) + "?", String.join(" ", what), c.stepsRunnable() ? "Run it" : "Show what it does",
                 "Cancel", danger);
     }
