@@ -10,6 +10,7 @@ import dev.dockerdoctor.model.Severity;
 import dev.dockerdoctor.model.VolumeMount;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,9 @@ public final class BindMountSourceMissingRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.COMPOSE_VIEW); }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

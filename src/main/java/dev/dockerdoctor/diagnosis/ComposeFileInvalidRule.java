@@ -7,9 +7,11 @@ import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Severity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code compose-file-invalid}: a compose file compose would refuse (bad YAML, a wrong shape, an unset required
@@ -21,6 +23,9 @@ public final class ComposeFileInvalidRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.COMPOSE_VIEW); }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

@@ -10,7 +10,9 @@ import dev.dockerdoctor.model.ServiceState;
 import dev.dockerdoctor.model.Severity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code compose-services-down}: services of a compose project that should run are missing (no container) or
@@ -22,6 +24,9 @@ public final class ComposeServicesDownRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.COMPOSE_VIEW); }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

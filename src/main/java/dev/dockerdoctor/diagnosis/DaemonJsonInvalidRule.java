@@ -5,7 +5,9 @@ import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Severity;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code daemon-json-invalid}: daemon.json cannot be used (corrupt, not an object, empty, unreadable). dockerd refuses
@@ -16,6 +18,9 @@ public final class DaemonJsonInvalidRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD); }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

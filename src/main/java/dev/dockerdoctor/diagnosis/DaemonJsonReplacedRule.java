@@ -9,9 +9,11 @@ import dev.dockerdoctor.model.Severity;
 import dev.dockerdoctor.parse.DaemonJsonParser;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code daemon-json-replaced}: daemon.json lost keys it had (another package replaced or deleted it, moby/moby#47766,
@@ -22,6 +24,11 @@ public final class DaemonJsonReplacedRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() {
+        return EnumSet.of(FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD, FindingTrait.ROOT_VIEW);
+    }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

@@ -8,7 +8,9 @@ import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Severity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code daemon-unreachable}: the daemon at DOCKER_HOST does not answer. Critical where Docker is installed (that is
@@ -19,6 +21,11 @@ public final class DaemonUnreachableRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() {
+        return EnumSet.of(FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD, FindingTrait.ROOT_VIEW);
+    }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

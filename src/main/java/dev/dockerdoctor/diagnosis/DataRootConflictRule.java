@@ -6,7 +6,9 @@ import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.Severity;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code data-root-conflict}: the root is set both as a dockerd flag and in daemon.json. dockerd refuses to start:
@@ -17,6 +19,12 @@ public final class DataRootConflictRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() {
+        return EnumSet.of(FindingTrait.ROOT_NOT_RIGHT,
+                FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD, FindingTrait.ROOT_VIEW);
+    }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

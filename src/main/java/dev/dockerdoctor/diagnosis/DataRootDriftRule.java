@@ -9,8 +9,10 @@ import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.Severity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code data-root-drift}: the daemon runs on a root that is empty (or nearly) while another root on disk holds the
@@ -21,6 +23,13 @@ public final class DataRootDriftRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() {
+        return EnumSet.of(FindingTrait.ROOT_NOT_RIGHT,
+                FindingTrait.LIVE_ROOT_ELSEWHERE,
+                FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD, FindingTrait.ROOT_VIEW);
+    }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

@@ -7,8 +7,10 @@ import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Severity;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code data-root-flag-lost}: the unit's {@code --data-root} flag that the last known good state had is gone, because
@@ -20,6 +22,11 @@ public final class DataRootFlagLostRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() {
+        return EnumSet.of(FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD, FindingTrait.ROOT_VIEW);
+    }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

@@ -6,7 +6,9 @@ import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.Severity;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code data-root-in-vendor-unit}: the data root is set by a flag in /lib/systemd/system/docker.service, the file
@@ -17,6 +19,9 @@ public final class DataRootInVendorUnitRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.ROOT_VIEW); }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

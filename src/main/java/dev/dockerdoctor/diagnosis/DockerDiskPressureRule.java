@@ -9,9 +9,11 @@ import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Severity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code docker-disk-pressure}: the filesystem of the live data root has under 10% or 5 GiB free (the
@@ -25,6 +27,9 @@ public final class DockerDiskPressureRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.ROOT_VIEW); }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

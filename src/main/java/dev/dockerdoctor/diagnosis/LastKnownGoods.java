@@ -13,9 +13,7 @@ import java.util.Set;
 /** When a run counts as "known good", and what of it is worth remembering. Pure. */
 public final class LastKnownGoods {
     /** Findings that mean the root or the daemon is not right: such a run must not become the reference. */
-    static final Set<String> DISQUALIFYING = Set.of(DaemonUnreachableRule.ID, DataRootDriftRule.ID,
-            DataRootConflictRule.ID, DaemonJsonInvalidRule.ID, "storage-driver-changed", "data-root-disk-not-mounted",
-            "docker-left-stopped", "daemon-json-replaced", "data-root-flag-lost");
+    static final Set<String> DISQUALIFYING = Rules.idsWith(FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD);
 
     private LastKnownGoods() {
     }

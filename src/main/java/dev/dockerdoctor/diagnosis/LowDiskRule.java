@@ -6,8 +6,10 @@ import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Severity;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code low-disk}: the filesystem the plan would put Docker back on has under 10% or 5 GiB free. (The live root's
@@ -19,6 +21,9 @@ public final class LowDiskRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.ROOT_VIEW); }
 
     public static boolean isLow(Long free, Long total) {
         if (free == null) return false;

@@ -11,7 +11,9 @@ import dev.dockerdoctor.model.ServiceState;
 import dev.dockerdoctor.model.Severity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code named-volumes-at-risk}: a project with named volumes whose containers are gone while the daemon runs on the
@@ -23,6 +25,9 @@ public final class NamedVolumesAtRiskRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.COMPOSE_VIEW); }
 
     @Override
     public List<Finding> check(HostSnapshot s) {

@@ -24,8 +24,7 @@ import java.util.Set;
  */
 public final class Planner {
     /** Findings that mean "the root is not right yet": services must wait. */
-    static final Set<String> ROOT_NOT_RIGHT = Set.of(DataRootDriftRule.ID, DataRootConflictRule.ID,
-            "data-root-disk-not-mounted", "storage-driver-changed", "docker-left-stopped");
+    static final Set<String> ROOT_NOT_RIGHT = Rules.idsWith(FindingTrait.ROOT_NOT_RIGHT);
 
     private final PlanContext ctx;
     private final HealthSteps health;

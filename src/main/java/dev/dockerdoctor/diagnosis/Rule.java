@@ -4,6 +4,7 @@ import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One check, one finding id. Pure: sees only the snapshot (whose {@code takenAt} is "now"), touches nothing.
@@ -15,4 +16,9 @@ public interface Rule {
     String id();
 
     List<Finding> check(HostSnapshot snapshot);
+
+    /** What its findings mean for the plan, the last known good and the views; most rules are plain advice. */
+    default Set<FindingTrait> traits() {
+        return Set.of();
+    }
 }

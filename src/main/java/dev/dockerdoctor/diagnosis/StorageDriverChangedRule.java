@@ -8,9 +8,11 @@ import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Severity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code storage-driver-changed}: the daemon runs on the right root but with another storage driver than the one its
@@ -21,6 +23,12 @@ public final class StorageDriverChangedRule implements Rule {
 
     @Override
     public String id() { return ID; }
+
+    @Override
+    public Set<FindingTrait> traits() {
+        return EnumSet.of(FindingTrait.ROOT_NOT_RIGHT,
+                FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD, FindingTrait.ROOT_VIEW);
+    }
 
     /** The driver that holds the live root's images, when it is not the daemon's. */
     public static Optional<String> formerDriver(HostSnapshot s) {

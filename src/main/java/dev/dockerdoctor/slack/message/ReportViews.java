@@ -1,7 +1,11 @@
 package dev.dockerdoctor.slack.message;
 
 import dev.dockerdoctor.diagnosis.Bytes;
+import dev.dockerdoctor.diagnosis.DataRootDriftRule;
+import dev.dockerdoctor.diagnosis.DockerRestartedByUpgradeRule;
+import dev.dockerdoctor.diagnosis.FindingTrait;
 import dev.dockerdoctor.diagnosis.Planner;
+import dev.dockerdoctor.diagnosis.Rules;
 import dev.dockerdoctor.model.Change;
 import dev.dockerdoctor.model.ComposeProblem;
 import dev.dockerdoctor.model.ComposeProject;
@@ -61,11 +65,8 @@ public final class ReportViews {
     static final int TEXT_BUDGET = 2900;
 
     /** Finding ids about where the data lives: the {@code root} view shows these. */
-    static final Set<String> ROOT_FINDINGS = Set.of("data-root-drift", "data-root-conflict", "data-root-in-vendor-unit",
-            "data-root-disk-not-mounted", "storage-driver-changed", "daemon-json-replaced", "data-root-flag-lost",
-            "docker-left-stopped", "daemon-unreachable", "low-disk", "docker-disk-pressure");
-    static final Set<String> COMPOSE_FINDINGS = Set.of("compose-services-down", "named-volumes-at-risk",
-            "compose-file-invalid", "bind-mount-source-missing");
+    static final Set<String> ROOT_FINDINGS = Rules.idsWith(FindingTrait.ROOT_VIEW);
+    static final Set<String> COMPOSE_FINDINGS = Rules.idsWith(FindingTrait.COMPOSE_VIEW);
 
     private ReportViews() {
     }
@@ -154,7 +155,7 @@ public final class ReportViews {
             Clip.list(st.problems(), 4, "problems").forEach(p -> notes.add(":warning: " + esc(p)));
             parts.add(new Note(notes));
         }
-        List<Finding> upgrade = d.findings().stream().filter(f -> f.id().equals("docker-restarted-by-upgrade")).toList();
+        List<Finding> upgrade = d.findings().stream().filter(f -> f.id().equals(DockerRestartedByUpgradeRule.ID)).toList();
         if (!upgrade.isEmpty()) parts.addAll(findings(d, upgrade, 1));
         parts.addAll(footer(d, c, false));
         return new Message("Timeline on " + c.host() + ": " + Mrkdwn.count(events.size(), "event", "events") + since, parts);
@@ -336,7 +337,7 @@ public final class ReportViews {
         f.add("*Daemon*\n" + (dm.reachable()
                 ? ":large_green_circle: running, " + esc(orQ(dm.serverVersion()))
                 : ":red_circle: not answering" + (dm.error() == null ? "" : "\n" + Clip.text(esc(dm.error()), 300))));
-        boolean drift = d.has("data-root-drift");
+        boolean drift = d.has(DataRootDriftRule.ID);
         Optional<String> configured = d.snapshot().config().configuredRoot();
         if (dm.reachable()) {
             String live = code(dm.dockerRootDir()) + " (" + Mrkdwn.count(nz(dm.containers()), "container", "containers") + ")";
