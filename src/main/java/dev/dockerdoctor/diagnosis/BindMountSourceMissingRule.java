@@ -30,7 +30,7 @@ public final class BindMountSourceMissingRule implements Rule {
     public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.COMPOSE_VIEW); }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         List<Finding> out = new ArrayList<>();
         for (ComposeProject p : s.compose()) {
             List<Evidence> ev = new ArrayList<>();

@@ -41,20 +41,6 @@ final class ComposeFacts {
         return startable(p).stream().anyMatch(svc -> svc.volumes().stream().anyMatch(v -> v.isMissingBind()));
     }
 
-    /**
-     * The root is not the one the data is on: the same findings the planner waits for before any compose-up (a
-     * drifted root, an unmounted disk, a changed storage driver, a conflict, a stopped or silent daemon).
-     */
-    static boolean rootNotRight(HostSnapshot s) {
-        if (!s.daemon().reachable() && s.config().dockerInstalled()) return true;
-        return Rules.all().stream().filter(r -> Planner.ROOT_NOT_RIGHT.contains(r.id())).anyMatch(r -> !r.check(s).isEmpty());
-    }
-
-    /** The live root is another folder than the one holding the data: up would create fresh volumes there. */
-    static boolean rootDrifted(HostSnapshot s) {
-        return !new DataRootDriftRule().check(s).isEmpty() || !new DataRootDiskNotMountedRule().check(s).isEmpty();
-    }
-
     static String serviceList(List<ComposeService> services) {
         return String.join(", ", services.stream().map(x -> x.name() + " " + (x.state() == null ? "?" : x.state().wire())).toList());
     }

@@ -28,7 +28,7 @@ public final class ComposeFileInvalidRule implements Rule {
     public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.COMPOSE_VIEW); }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         Map<String, List<ComposeProblem>> byFile = new LinkedHashMap<>();
         for (ComposeProblem p : s.composeProblems()) byFile.computeIfAbsent(p.file(), k -> new ArrayList<>()).add(p);
         List<Finding> out = new ArrayList<>();

@@ -29,10 +29,10 @@ public final class ComposeServicesDownRule implements Rule {
     public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.COMPOSE_VIEW); }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         if (!s.daemon().reachable()) return List.of(); // states are unknown; daemon-unreachable says why
         List<Finding> out = new ArrayList<>();
-        boolean rootWrong = ComposeFacts.rootNotRight(s);
+        boolean rootWrong = facts.rootNotRight();
         for (ComposeProject p : s.compose()) {
             List<ComposeService> down = ComposeFacts.down(p);
             if (down.isEmpty()) continue;

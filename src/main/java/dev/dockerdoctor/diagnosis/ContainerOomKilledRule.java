@@ -23,7 +23,7 @@ public final class ContainerOomKilledRule implements Rule {
     public String id() { return ID; }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         List<ContainerInfo> killed = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         List<String> steps = new ArrayList<>();

@@ -23,7 +23,7 @@ public final class ContainerRestartLoopRule implements Rule {
     public String id() { return ID; }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         List<ContainerInfo> looping = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (ContainerInfo c : ContainerHealth.containers(s)) {

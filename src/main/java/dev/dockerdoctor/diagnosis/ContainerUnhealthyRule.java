@@ -25,7 +25,7 @@ public final class ContainerUnhealthyRule implements Rule {
     public String id() { return ID; }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         List<ContainerInfo> sick = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         List<String> steps = new ArrayList<>();

@@ -23,7 +23,7 @@ public final class DaemonJsonInvalidRule implements Rule {
     public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD); }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         String error = s.config().daemonJsonError();
         if (error == null) return List.of();
         String file = s.config().daemonJsonPath();

@@ -31,7 +31,7 @@ public final class DaemonJsonReplacedRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         String file = s.config().daemonJsonPath();
         List<Evidence> ev = new ArrayList<>();
         List<String> lost = new ArrayList<>();

@@ -28,7 +28,7 @@ public final class DaemonUnreachableRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         if (s.daemon().reachable()) return List.of();
         boolean installed = s.config().dockerInstalled();
         List<Evidence> ev = new ArrayList<>();

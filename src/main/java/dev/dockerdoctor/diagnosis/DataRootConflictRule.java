@@ -27,7 +27,7 @@ public final class DataRootConflictRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         if (!s.config().hasFlagAndFileConflict()) return List.of();
         List<RootSetting> both = s.config().effectiveConfiguredRoots();
         RootSetting flag = both.stream().filter(r -> r.kind().isFlagSource()).findFirst().orElseThrow();

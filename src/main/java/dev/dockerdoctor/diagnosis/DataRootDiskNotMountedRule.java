@@ -34,31 +34,9 @@ public final class DataRootDiskNotMountedRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         if (s.config().mounts().isEmpty()) return List.of(); // mount table unknown: say nothing rather than guess
-        return unmountedDisk(s).map(m -> finding(s, m)).map(List::of).orElse(List.of());
-    }
-
-    /** The expected mount point under which the data root should live, when it is not mounted. */
-    public static Optional<MountPoint> unmountedDisk(HostSnapshot s) {
-        for (String root : candidateRoots(s)) {
-            Optional<MountPoint> expected = s.config().fstab().stream()
-                    .filter(m -> !m.target().equals("/") && LastKnownGoods.isUnder(root, m.target()))
-                    .max(Comparator.comparingInt(m -> m.target().length()));
-            if (expected.isEmpty()) continue;
-            boolean mounted = s.config().mounts().stream().anyMatch(m -> Paths2.same(m.target(), expected.get().target()));
-            if (!mounted) return expected;
-        }
-        return Optional.empty();
-    }
-
-    private static Set<String> candidateRoots(HostSnapshot s) {
-        Set<String> out = new LinkedHashSet<>();
-        s.config().configuredRoot().ifPresent(out::add);
-        s.config().rootSettings().forEach(r -> out.add(r.value()));
-        if (s.lastKnownGood() != null && s.lastKnownGood().liveRoot() != null) out.add(s.lastKnownGood().liveRoot());
-        DataRoots.liveRoot(s).ifPresent(out::add);
-        return out;
+        return facts.unmountedDisk().map(m -> finding(s, m)).map(List::of).orElse(List.of());
     }
 
     private static Finding finding(HostSnapshot s, MountPoint disk) {

@@ -32,10 +32,10 @@ public final class DataRootDriftRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         Optional<String> live = DataRoots.liveRoot(s);
         // an unmounted disk explains an empty root better, and its fix differs: leave it to that rule
-        if (live.isEmpty() || DataRootDiskNotMountedRule.unmountedDisk(s).isPresent()) return List.of();
+        if (live.isEmpty() || facts.unmountedDisk().isPresent()) return List.of();
         int liveCount = DataRoots.liveContainers(s);
         Optional<DataRoot> orphan = DataRoots.richestOrphan(s);
         boolean emptied = orphan.isPresent() && (liveCount == 0 || liveCount * 10 < orphan.get().containers());

@@ -29,7 +29,7 @@ public final class DataRootFlagLostRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         if (s.lastKnownGood() == null) return List.of();
         Optional<Change> c = ChangeDetector.find(ChangeDetector.changes(s), ChangeDetector.EXEC_START, "--data-root");
         if (c.isEmpty() || c.get().oldValue() == null || c.get().newValue() != null) return List.of();

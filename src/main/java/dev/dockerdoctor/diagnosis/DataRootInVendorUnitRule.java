@@ -24,7 +24,7 @@ public final class DataRootInVendorUnitRule implements Rule {
     public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.ROOT_VIEW); }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         List<RootSetting> inVendor = s.config().rootSettings().stream()
                 .filter(r -> r.kind() == RootSetting.Kind.VENDOR_UNIT).toList();
         if (inVendor.isEmpty()) return List.of();

@@ -32,7 +32,7 @@ public final class DockerDiskPressureRule implements Rule {
     public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.ROOT_VIEW); }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         Optional<DataRoot> live = liveRoot(s);
         if (live.isEmpty() || !LowDiskRule.isLow(live.get().freeBytes(), live.get().totalBytes())) return List.of();
         DataRoot r = live.get();

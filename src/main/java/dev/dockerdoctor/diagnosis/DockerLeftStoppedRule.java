@@ -33,7 +33,7 @@ public final class DockerLeftStoppedRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         if (s.daemon().reachable() || !s.config().dockerInstalled() || s.config().targetProcess().isPresent()) return List.of();
         List<LogEvent> events = s.events();
         Optional<LogEvent> lastStop = events.stream().filter(e -> STOPS.contains(e.kind())).reduce((a, b) -> b);

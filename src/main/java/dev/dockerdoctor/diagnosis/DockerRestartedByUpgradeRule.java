@@ -60,7 +60,7 @@ public final class DockerRestartedByUpgradeRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         List<LogEvent> events = new ArrayList<>(s.events());
         events.sort(Comparator.comparingLong(e -> e.time().toEpochSecond()));
         List<Window> windows = new ArrayList<>();

@@ -7,9 +7,17 @@ import dev.dockerdoctor.model.HostSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
-/** The agent's reasoning: every rule over one snapshot, findings by severity, then the plan. Pure. */
+/**
+ * The agent's reasoning, in order: the facts, then the rules, then the plan. The root rules (those that say whether
+ * the root is right) run first and settle the verdict; every other rule then reads it from the facts instead of
+ * asking the root rules again. Findings keep the rules' order within a severity. Pure.
+ */
 public final class Doctor {
+    private static final Set<FindingTrait> VERDICT = Set.of(FindingTrait.ROOT_NOT_RIGHT, FindingTrait.LIVE_ROOT_ELSEWHERE);
+
     private final List<Rule> rules;
     private final Planner planner;
 
@@ -23,9 +31,32 @@ public final class Doctor {
     }
 
     public Diagnosis diagnose(HostSnapshot s) {
+        Facts early = Facts.of(s);
+        List<List<Finding>> byRule = rootPass(rules, s, early);
+        Facts facts = early.withRootFindings(s, byRule.stream().filter(Objects::nonNull).flatMap(List::stream).toList());
         List<Finding> findings = new ArrayList<>();
-        for (Rule r : rules) findings.addAll(r.check(s));
+        for (int i = 0; i < rules.size(); i++) {
+            findings.addAll(byRule.get(i) != null ? byRule.get(i) : rules.get(i).check(s, facts));
+        }
         findings.sort(Comparator.comparing(Finding::severity));
-        return new Diagnosis(s, findings, planner.plan(s, findings), ChangeDetector.changes(s));
+        return new Diagnosis(s, findings, planner.plan(s, facts, findings), ChangeDetector.changes(s));
+    }
+
+    /** The facts of a snapshot with the verdict of every root rule, as {@link #diagnose} answers them. */
+    public static Facts facts(HostSnapshot s) {
+        Facts early = Facts.of(s);
+        return early.withRootFindings(s, rootPass(Rules.all(), s, early).stream().filter(Objects::nonNull)
+                .flatMap(List::stream).toList());
+    }
+
+    /** The root rules' findings, in the rules' places (null where a rule waits for the verdict). */
+    private static List<List<Finding>> rootPass(List<Rule> rules, HostSnapshot s, Facts early) {
+        List<List<Finding>> out = new ArrayList<>();
+        for (Rule r : rules) out.add(decidesVerdict(r) ? r.check(s, early) : null);
+        return out;
+    }
+
+    private static boolean decidesVerdict(Rule r) {
+        return r.traits().stream().anyMatch(VERDICT::contains);
     }
 }

@@ -19,7 +19,7 @@ public final class LiveRestoreDisabledRule implements Rule {
     public String id() { return ID; }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
+    public List<Finding> check(HostSnapshot s, Facts facts) {
         if (!s.daemon().reachable() || !Boolean.FALSE.equals(s.daemon().liveRestoreEnabled())) return List.of();
         return List.of(new Finding(ID, Severity.INFO, "Containers stop whenever Docker restarts (live-restore is off)",
                 "With \"live-restore\": true in daemon.json, running containers survive a restart of dockerd or"

@@ -32,8 +32,8 @@ public final class LowDiskRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
-        Optional<String> target = Planner.restoreTarget(s);
+    public List<Finding> check(HostSnapshot s, Facts facts) {
+        Optional<String> target = facts.restoreTarget();
         if (target.isEmpty() || DataRoots.liveRoot(s).filter(l -> Paths2.same(l, target.get())).isPresent()) return List.of();
         Optional<DataRoot> root = DataRoots.find(s, target.get());
         if (root.isEmpty() || !isLow(root.get().freeBytes(), root.get().totalBytes())) return List.of();

@@ -30,8 +30,8 @@ public final class NamedVolumesAtRiskRule implements Rule {
     public Set<FindingTrait> traits() { return EnumSet.of(FindingTrait.COMPOSE_VIEW); }
 
     @Override
-    public List<Finding> check(HostSnapshot s) {
-        if (!s.daemon().reachable() || !ComposeFacts.rootDrifted(s)) return List.of();
+    public List<Finding> check(HostSnapshot s, Facts facts) {
+        if (!s.daemon().reachable() || !facts.liveRootElsewhere()) return List.of();
         String live = DataRoots.liveRoot(s).orElse("?");
         List<Finding> out = new ArrayList<>();
         for (ComposeProject p : s.compose()) {

@@ -1,6 +1,5 @@
 package dev.dockerdoctor.diagnosis;
 
-import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
@@ -23,9 +22,6 @@ import java.util.Set;
  * (on an empty default root it would create fresh, empty named volumes and pull every image onto the small disk).
  */
 public final class Planner {
-    /** Findings that mean "the root is not right yet": services must wait. */
-    static final Set<String> ROOT_NOT_RIGHT = Rules.idsWith(FindingTrait.ROOT_NOT_RIGHT);
-
     private final PlanContext ctx;
     private final HealthSteps health;
 
@@ -34,34 +30,33 @@ public final class Planner {
         this.health = new HealthSteps(ctx);
     }
 
+    /** The plan for findings of a snapshot whose facts are not at hand (they are answered here). */
     public List<Step> plan(HostSnapshot s, List<Finding> findings) {
+        return plan(s, Facts.of(s), findings);
+    }
+
+    public List<Step> plan(HostSnapshot s, Facts facts, List<Finding> findings) {
         Set<String> wanted = new LinkedHashSet<>();
         findings.forEach(f -> wanted.addAll(f.steps()));
-        boolean rootNotRight = rootNotRight(s, findings);
+        boolean rootNotRight = Facts.rootNotRight(s, findings);
         List<Step> out = new ArrayList<>();
         for (String wire : wanted) {
             Optional<StepId> id = StepId.parse(wire);
             // steps on the live root's containers wait while that root is the wrong one (compose-up would do harm)
             if (id.isEmpty() || (rootNotRight && id.get().family().has(Effect.WAITS_FOR_ROOT))) continue;
-            build(id.get(), s).ifPresent(out::add);
+            build(id.get(), s, facts).ifPresent(out::add);
         }
         out.sort(Comparator.comparingInt(st -> StepId.rank(st.id())));
         return out;
     }
 
-    /** Whether the data root is not right yet (or cannot be known): then no service may be started. */
-    public static boolean rootNotRight(HostSnapshot s, List<Finding> findings) {
-        return findings.stream().anyMatch(f -> ROOT_NOT_RIGHT.contains(f.id()))
-                || (!s.daemon().reachable() && s.config().dockerInstalled());
-    }
-
     /** The builder of each family: the compiler holds every family to one (no default). */
-    Optional<Step> build(StepId id, HostSnapshot s) {
+    Optional<Step> build(StepId id, HostSnapshot s, Facts facts) {
         return switch (id.family()) {
-            case RESTORE_DATA_ROOT -> restoreDataRoot(s);
+            case RESTORE_DATA_ROOT -> restoreDataRoot(s, facts);
             case ENABLE_LIVE_RESTORE -> s.config().daemonJsonError() != null ? Optional.empty() : Optional.of(enableLiveRestore(s));
-            case MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(s);
-            case RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s);
+            case MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(facts);
+            case RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s, facts);
             case COMPOSE_UP -> ComposeSteps.up(id.parameter(), s, ctx);
             case START_DOCKER -> Optional.of(new Step(StepFamily.START_DOCKER.id(), "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
@@ -74,29 +69,13 @@ public final class Planner {
         };
     }
 
-    /**
-     * The root the daemon should use: the orphan holding the containers, else what the configuration names, else
-     * the root of the last known good state.
-     */
-    public static Optional<String> restoreTarget(HostSnapshot s) {
-        Optional<DataRoot> orphan = DataRoots.richestOrphan(s);
-        if (orphan.isPresent()) return Optional.of(orphan.get().path());
-        Optional<String> configured = s.config().configuredRoot();
-        if (configured.isPresent()) return configured;
-        if (s.lastKnownGood() != null && s.lastKnownGood().liveRoot() != null
-                && DataRoots.find(s, s.lastKnownGood().liveRoot()).isPresent()) {
-            return Optional.of(s.lastKnownGood().liveRoot());
-        }
-        return Optional.empty();
-    }
-
     /** A unit flag that sets a root: while it does, daemon.json must not (dockerd would refuse to start). */
     public static Optional<RootSetting> blockingFlag(HostSnapshot s) {
         return s.config().effectiveConfiguredRoots().stream().filter(r -> r.kind().isFlagSource()).findFirst();
     }
 
-    private Optional<Step> restoreDataRoot(HostSnapshot s) {
-        Optional<String> target = restoreTarget(s);
+    private Optional<Step> restoreDataRoot(HostSnapshot s, Facts facts) {
+        Optional<String> target = facts.restoreTarget();
         // a flag in a unit would conflict with daemon.json; a corrupt daemon.json cannot be edited keeping its keys
         if (target.isEmpty() || blockingFlag(s).isPresent() || s.config().daemonJsonError() != null) return Optional.empty();
         String file = s.config().daemonJsonPath();
@@ -115,8 +94,8 @@ public final class Planner {
                 "Restarts Docker: every running container stops and starts again."));
     }
 
-    private Optional<Step> mountDataRootDisk(HostSnapshot s) {
-        return DataRootDiskNotMountedRule.unmountedDisk(s).map(disk -> new Step(StepFamily.MOUNT_DATA_ROOT_DISK.id(),
+    private Optional<Step> mountDataRootDisk(Facts facts) {
+        return facts.unmountedDisk().map(disk -> new Step(StepFamily.MOUNT_DATA_ROOT_DISK.id(),
                 "Mount " + disk.target() + ", then restart Docker",
                 "Mounts " + disk.source() + " on " + disk.target() + " as /etc/fstab says, then restarts Docker so that it"
                         + " uses the data root on that disk instead of the empty folder under it.",
@@ -124,8 +103,8 @@ public final class Planner {
                 "Restarts Docker: every running container stops and starts again."));
     }
 
-    private Optional<Step> restoreStorageDriver(HostSnapshot s) {
-        Optional<String> former = StorageDriverChangedRule.formerDriver(s);
+    private Optional<Step> restoreStorageDriver(HostSnapshot s, Facts facts) {
+        Optional<String> former = facts.formerDriver();
         boolean flagSetsDriver = dev.dockerdoctor.parse.DockerdFlags.storageDriver(
                 dev.dockerdoctor.parse.SystemdUnitParser.argv(s.config().effectiveExecStart())).isPresent();
         if (former.isEmpty() || flagSetsDriver || s.config().daemonJsonError() != null) return Optional.empty();

@@ -30,23 +30,9 @@ public final class StorageDriverChangedRule implements Rule {
                 FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD, FindingTrait.ROOT_VIEW);
     }
 
-    /** The driver that holds the live root's images, when it is not the daemon's. */
-    public static Optional<String> formerDriver(HostSnapshot s) {
-        if (!s.daemon().reachable() || s.daemon().storageDriver() == null) return Optional.empty();
-        Optional<DataRoot> live = s.activeRoot();
-        if (live.isEmpty()) return Optional.empty();
-        Map<String, Integer> byDriver = live.get().imagesByDriver();
-        int current = byDriver.getOrDefault(s.daemon().storageDriver(), 0);
-        return byDriver.entrySet().stream()
-                .filter(e -> !e.getKey().equals(s.daemon().storageDriver()))
-                .filter(e -> e.getValue() > 0 && (current == 0 || current * 10 < e.getValue()))
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey);
-    }
-
     @Override
-    public List<Finding> check(HostSnapshot s) {
-        Optional<String> former = formerDriver(s);
+    public List<Finding> check(HostSnapshot s, Facts facts) {
+        Optional<String> former = facts.formerDriver();
         if (former.isEmpty()) return List.of();
         DataRoot live = s.activeRoot().orElseThrow();
         String now = s.daemon().storageDriver();

@@ -3,8 +3,8 @@ package dev.dockerdoctor.slack.message;
 import dev.dockerdoctor.diagnosis.Bytes;
 import dev.dockerdoctor.diagnosis.DataRootDriftRule;
 import dev.dockerdoctor.diagnosis.DockerRestartedByUpgradeRule;
+import dev.dockerdoctor.diagnosis.Facts;
 import dev.dockerdoctor.diagnosis.FindingTrait;
-import dev.dockerdoctor.diagnosis.Planner;
 import dev.dockerdoctor.diagnosis.Rules;
 import dev.dockerdoctor.model.Change;
 import dev.dockerdoctor.model.ComposeProblem;
@@ -115,7 +115,7 @@ public final class ReportViews {
             String projects = r.composeProjects().isEmpty() ? ""
                     : "; projects " + esc(String.join(", ", Clip.list(r.composeProjects(), 5, "")));
             String free = r.freeBytes() == null ? "" : "; " + Bytes.human(r.freeBytes()) + " free";
-            roots.add("• " + code(r.path()) + (r.active() ? " *(live)*" : "") + ": " + Facts.rootCounts(r) + projects + free);
+            roots.add("• " + code(r.path()) + (r.active() ? " *(live)*" : "") + ": " + Readings.rootCounts(r) + projects + free);
         }
         if (roots.isEmpty()) roots.add("• none found");
         parts.addAll(paragraphs("*Data roots on disk*", Clip.list(roots, MAX_ROOTS, "roots")));
@@ -138,8 +138,8 @@ public final class ReportViews {
     /** {@code logs [window]}: the whole timeline of the window, with what was read. */
     public static Message logs(Diagnosis d, ViewContext c, String window) {
         List<Part> parts = new ArrayList<>();
-        String since = d.snapshot().since() == null ? "" : " since " + Facts.eventFormat(d, List.of())
-                .format(d.snapshot().since().atZone(Facts.zone(d)));
+        String since = d.snapshot().since() == null ? "" : " since " + Readings.eventFormat(d, List.of())
+                .format(d.snapshot().since().atZone(Readings.zone(d)));
         parts.add(new Header("Timeline on " + c.host() + (window == null ? "" : " (" + window + ")")));
         List<LogEvent> events = d.snapshot().events();
         if (events.isEmpty()) {
@@ -165,17 +165,17 @@ public final class ReportViews {
     public static Message compose(Diagnosis d, ViewContext c) {
         List<Part> parts = new ArrayList<>();
         List<ComposeProject> projects = d.snapshot().compose();
-        long down = projects.stream().filter(p -> !Facts.projectHealthy(p)).count();
+        long down = projects.stream().filter(p -> !Readings.projectHealthy(p)).count();
         parts.add(new Header("Compose projects on " + c.host()));
         List<String> lines = new ArrayList<>();
         // the ones that need attention first
         List<ComposeProject> ordered = new ArrayList<>(projects);
-        ordered.sort((a, b) -> Boolean.compare(Facts.projectHealthy(a), Facts.projectHealthy(b)));
+        ordered.sort((a, b) -> Boolean.compare(Readings.projectHealthy(a), Readings.projectHealthy(b)));
         for (ComposeProject p : ordered) {
             String file = p.files().isEmpty() ? "" : "  " + code(p.files().get(0))
                     + (p.files().size() > 1 ? " +" + (p.files().size() - 1) : "");
-            lines.add((Facts.projectHealthy(p) ? ":large_green_circle: " : ":red_circle: ") + bold(p.name()) + ": "
-                    + esc(Facts.projectSummary(p)) + file);
+            lines.add((Readings.projectHealthy(p) ? ":large_green_circle: " : ":red_circle: ") + bold(p.name()) + ": "
+                    + esc(Readings.projectSummary(p)) + file);
         }
         for (ComposeProblem pr : d.snapshot().composeProblems()) {
             lines.add(":warning: " + code(pr.file()) + (pr.line() == null ? "" : " line " + pr.line()) + ": " + esc(pr.message()));
@@ -191,7 +191,7 @@ public final class ReportViews {
             parts.addAll(findings(d, composeFindings, 4));
         }
         List<Step> ups = d.plan().stream().filter(s -> family(s).orElse(null) == StepFamily.COMPOSE_UP).toList();
-        if (Planner.rootNotRight(d.snapshot(), d.findings())) {
+        if (Facts.rootNotRight(d)) {
             parts.add(new Text(composeWarning(d, null)));
         } else if (!ups.isEmpty()) {
             parts.add(new Divider());
@@ -309,7 +309,7 @@ public final class ReportViews {
     static String headline(Diagnosis d, ViewContext c) {
         if (d.hasProblems()) {
             Severity worst = d.findings().get(0).severity();
-            return Facts.emoji(worst) + " Docker on " + c.host() + ": " + Facts.problemCounts(d);
+            return Readings.emoji(worst) + " Docker on " + c.host() + ": " + Readings.problemCounts(d);
         }
         long advice = d.findings().stream().filter(f -> f.severity() == Severity.INFO).count();
         return ":large_green_circle: Docker on " + c.host() + " is healthy"
@@ -322,7 +322,7 @@ public final class ReportViews {
         if (d.hasProblems()) {
             Finding top = d.findings().get(0);
             String first = d.plan().isEmpty() ? "" : "\n*Fix:* " + esc(d.plan().get(0).title())
-                    + (Planner.rootNotRight(d.snapshot(), d.findings())
+                    + (Facts.rootNotRight(d)
                     ? " first; " + code("docker compose up") + " before that would start empty services." : ".");
             return bold(top.title()) + first;
         }
@@ -346,9 +346,9 @@ public final class ReportViews {
         } else {
             f.add("*Configured data root*\n" + configured.map(Mrkdwn::code).orElse("default " + code("/var/lib/docker")));
         }
-        List<DataRoot> others = Facts.otherRoots(d);
+        List<DataRoot> others = Readings.otherRoots(d);
         if (!others.isEmpty()) {
-            List<String> lines = others.stream().map(r -> code(r.path()) + ": " + Facts.rootCounts(r)).toList();
+            List<String> lines = others.stream().map(r -> code(r.path()) + ": " + Readings.rootCounts(r)).toList();
             f.add("*" + (dm.reachable() ? "Orphaned data root" + (others.size() > 1 ? "s" : "") : "Data roots on disk") + "*\n"
                     + String.join("\n", Clip.list(lines, 3, "roots")));
         }
@@ -367,13 +367,13 @@ public final class ReportViews {
         if (!disk.isEmpty()) f.add("*Disk*\n" + String.join("\n", Clip.list(disk, 3, "")));
         List<ComposeProject> projects = d.snapshot().compose();
         if (!projects.isEmpty()) {
-            List<String> down = projects.stream().filter(p -> !Facts.projectHealthy(p))
-                    .map(p -> esc(p.name()) + ": " + esc(Facts.projectSummary(p))).toList();
+            List<String> down = projects.stream().filter(p -> !Readings.projectHealthy(p))
+                    .map(p -> esc(p.name()) + ": " + esc(Readings.projectSummary(p))).toList();
             f.add("*Compose projects*\n" + (down.isEmpty() ? "all " + projects.size() + " up"
                     : String.join("\n", Clip.list(down, 4, "projects down")) + (down.size() < projects.size()
                     ? "\n" + (projects.size() - down.size()) + " up" : "")));
         }
-        Facts.lastStart(d).ifPresent(s -> f.add("*Last Docker start*\n" + esc(s)));
+        Readings.lastStart(d).ifPresent(s -> f.add("*Last Docker start*\n" + esc(s)));
         return f;
     }
 
@@ -398,7 +398,7 @@ public final class ReportViews {
         }
         int shown = list.size() <= max ? list.size() : max - 1;
         for (Finding f : list.subList(0, shown)) {
-            out.add(new Text(Facts.emoji(f.severity()) + " " + bold(f.title()) + " " + code(f.id())
+            out.add(new Text(Readings.emoji(f.severity()) + " " + bold(f.title()) + " " + code(f.id())
                     + (f.detail() == null || f.detail().isBlank() ? "" : "\n" + Clip.text(esc(f.detail()), MAX_DETAIL))));
             List<String> ev = new ArrayList<>();
             for (Evidence e : f.evidence()) ev.add(code(e.source()) + " " + Clip.text(esc(e.text()), 300));
@@ -417,7 +417,7 @@ public final class ReportViews {
 
     static List<Part> timeline(Diagnosis d, List<LogEvent> events, int max, boolean withButtonHint) {
         if (events.isEmpty()) return List.of();
-        List<String> lines = Facts.timeline(d, events);
+        List<String> lines = Readings.timeline(d, events);
         List<Part> out = new ArrayList<>();
         // the latest lines, as many as the count and the characters allow (long lines cost more blocks)
         int from = lines.size();
@@ -429,13 +429,13 @@ public final class ReportViews {
             from--;
         }
         List<String> shown = lines.subList(from, lines.size());
-        out.add(new Code("*Timeline* (" + Facts.zoneName(d) + ")", shown));
+        out.add(new Code("*Timeline* (" + Readings.zoneName(d) + ")", shown));
         List<String> notes = new ArrayList<>();
         if (shown.size() < lines.size()) {
             notes.add(Clip.more(lines.size() - shown.size(), "earlier events")
                     + (withButtonHint ? ": " + code(COMMAND + " logs") + " shows them all" : ""));
         }
-        List<String> sources = Facts.sources(events).stream().map(Mrkdwn::code).toList();
+        List<String> sources = Readings.sources(events).stream().map(Mrkdwn::code).toList();
         notes.add("From " + String.join(", ", Clip.list(sources, 6, "sources")) + ".");
         out.add(new Note(notes));
         return out;
@@ -444,7 +444,7 @@ public final class ReportViews {
     /** The plan in order: the first steps as sections with a button each, further ones as buttons only. */
     static List<Part> plan(Diagnosis d, ViewContext c, List<Step> steps, int maxSections) {
         List<Part> out = new ArrayList<>();
-        boolean rootNotRight = Planner.rootNotRight(d.snapshot(), d.findings());
+        boolean rootNotRight = Facts.rootNotRight(d);
         if (steps.isEmpty()) {
             out.add(new Text(d.hasProblems()
                     ? "*Plan:* no step can be offered as a button here; the findings above say what to do by hand."
@@ -479,7 +479,7 @@ public final class ReportViews {
 
     /** The warning the product exists for: services must wait for the root. */
     static String composeWarning(Diagnosis d, Integer rootStep) {
-        List<String> projects = Facts.otherRoots(d).stream().flatMap(r -> r.composeProjects().stream()).distinct().toList();
+        List<String> projects = Readings.otherRoots(d).stream().flatMap(r -> r.composeProjects().stream()).distinct().toList();
         String what = projects.isEmpty() ? "new, empty services"
                 : "a brand-new, empty " + esc(Mrkdwn.and(Clip.list(projects, 3, "projects")));
         return "> :warning: Do not run " + code("docker compose up") + " "
@@ -535,7 +535,7 @@ public final class ReportViews {
                 new Button(UI_REFRESH, "Check again", ButtonRef.ofReport(c.reportId()).encode(), Style.DEFAULT, null),
                 new Button(UI_TIMELINE, "Show timeline", ButtonRef.ofReport(c.reportId()).encode(), Style.DEFAULT, null))));
         String shared = c.sharedBy() == null ? "" : "Shared by " + Mrkdwn.user(c.sharedBy()) + " · ";
-        out.add(Note.of(shared + "Checked " + Facts.time(d, d.snapshot().takenAt()) + " " + Facts.zoneName(d)
+        out.add(Note.of(shared + "Checked " + Readings.time(d, d.snapshot().takenAt()) + " " + Readings.zoneName(d)
                 + " · report " + code(c.reportId()) + " · " + code(COMMAND + " help") + " for more"));
         return out;
     }

@@ -23,11 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Small readings of a diagnosis that several views share, worded for people. */
-final class Facts {
+final class Readings {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT);
 
-    private Facts() {
+    private Readings() {
     }
 
     static String emoji(Severity s) {
