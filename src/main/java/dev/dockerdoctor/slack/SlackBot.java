@@ -23,6 +23,7 @@ import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.ReportViews;
+import dev.dockerdoctor.slack.message.Subcommand;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.slack.render.BlockKitLimits;
 import dev.dockerdoctor.slack.render.BlockKitRenderer;
@@ -140,7 +141,7 @@ public final class SlackBot implements AutoCloseable {
         SlashCommandPayload p = req.getPayload();
         if (!firstTime(req, p.getTriggerId())) return ctx.ack();
         StatusRequest sr = StatusRequest.parse(p.getText(), options.clock().instant(), options.zone());
-        if (sr.view() == StatusRequest.View.HELP) {
+        if (sr.view() == Subcommand.HELP) {
             // no I/O: the answer fits in the ack itself
             SlackMessage m = render(ReportViews.help(sr.problem()));
             return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
@@ -152,7 +153,7 @@ public final class SlackBot implements AutoCloseable {
             return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
         }
         // share: an in_channel ack makes the command itself visible, the report follows in the channel
-        return sr.view() == StatusRequest.View.SHARE ? ctx.ack(r -> r.responseType("in_channel")) : ctx.ack();
+        return sr.view() == Subcommand.SHARE ? ctx.ack(r -> r.responseType("in_channel")) : ctx.ack();
     }
 
     Response onStepButton(BlockActionRequest req, ActionContext ctx) {
@@ -184,20 +185,13 @@ public final class SlackBot implements AutoCloseable {
     // ---------------------------------------------------------------- the work, on the executor
 
     void status(StatusRequest sr, String user, Responder responder) {
-        boolean share = sr.view() == StatusRequest.View.SHARE;
+        boolean share = sr.view() == Subcommand.SHARE;
         Message m;
         try {
             StoredReport r = diagnose(sr.window() == null ? DEFAULT_WINDOW : sr.window(), sr.since());
             ViewContext vc = context(r.id());
             Diagnosis d = r.diagnosis();
-            m = switch (sr.view()) {
-                case ROOT -> ReportViews.root(d, vc);
-                case LOGS -> ReportViews.logs(d, vc, sr.window());
-                case COMPOSE -> ReportViews.compose(d, vc);
-                case PLAN -> ReportViews.plan(d, vc);
-                case SHARE -> ReportViews.report(d, vc.sharedBy(user));
-                default -> ReportViews.report(d, vc);
-            };
+            m = sr.view().view(d, vc, sr.window(), user);
         } catch (RuntimeException e) {
             log.warn("{} {} failed while diagnosing", COMMAND, sr.view(), e);
             m = ReportViews.failed();

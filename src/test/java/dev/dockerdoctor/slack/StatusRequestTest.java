@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import static dev.dockerdoctor.slack.StatusRequest.View.*;
+import static dev.dockerdoctor.slack.message.Subcommand.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusRequestTest {

@@ -267,18 +267,10 @@ public final class ReportViews {
         List<Part> parts = new ArrayList<>();
         if (note != null) parts.add(new Text(":grey_question: " + note));
         parts.add(new Text("*" + COMMAND + "* checks this Docker host and says what is wrong, why, and what to do."));
-        parts.add(new Text(String.join("\n",
-                "• " + code(COMMAND) + ": the report (only you see it)",
-                "• " + code(COMMAND + " root") + ": where the data root is, where it should be, what is on disk",
-                "• " + code(COMMAND + " logs [window]") + ": the timeline of upgrades and restarts, e.g. "
-                        + code("logs 6h") + ", " + code("logs 7d") + ", " + code("logs 2024-11-27T06:00:00Z") + " (default 24h)",
-                "• " + code(COMMAND + " compose") + ": every compose project, each service running, stopped or missing",
-                "• " + code(COMMAND + " plan") + ": the steps that would fix it, in a safe order",
-                "• " + code(COMMAND + " share") + ": the report, posted for the whole channel",
-                "• " + code(COMMAND + " help") + ": this")));
+        parts.add(new Text(String.join("\n", Subcommand.helpLines(COMMAND))));
         parts.add(Note.of("Step buttons ask before they do anything. On the host, " + code("docker-doctor diagnose")
                 + " prints the same report."));
-        return new Message((note == null ? "" : note + " ") + COMMAND + " [help|root|logs [window]|compose|plan|share]", parts);
+        return new Message((note == null ? "" : note + " ") + Subcommand.usage(COMMAND), parts);
     }
 
     public static Message unknownReport(String reportId) {
