@@ -122,7 +122,7 @@ public final class StepExecutor {
         } catch (IOException e) {
             LOG.warn("step {}: file change failed: {}", stepId, e.toString());
             auditQuietly(user, incident, stepId, actions, null, Duration.between(started, clock.instant()), "failed: " + e);
-            return new StepOutcome(StepOutcome.Status.FAILED, stepId, user, "Could not write the file: " + e.getClass().getSimpleName(), lines, before);
+            return new StepOutcome(StepOutcome.Status.FAILED, stepId, user, "Could not write the file (" + java.util.Objects.toString(e.getMessage(), e.getClass().getSimpleName()) + "); nothing was restarted.", lines, before);
         }
         Integer lastExit = null;
         for (List<String> argv : step.argv()) {

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Writes a file so that a reader sees the old content or the new one, never half of either: write a temporary file
- * beside it, fsync, rename over. Optionally keeps a timestamped backup of what was there.
+ * beside it, fsync, read it back, rename over. A write the disk cuts short fails and leaves the target as it was.
+ * Optionally keeps a timestamped backup of what was there.
  */
 public final class AtomicFile {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -30,9 +31,13 @@ public final class AtomicFile {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(content));
+                // one write() may take only part of the buffer (a nearly full disk): go on until all is written,
+                // so the disk's refusal surfaces as an exception instead of a file cut short
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) ch.write(buf);
                 ch.force(true);
             }
+            verify(tmp, content, target);
             copyPermissions(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -41,6 +46,15 @@ public final class AtomicFile {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads the new file back before it replaces the old one: the target changes only to exactly these bytes. */
+    private static void verify(Path tmp, byte[] content, Path target) throws IOException {
+        byte[] back = Files.readAllBytes(tmp);
+        if (!java.util.Arrays.equals(back, content)) {
+            throw new IOException("wrote " + back.length + " of " + content.length + " bytes for " + target
+                    + "; the file was left as it was");
         }
     }
 
