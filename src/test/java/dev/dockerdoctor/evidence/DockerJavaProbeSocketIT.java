@@ -159,8 +159,9 @@ class DockerJavaProbeSocketIT {
 
             System.out.printf("DockerJavaProbe: %d containers at %d ms a request took %d ms (cold client)%n", n, perRequest.toMillis(), took.toMillis());
             assertThat(s.containerList()).hasSize(n).allSatisfy(c -> assertThat(c.restartCount()).isEqualTo(4));
-            // counted at the server, so a busy machine cannot make this flaky the way a stopwatch would
-            assertThat(d.maxInFlight()).isGreaterThan(1).isLessThanOrEqualTo(DockerJavaProbe.INSPECT_THREADS);
+            // counted at the server, so a busy machine cannot make this flaky the way a stopwatch would; the one
+            // allowed extra is the list call before the inspects, whose server side may still be closing (seen: 9)
+            assertThat(d.maxInFlight()).isGreaterThan(1).isLessThanOrEqualTo(DockerJavaProbe.INSPECT_THREADS + 1);
         }
     }
 }
