@@ -33,7 +33,7 @@ public final class Doctor {
     public Diagnosis diagnose(HostSnapshot s) {
         Facts early = Facts.of(s);
         List<List<Finding>> byRule = rootPass(rules, s, early);
-        Facts facts = early.withRootFindings(s, byRule.stream().filter(Objects::nonNull).flatMap(List::stream).toList());
+        Facts facts = settled(s, early, byRule);
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             findings.addAll(byRule.get(i) != null ? byRule.get(i) : rules.get(i).check(s, facts));
@@ -45,8 +45,12 @@ public final class Doctor {
     /** The facts of a snapshot with the verdict of every root rule, as {@link #diagnose} answers them. */
     public static Facts facts(HostSnapshot s) {
         Facts early = Facts.of(s);
-        return early.withRootFindings(s, rootPass(Rules.all(), s, early).stream().filter(Objects::nonNull)
-                .flatMap(List::stream).toList());
+        return settled(s, early, rootPass(Rules.all(), s, early));
+    }
+
+    /** The early facts with the verdict of the root rules' findings. */
+    private static Facts settled(HostSnapshot s, Facts early, List<List<Finding>> byRule) {
+        return early.withRootFindings(s, byRule.stream().filter(Objects::nonNull).flatMap(List::stream).toList());
     }
 
     /** The root rules' findings, in the rules' places (null where a rule waits for the verdict). */

@@ -19,6 +19,9 @@ import java.util.Set;
  * and (from the root rules, which run first) whether the root is right. Pure.
  */
 public final class Facts {
+    private static final Set<String> ROOT_NOT_RIGHT = Rules.idsWith(FindingTrait.ROOT_NOT_RIGHT);
+    private static final Set<String> LIVE_ROOT_ELSEWHERE = Rules.idsWith(FindingTrait.LIVE_ROOT_ELSEWHERE);
+
     private final Optional<MountPoint> unmountedDisk;
     private final Optional<String> formerDriver;
     private final Optional<String> restoreTarget;
@@ -43,9 +46,8 @@ public final class Facts {
 
     /** These facts with the verdict of the root rules ({@link FindingTrait#ROOT_NOT_RIGHT} and friends). */
     Facts withRootFindings(HostSnapshot s, List<Finding> rootFindings) {
-        Set<String> elsewhere = Rules.idsWith(FindingTrait.LIVE_ROOT_ELSEWHERE);
         return new Facts(unmountedDisk, formerDriver, restoreTarget, new Verdict(rootNotRight(s, rootFindings),
-                rootFindings.stream().anyMatch(f -> elsewhere.contains(f.id()))));
+                rootFindings.stream().anyMatch(f -> LIVE_ROOT_ELSEWHERE.contains(f.id()))));
     }
 
     /** The mount point under which the data root should live, when it is not mounted. */
@@ -83,8 +85,7 @@ public final class Facts {
 
     /** The one definition of "the root is not right yet (or cannot be known)", over any set of findings. */
     public static boolean rootNotRight(HostSnapshot s, List<Finding> findings) {
-        Set<String> ids = Rules.idsWith(FindingTrait.ROOT_NOT_RIGHT);
-        return findings.stream().anyMatch(f -> ids.contains(f.id()))
+        return findings.stream().anyMatch(f -> ROOT_NOT_RIGHT.contains(f.id()))
                 || (!s.daemon().reachable() && s.config().dockerInstalled());
     }
 

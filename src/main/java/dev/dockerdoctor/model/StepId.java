@@ -43,6 +43,11 @@ public record StepId(StepFamily family, String parameter) {
         return StepFamily.of(familyPart(wire)).map(Enum::ordinal).orElse(StepFamily.values().length);
     }
 
+    /** Whether any step id is of a known family with that effect (false for ids of no known family). */
+    public static boolean has(String wire, StepFamily.Effect effect) {
+        return StepFamily.of(familyPart(wire)).filter(f -> f.has(effect)).isPresent();
+    }
+
     public String wire() {
         return parameter == null ? family.id() : family.id() + ":" + parameter;
     }

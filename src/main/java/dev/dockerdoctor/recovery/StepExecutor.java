@@ -182,7 +182,7 @@ public final class StepExecutor {
 
     /** Steps that restart, start or re-mount under Docker: wait for it to answer before judging the result. */
     private static boolean touchesDaemon(Step step) {
-        return StepId.parse(step.id()).map(id -> id.family().has(Effect.RESTARTS_DOCKER)).orElse(false);
+        return StepId.has(step.id(), Effect.RESTARTS_DOCKER);
     }
 
     private boolean waitForDaemon(Consumer<String> say) {
@@ -211,12 +211,11 @@ public final class StepExecutor {
         boolean asked = now.findings().stream().anyMatch(f -> f.steps().contains(stepId));
         if (!asked) return Optional.empty();
         String file = now.snapshot().config().daemonJsonPath();
-        Optional<StepFamily> family = StepId.parse(stepId).map(StepId::family);
-        if (now.snapshot().config().daemonJsonError() != null && family.filter(f -> f.has(Effect.EDITS_DAEMON_JSON)).isPresent()) {
+        if (now.snapshot().config().daemonJsonError() != null && StepId.has(stepId, Effect.EDITS_DAEMON_JSON)) {
             return Optional.of("Refused: " + file + " " + now.snapshot().config().daemonJsonError()
                     + ". Fix it by hand first; nothing was changed.");
         }
-        if (family.orElse(null) == StepFamily.RESTORE_DATA_ROOT) {
+        if (stepId.equals(StepFamily.RESTORE_DATA_ROOT.id())) {
             return dev.dockerdoctor.diagnosis.Planner.blockingFlag(now.snapshot()).map(flag -> "Refused: " + flag.file()
                     + " sets " + flag.key() + " " + flag.value() + ". Setting data-root in " + file + " as well would stop"
                     + " dockerd from starting. Remove the flag from " + flag.file() + " (then `systemctl daemon-reload`)"

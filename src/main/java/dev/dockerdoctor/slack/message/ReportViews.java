@@ -190,7 +190,7 @@ public final class ReportViews {
             parts.add(new Divider());
             parts.addAll(findings(d, composeFindings, 4));
         }
-        List<Step> ups = d.plan().stream().filter(s -> family(s).orElse(null) == StepFamily.COMPOSE_UP).toList();
+        List<Step> ups = d.plan().stream().filter(s -> StepId.familyPart(s.id()).equals(StepFamily.COMPOSE_UP.id())).toList();
         if (Facts.rootNotRight(d)) {
             parts.add(new Text(composeWarning(d, null)));
         } else if (!ups.isEmpty()) {
@@ -481,7 +481,7 @@ public final class ReportViews {
     }
 
     static Button stepButton(Diagnosis d, ViewContext c, Step s) {
-        boolean dangerous = family(s).filter(f -> f.has(Effect.DANGEROUS)).isPresent();
+        boolean dangerous = StepId.has(s.id(), Effect.DANGEROUS);
         Style style = Style.DEFAULT;
         if (dangerous) style = Style.DANGER;
         else if (putsRootRight(s) && !d.plan().isEmpty() && d.plan().get(0).equals(s)) style = Style.PRIMARY;
@@ -494,13 +494,9 @@ public final class ReportViews {
         return StepId.parse(s.id()).map(StepId::label).orElse(s.title());
     }
 
-    static Optional<StepFamily> family(Step s) {
-        return StepId.parse(s.id()).map(StepId::family);
-    }
-
     /** The steps that put the root right (start, restart or re-mount under Docker): what the root view offers. */
     static boolean putsRootRight(Step s) {
-        return family(s).filter(f -> f.has(Effect.RESTARTS_DOCKER)).isPresent();
+        return StepId.has(s.id(), Effect.RESTARTS_DOCKER);
     }
 
     /** The dialog says what the step does: the files it changes, the commands it runs, the warning. */
