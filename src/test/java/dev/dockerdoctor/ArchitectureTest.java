@@ -1,11 +1,16 @@
 package dev.dockerdoctor;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rooms keep their doors: pure logic never reaches for Slack, Docker, Jetty or the file system. */
 class ArchitectureTest {
@@ -38,6 +43,47 @@ class ArchitectureTest {
     void pureRoomsDoNotDependOnTheOuterRooms() {
         noClasses().that().resideInAnyPackage("..diagnosis..", "..parse..", "..model..")
                 .should().dependOnClassesThat().resideInAnyPackage("..app..", "..evidence..", "..slack..", "..watch..", "..recovery..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noRoomsImportEachOtherInALoop() {
+        slices().matching("dev.dockerdoctor.(**)").should().beFreeOfCycles()
+                .because("a loop between rooms means neither can be understood, or changed, alone")
+                .check(CLASSES);
+    }
+
+    @Test
+    void diagnosisRunsFactsThenRulesThenThePlan() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Doctor").definedBy("dev.dockerdoctor.diagnosis")
+                .layer("Plan").definedBy("dev.dockerdoctor.diagnosis.plan..")
+                .layer("Rules").definedBy("dev.dockerdoctor.diagnosis.rules..")
+                .layer("Facts").definedBy("dev.dockerdoctor.diagnosis.facts..")
+                .whereLayer("Doctor").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Plan").mayOnlyBeAccessedByLayers("Doctor")
+                .whereLayer("Rules").mayOnlyBeAccessedByLayers("Doctor", "Plan")
+                .because("facts are answered before any rule runs, and no rule asks the planner")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noDiagnosisFilesImportEachOtherInALoop() {
+        slices().assignedFrom(new SliceAssignment() {
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass c) {
+                        if (!c.getPackageName().startsWith("dev.dockerdoctor.diagnosis")) return SliceIdentifier.ignore();
+                        JavaClass top = c;
+                        while (top.getEnclosingClass().isPresent()) top = top.getEnclosingClass().get();
+                        return SliceIdentifier.of(top.getName());
+                    }
+
+                    @Override
+                    public String getDescription() {
+                        return "the diagnosis room, file by file";
+                    }
+                }).should().beFreeOfCycles()
+                .because("inside the diagnosis room too, a rule reads facts and never the other way around")
                 .check(CLASSES);
     }
 }

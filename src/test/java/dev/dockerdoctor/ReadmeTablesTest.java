@@ -1,7 +1,7 @@
 package dev.dockerdoctor;
 
-import dev.dockerdoctor.diagnosis.Rule;
-import dev.dockerdoctor.diagnosis.Rules;
+import dev.dockerdoctor.diagnosis.rules.Rule;
+import dev.dockerdoctor.diagnosis.rules.Rules;
 import dev.dockerdoctor.model.StepFamily;
 import org.junit.jupiter.api.Test;
 

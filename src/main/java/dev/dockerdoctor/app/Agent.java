@@ -2,7 +2,7 @@ package dev.dockerdoctor.app;
 
 import dev.dockerdoctor.diagnosis.Doctor;
 import dev.dockerdoctor.diagnosis.LastKnownGoods;
-import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.evidence.ComposeCommand;
 import dev.dockerdoctor.evidence.DockerProbe;
 import dev.dockerdoctor.evidence.HostFiles;

@@ -1,5 +1,12 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.facts.ChangeDetector;
+import dev.dockerdoctor.diagnosis.facts.Facts;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.Planner;
+import dev.dockerdoctor.diagnosis.rules.RootVerdict;
+import dev.dockerdoctor.diagnosis.rules.Rule;
+import dev.dockerdoctor.diagnosis.rules.Rules;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
@@ -8,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The agent's reasoning, in order: the facts, then the rules, then the plan. The root rules (those that say whether
@@ -16,8 +22,6 @@ import java.util.Set;
  * asking the root rules again. Findings keep the rules' order within a severity. Pure.
  */
 public final class Doctor {
-    private static final Set<FindingTrait> VERDICT = Set.of(FindingTrait.ROOT_NOT_RIGHT, FindingTrait.LIVE_ROOT_ELSEWHERE);
-
     private final List<Rule> rules;
     private final Planner planner;
 
@@ -48,19 +52,20 @@ public final class Doctor {
         return settled(s, early, rootPass(Rules.all(), s, early));
     }
 
+    /** One rule alone, with the facts it would see in {@link #diagnose} (for tests and tools). */
+    public static List<Finding> check(Rule rule, HostSnapshot s) {
+        return rule.check(s, facts(s));
+    }
+
     /** The early facts with the verdict of the root rules' findings. */
     private static Facts settled(HostSnapshot s, Facts early, List<List<Finding>> byRule) {
-        return early.withRootFindings(s, byRule.stream().filter(Objects::nonNull).flatMap(List::stream).toList());
+        return RootVerdict.settle(s, early, byRule.stream().filter(Objects::nonNull).flatMap(List::stream).toList());
     }
 
     /** The root rules' findings, in the rules' places (null where a rule waits for the verdict). */
     private static List<List<Finding>> rootPass(List<Rule> rules, HostSnapshot s, Facts early) {
         List<List<Finding>> out = new ArrayList<>();
-        for (Rule r : rules) out.add(decidesVerdict(r) ? r.check(s, early) : null);
+        for (Rule r : rules) out.add(RootVerdict.decidedBy(r) ? r.check(s, early) : null);
         return out;
-    }
-
-    private static boolean decidesVerdict(Rule r) {
-        return r.traits().stream().anyMatch(VERDICT::contains);
     }
 }

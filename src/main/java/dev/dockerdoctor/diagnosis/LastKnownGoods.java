@@ -1,5 +1,8 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.facts.Paths2;
+import dev.dockerdoctor.diagnosis.rules.FindingTrait;
+import dev.dockerdoctor.diagnosis.rules.Rules;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.LastKnownGood;
@@ -29,17 +32,10 @@ public final class LastKnownGoods {
         }
         String live = s.daemon().dockerRootDir();
         List<MountPoint> mounts = s.config().mounts().stream()
-                .filter(m -> !m.target().equals("/") && isUnder(live, m.target())).toList();
+                .filter(m -> !m.target().equals("/") && Paths2.isUnder(live, m.target())).toList();
         List<String> dropIns = s.config().units().stream().filter(u -> u.kind() == UnitFile.Kind.DROP_IN)
                 .map(UnitFile::path).toList();
         return Optional.of(new LastKnownGood(s.takenAt(), s.config().daemonJsonText(), s.config().effectiveExecStart(),
                 dropIns, live, s.daemon().storageDriver(), s.daemon().containers(), s.daemon().images(), mounts));
-    }
-
-    static boolean isUnder(String path, String dir) {
-        if (path == null || dir == null) return false;
-        String p = Paths2.norm(path);
-        String d = Paths2.norm(dir);
-        return p.equals(d) || p.startsWith(d.endsWith("/") ? d : d + "/");
     }
 }

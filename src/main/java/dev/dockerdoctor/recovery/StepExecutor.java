@@ -1,13 +1,14 @@
 package dev.dockerdoctor.recovery;
 
+import dev.dockerdoctor.diagnosis.plan.Planner;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.Step;
-import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.StepFamily.Effect;
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.StepId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,7 +217,7 @@ public final class StepExecutor {
                     + ". Fix it by hand first; nothing was changed.");
         }
         if (stepId.equals(StepFamily.RESTORE_DATA_ROOT.id())) {
-            return dev.dockerdoctor.diagnosis.Planner.blockingFlag(now.snapshot()).map(flag -> "Refused: " + flag.file()
+            return Planner.blockingFlag(now.snapshot()).map(flag -> "Refused: " + flag.file()
                     + " sets " + flag.key() + " " + flag.value() + ". Setting data-root in " + file + " as well would stop"
                     + " dockerd from starting. Remove the flag from " + flag.file() + " (then `systemctl daemon-reload`)"
                     + " and press again; nothing was changed.");

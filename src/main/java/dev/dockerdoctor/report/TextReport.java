@@ -1,6 +1,6 @@
 package dev.dockerdoctor.report;
 
-import dev.dockerdoctor.diagnosis.Bytes;
+import dev.dockerdoctor.diagnosis.facts.Bytes;
 import dev.dockerdoctor.model.Change;
 import dev.dockerdoctor.model.ComposeProblem;
 import dev.dockerdoctor.model.ComposeProject;

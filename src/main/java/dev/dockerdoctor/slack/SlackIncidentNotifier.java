@@ -8,7 +8,6 @@ import com.slack.api.methods.response.conversations.ConversationsHistoryResponse
 import com.slack.api.model.Message.Metadata;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.slack.message.IncidentViews;
-import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.slack.render.SlackMessage;
 import dev.dockerdoctor.watch.DeliveryException;

@@ -1,7 +1,7 @@
 package dev.dockerdoctor.app;
 
 import dev.dockerdoctor.diagnosis.Doctor;
-import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.evidence.FakeDockerProbe;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.Diagnosis;

@@ -1,7 +1,12 @@
 package dev.dockerdoctor.diagnosis;
 
-import dev.dockerdoctor.model.StepFamily;
-import dev.dockerdoctor.model.StepId;
+import dev.dockerdoctor.diagnosis.plan.ComposeSteps;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.Planner;
+import dev.dockerdoctor.diagnosis.rules.ComposeFileInvalidRule;
+import dev.dockerdoctor.diagnosis.rules.ComposeServicesDownRule;
+import dev.dockerdoctor.diagnosis.rules.NamedVolumesAtRiskRule;
+import dev.dockerdoctor.diagnosis.rules.Rules;
 import dev.dockerdoctor.model.ComposeProblem;
 import dev.dockerdoctor.model.ComposeProject;
 import dev.dockerdoctor.model.ComposeService;
@@ -12,6 +17,7 @@ import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.ServiceState;
 import dev.dockerdoctor.model.Severity;
 import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.model.StepId;
 import dev.dockerdoctor.model.VolumeMount;
 import dev.dockerdoctor.testing.Snapshots;
 import org.junit.jupiter.api.Test;
@@ -140,22 +146,22 @@ class ComposeRulesTest {
                 new ComposeService("migrate", "x", null, List.of(), List.of(), List.of(), ServiceState.STOPPED),
                 new ComposeService("debug", "x", null, List.of("debug"), List.of(), List.of(), ServiceState.INACTIVE)),
                 List.of());
-        assertThat(new ComposeServicesDownRule().check(rootRight().compose(p).build())).isEmpty();
+        assertThat(Doctor.check(new ComposeServicesDownRule(), rootRight().compose(p).build())).isEmpty();
     }
 
     @Test
     void saysNothingAboutServicesWhenTheDaemonDoesNotAnswer() {
         ComposeProject unknown = gitlab(null, null, null, null);
         HostSnapshot s = host().daemonDown("connection refused").compose(unknown).build();
-        assertThat(new ComposeServicesDownRule().check(s)).isEmpty();
-        assertThat(new NamedVolumesAtRiskRule().check(s)).isEmpty();
+        assertThat(Doctor.check(new ComposeServicesDownRule(), s)).isEmpty();
+        assertThat(Doctor.check(new NamedVolumesAtRiskRule(), s)).isEmpty();
     }
 
     @Test
     void aMissingFileNamedByLabelsIsSaidAsMissing() {
         HostSnapshot s = rootRight().composeProblem(new ComposeProblem("/mnt/big/gitlab/docker-compose.yml", null,
                 "compose file of project gitlab, named by the labels of container gitlab, is not on this host")).build();
-        assertThat(new ComposeFileInvalidRule().check(s)).singleElement()
+        assertThat(Doctor.check(new ComposeFileInvalidRule(), s)).singleElement()
                 .satisfies(f -> assertThat(f.title()).isEqualTo("Compose file /mnt/big/gitlab/docker-compose.yml is missing"));
     }
 

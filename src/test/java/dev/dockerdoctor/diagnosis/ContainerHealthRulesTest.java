@@ -1,5 +1,7 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.Planner;
 import dev.dockerdoctor.model.ContainerInfo;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Evidence;

@@ -1,9 +1,11 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.Planner;
 import dev.dockerdoctor.model.Diagnosis;
-import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.DiskUsage.Category;
 import dev.dockerdoctor.model.DiskUsage.Item;
+import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.Severity;

@@ -1,5 +1,9 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.Planner;
+import dev.dockerdoctor.diagnosis.plan.PreventionSteps;
+import dev.dockerdoctor.diagnosis.rules.DockerRestartedByUpgradeRule;
 import dev.dockerdoctor.evidence.FakeJournal;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.evidence.LogProbe;
@@ -9,9 +13,9 @@ import dev.dockerdoctor.model.EventKind;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
+import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.LogEvent;
 import dev.dockerdoctor.model.Severity;
-import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,14 +89,14 @@ class DockerRestartedByUpgradeRuleTest {
     void aRestartHalfAnHourAfterTheUpgradeIsNotBlamedOnIt() {
         List<LogEvent> es = List.of(upgrade("06:20:19", "containerd.io", "1.4.9-1", "1.4.11-1"),
                 ev("06:50:30", EventKind.DOCKER_STOP, "Stopping Docker Application Container Engine..."));
-        assertThat(rule.check(withEvents(NOW, es))).isEmpty();
+        assertThat(Doctor.check(rule, withEvents(NOW, es))).isEmpty();
     }
 
     @Test
     void aRestartWithinThirtyMinutesIs() {
         List<LogEvent> es = List.of(upgrade("06:20:19", "runc", "1.0.1-0ubuntu2~20.04.1", "1.0.1-0ubuntu2~20.04.2"),
                 ev("06:49:30", EventKind.DOCKER_START, "Started Docker Application Container Engine."));
-        List<Finding> fs = rule.check(withEvents(NOW, es));
+        List<Finding> fs = Doctor.check(rule, withEvents(NOW, es));
         assertThat(fs).hasSize(1);
         assertThat(fs.get(0).title()).startsWith("An upgrade of runc restarted Docker");
         assertThat(fs.get(0).detail()).contains("a package upgrade ran and upgraded runc 1.0.1-0ubuntu2~20.04.1 → 1.0.1-0ubuntu2~20.04.2");
@@ -103,7 +107,7 @@ class DockerRestartedByUpgradeRuleTest {
         LogEvent libssl = new LogEvent(LogSnapshots.t("06:20:19"), EventKind.PACKAGE_UPGRADE, "/var/log/dpkg.log", "x",
                 "libssl1.1", "1", "2");
         List<LogEvent> es = List.of(libssl, ev("06:21:00", EventKind.DOCKER_STOP, "Stopping Docker Application Container Engine..."));
-        assertThat(rule.check(withEvents(NOW, es))).isEmpty();
+        assertThat(Doctor.check(rule, withEvents(NOW, es))).isEmpty();
     }
 
     @Test
@@ -113,7 +117,7 @@ class DockerRestartedByUpgradeRuleTest {
                 ev("06:50:00", EventKind.APT_DAILY_UPGRADE_END, "Finished Daily apt upgrade and clean activities."),
                 ev("07:15:00", EventKind.DOCKER_STOP, "Stopped Docker Application Container Engine."));
         HostSnapshot s = withEvents(NOW, es);
-        List<Finding> fs = rule.check(s);
+        List<Finding> fs = Doctor.check(rule, s);
         assertThat(fs).hasSize(1);
         assertThat(fs.get(0).title()).isEqualTo("The daily unattended upgrade restarted Docker (06:00:00)");
         assertThat(fs.get(0).detail()).contains("they were not seen starting again");
@@ -124,8 +128,8 @@ class DockerRestartedByUpgradeRuleTest {
 
     @Test
     void noEventsNoFinding() {
-        assertThat(rule.check(withEvents(NOW, List.of()))).isEmpty();
-        assertThat(rule.check(withEvents(NOW, List.of(ev("06:21:00", EventKind.DOCKER_STOP, "x"))))).isEmpty();
+        assertThat(Doctor.check(rule, withEvents(NOW, List.of()))).isEmpty();
+        assertThat(Doctor.check(rule, withEvents(NOW, List.of(ev("06:21:00", EventKind.DOCKER_STOP, "x"))))).isEmpty();
     }
 
     @Test
@@ -135,7 +139,7 @@ class DockerRestartedByUpgradeRuleTest {
                 ev("01:00:05", EventKind.DOCKER_STOP, "Stopping Docker Application Container Engine..."),
                 upgrade("06:20:19", "containerd", "1.5.2-0ubuntu1", "1.5.5-0ubuntu3"),
                 ev("06:20:20", EventKind.CONTAINERD_STOP, "Stopping containerd container runtime..."));
-        List<Finding> fs = rule.check(withEvents(NOW, es));
+        List<Finding> fs = Doctor.check(rule, withEvents(NOW, es));
         assertThat(fs).hasSize(1);
         assertThat(fs.get(0).detail()).contains("containerd 1.5.2-0ubuntu1 → 1.5.5-0ubuntu3")
                 .doesNotContain("docker.io").contains("It happened 1 more time earlier in the window.");
@@ -146,11 +150,11 @@ class DockerRestartedByUpgradeRuleTest {
         List<LogEvent> es = List.of(upgrade("06:20:19", "containerd.io", "1.4.9-1", "1.4.11-1"),
                 ev("06:20:20", EventKind.DOCKER_STOP, "Stopping Docker Application Container Engine..."));
         HostSnapshot base = withEvents(NOW, es);
-        assertThat(rule.check(base).get(0).detail()).contains("Every running container stopped with Docker");
+        assertThat(Doctor.check(rule, base).get(0).detail()).contains("Every running container stopped with Docker");
         HostSnapshot live = new HostSnapshot(base.takenAt(), base.zone(), base.since(),
                 new dev.dockerdoctor.model.DaemonState(true, "/var/lib/docker", "overlay2", "20.10.9", 0, 0, 0, true, null, List.of()),
                 base.config(), base.dataRoots(), base.events(), base.logStats(), base.compose(), base.composeProblems(), null);
-        assertThat(rule.check(live).get(0).detail()).contains("Live-restore is on");
+        assertThat(Doctor.check(rule, live).get(0).detail()).contains("Live-restore is on");
     }
 
     @Test

@@ -1,5 +1,12 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.facts.Facts;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.Planner;
+import dev.dockerdoctor.diagnosis.rules.DataRootDriftRule;
+import dev.dockerdoctor.diagnosis.rules.FindingTrait;
+import dev.dockerdoctor.diagnosis.rules.LiveRestoreDisabledRule;
+import dev.dockerdoctor.diagnosis.rules.Rule;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;

@@ -1,5 +1,7 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.facts.ChangeDetector;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.EventKind;
 import dev.dockerdoctor.model.FileChange;

@@ -1,5 +1,7 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
+import dev.dockerdoctor.diagnosis.rules.LowDiskRule;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;

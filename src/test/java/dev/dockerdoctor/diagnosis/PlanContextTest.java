@@ -1,5 +1,6 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

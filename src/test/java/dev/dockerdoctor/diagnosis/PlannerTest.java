@@ -1,12 +1,14 @@
 package dev.dockerdoctor.diagnosis;
 
-import dev.dockerdoctor.model.StepFamily;
-import dev.dockerdoctor.model.StepId;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.Planner;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Severity;
 import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.model.StepFamily;
+import dev.dockerdoctor.model.StepId;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.dockerdoctor.diagnosis;
 
+import dev.dockerdoctor.diagnosis.rules.FindingTrait;
+import dev.dockerdoctor.diagnosis.rules.Rule;
+import dev.dockerdoctor.diagnosis.rules.Rules;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
 package dev.dockerdoctor.evidence;
 
 import dev.dockerdoctor.diagnosis.Doctor;
-import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.model.ComposeProject;
 import dev.dockerdoctor.model.ComposeService;
 import dev.dockerdoctor.model.DaemonState;

@@ -2,7 +2,7 @@ package dev.dockerdoctor.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerdoctor.diagnosis.Doctor;
-import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.evidence.ComposeCommand;
 import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.evidence.HostFiles;
@@ -208,8 +208,8 @@ class ContainerHealthIT {
 
             HostSnapshot real = inspector.inspect(Instant.now().minus(Duration.ofHours(24)), null);
             assertThat(real.diskUsage()).as("the daemon answered /system/df").isNotNull();
-            Diagnosis d1 = new Doctor(dev.dockerdoctor.diagnosis.Rules.all(),
-                    new dev.dockerdoctor.diagnosis.Planner(PlanContext.defaults().withDockerCli(PlanContext.dockerCliFor(d.host()))))
+            Diagnosis d1 = new Doctor(dev.dockerdoctor.diagnosis.rules.Rules.all(),
+                    new dev.dockerdoctor.diagnosis.plan.Planner(PlanContext.defaults().withDockerCli(PlanContext.dockerCliFor(d.host()))))
                     .diagnose(withFreeSpace(real, 2 * GIB, 100 * GIB));
 
             Finding pressure = d1.findings().stream().filter(f -> f.id().equals("docker-disk-pressure")).findFirst().orElseThrow();

@@ -1,9 +1,8 @@
 package dev.dockerdoctor.recovery;
 
 import dev.dockerdoctor.diagnosis.Doctor;
-import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.evidence.HostFiles;
-import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.RootSetting;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.dockerdoctor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerdoctor.diagnosis.Doctor;
-import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.parse.SystemDfParser;
 import dev.dockerdoctor.testing.Resources;

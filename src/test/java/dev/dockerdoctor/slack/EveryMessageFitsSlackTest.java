@@ -1,7 +1,7 @@
 package dev.dockerdoctor.slack;
 
 import dev.dockerdoctor.diagnosis.Doctor;
-import dev.dockerdoctor.diagnosis.PlanContext;
+import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Step;
 import dev.dockerdoctor.model.StepId;

@@ -1,11 +1,11 @@
 package dev.dockerdoctor.slack.message;
 
-import dev.dockerdoctor.diagnosis.Bytes;
-import dev.dockerdoctor.diagnosis.DataRootDriftRule;
-import dev.dockerdoctor.diagnosis.DockerRestartedByUpgradeRule;
-import dev.dockerdoctor.diagnosis.Facts;
-import dev.dockerdoctor.diagnosis.FindingTrait;
-import dev.dockerdoctor.diagnosis.Rules;
+import dev.dockerdoctor.diagnosis.facts.Bytes;
+import dev.dockerdoctor.diagnosis.rules.DataRootDriftRule;
+import dev.dockerdoctor.diagnosis.rules.DockerRestartedByUpgradeRule;
+import dev.dockerdoctor.diagnosis.rules.FindingTrait;
+import dev.dockerdoctor.diagnosis.rules.RootVerdict;
+import dev.dockerdoctor.diagnosis.rules.Rules;
 import dev.dockerdoctor.model.Change;
 import dev.dockerdoctor.model.ComposeProblem;
 import dev.dockerdoctor.model.ComposeProject;
@@ -20,8 +20,8 @@ import dev.dockerdoctor.model.LogStats;
 import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.Severity;
 import dev.dockerdoctor.model.Step;
-import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.StepFamily.Effect;
+import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.StepId;
 import dev.dockerdoctor.slack.message.Part.Button;
 import dev.dockerdoctor.slack.message.Part.Buttons;
@@ -191,7 +191,7 @@ public final class ReportViews {
             parts.addAll(findings(d, composeFindings, 4));
         }
         List<Step> ups = d.plan().stream().filter(s -> StepId.familyPart(s.id()).equals(StepFamily.COMPOSE_UP.id())).toList();
-        if (Facts.rootNotRight(d)) {
+        if (RootVerdict.rootNotRight(d)) {
             parts.add(new Text(composeWarning(d, null)));
         } else if (!ups.isEmpty()) {
             parts.add(new Divider());
@@ -314,7 +314,7 @@ public final class ReportViews {
         if (d.hasProblems()) {
             Finding top = d.findings().get(0);
             String first = d.plan().isEmpty() ? "" : "\n*Fix:* " + esc(d.plan().get(0).title())
-                    + (Facts.rootNotRight(d)
+                    + (RootVerdict.rootNotRight(d)
                     ? " first; " + code("docker compose up") + " before that would start empty services." : ".");
             return bold(top.title()) + first;
         }
@@ -436,7 +436,7 @@ public final class ReportViews {
     /** The plan in order: the first steps as sections with a button each, further ones as buttons only. */
     static List<Part> plan(Diagnosis d, ViewContext c, List<Step> steps, int maxSections) {
         List<Part> out = new ArrayList<>();
-        boolean rootNotRight = Facts.rootNotRight(d);
+        boolean rootNotRight = RootVerdict.rootNotRight(d);
         if (steps.isEmpty()) {
             out.add(new Text(d.hasProblems()
                     ? "*Plan:* no step can be offered as a button here; the findings above say what to do by hand."
