@@ -24,6 +24,7 @@ import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.ReportViews;
 import dev.dockerdoctor.slack.message.Subcommand;
+import dev.dockerdoctor.slack.message.StepViews;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.slack.render.BlockKitLimits;
 import dev.dockerdoctor.slack.render.BlockKitRenderer;
@@ -59,7 +60,7 @@ import java.util.regex.Pattern;
  * plain sentence, never an exception's message.
  */
 public final class SlackBot implements AutoCloseable {
-    public static final String COMMAND = ReportViews.COMMAND;
+    public static final String COMMAND = ViewContext.COMMAND;
     /** Step buttons: every action id that is not a ui: id. */
     static final Pattern STEP_ACTIONS = Pattern.compile("^(?!ui:).+");
     static final Pattern UI_ACTIONS = Pattern.compile("^ui:.+");
@@ -219,10 +220,10 @@ public final class SlackBot implements AutoCloseable {
         }
         ViewContext vc = context(report.get().id());
         Step shown = report.get().step(stepId).orElse(null);
-        if (shown != null) respondToAction(responder, ReportViews.stepStarted(shown, user, vc), false, false);
+        if (shown != null) respondToAction(responder, StepViews.stepStarted(shown, user, vc), false, false);
         log.info("Step {} (report {}) run by {}", stepId, report.get().id(), user);
         dev.dockerdoctor.recovery.StepOutcome o = runner.run(stepId, user, report.get().id(), line -> { });
-        respondToAction(responder, ReportViews.stepOutcome(o, vc), false, false);
+        respondToAction(responder, StepViews.stepOutcome(o, vc), false, false);
     }
 
     void stepPreview(String actionId, String value, String user, Responder responder) {
@@ -235,8 +236,8 @@ public final class SlackBot implements AutoCloseable {
             Optional<StoredReport> report = store.find(ref.get().report());
             Optional<Step> step = report.flatMap(r -> r.step(ref.get().step()));
             if (report.isEmpty()) m = ReportViews.unknownReport(ref.get().report());
-            else if (step.isEmpty()) m = ReportViews.unknownStep(ref.get().report(), ref.get().step());
-            else m = ReportViews.stepPreview(report.get().diagnosis(), step.get(), context(report.get().id()), user);
+            else if (step.isEmpty()) m = StepViews.unknownStep(ref.get().report(), ref.get().step());
+            else m = StepViews.stepPreview(report.get().diagnosis(), step.get(), context(report.get().id()), user);
             log.info("Step button {} (report {}) pressed by {}: shown, not run", ref.get().step(), ref.get().report(), user);
         }
         respondToAction(responder, m, false, true);

@@ -4,6 +4,7 @@ import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Step;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.ReportViews;
+import dev.dockerdoctor.slack.message.StepViews;
 import dev.dockerdoctor.slack.message.ViewContext;
 
 import java.util.LinkedHashMap;
@@ -24,13 +25,13 @@ final class EveryMessage {
         out.put("compose", ReportViews.compose(d, c));
         out.put("plan", ReportViews.plan(d, c));
         for (Step s : d.plan()) {
-            out.put("step " + s.id() + " (admin)", ReportViews.stepPreview(d, s, c, c.admins().isEmpty() ? "U0NOBODY" : c.admins().get(0)));
-            out.put("step " + s.id() + " (not admin)", ReportViews.stepPreview(d, s, c, "U0STRANGER"));
+            out.put("step " + s.id() + " (admin)", StepViews.stepPreview(d, s, c, c.admins().isEmpty() ? "U0NOBODY" : c.admins().get(0)));
+            out.put("step " + s.id() + " (not admin)", StepViews.stepPreview(d, s, c, "U0STRANGER"));
         }
         out.put("help", ReportViews.help(null));
         out.put("help after a typo", ReportViews.help("I don't know `rooot`."));
         out.put("unknown report", ReportViews.unknownReport(c.reportId()));
-        out.put("unknown step", ReportViews.unknownStep(c.reportId(), "compose-up:nope"));
+        out.put("unknown step", StepViews.unknownStep(c.reportId(), "compose-up:nope"));
         out.put("failed", ReportViews.failed());
         out.put("busy", ReportViews.busy());
         return out;

@@ -2,8 +2,6 @@ package dev.dockerdoctor.parse.compose;
 
 import dev.dockerdoctor.model.ComposeProblem;
 import dev.dockerdoctor.model.ComposeProject;
-import dev.dockerdoctor.model.ComposeService;
-import dev.dockerdoctor.model.VolumeMount;
 import dev.dockerdoctor.parse.compose.YNode.YMap;
 import dev.dockerdoctor.parse.compose.YNode.YScalar;
 import dev.dockerdoctor.parse.compose.YNode.YSeq;
@@ -15,11 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a compose project the way docker compose does: the files ({@code -f} list: main file then overrides), the
@@ -100,9 +96,6 @@ public final class ComposeParser {
     private static final int MAX_FILES = 64;
     private static final int MAX_INCLUDE_DEPTH = 10;
     private static final int MAX_EXTENDS_DEPTH = 20;
-    private static final Pattern PROJECT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final String ENV_PROJECT_NAME = "COMPOSE_PROJECT_NAME";
-    private static final String ENV_PROFILES = "COMPOSE_PROFILES";
 
     private final YamlReader yaml;
 
@@ -135,13 +128,7 @@ public final class ComposeParser {
 
     /** Compose's normalisation of a folder name into a project name (lower case, [a-z0-9_-], no leading - or _). */
     public static String normalizeProjectName(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') b.append(c);
-        }
-        int i = 0;
-        while (i < b.length() && (b.charAt(i) == '_' || b.charAt(i) == '-')) i++;
-        return b.substring(i);
+        return ProjectModel.normalizeProjectName(s);
     }
 
     /** One parse: its variables, the files it read, what it found wrong. */
@@ -171,8 +158,10 @@ public final class ComposeParser {
             if (merged == null) return new Result(null, problems, warnings, legacy);
             merged = (YMap) ComposeMerge.dropResets(merged);
             String main = req.files().isEmpty() ? req.workingDir() : req.files().get(0);
-            projectChecks(merged, main);
-            return new Result(build(merged, main), problems, warnings, legacy);
+            ProjectModel model = new ProjectModel(req.workingDir(), req.files(), req.projectName(), vars, legacy,
+                    req.checkReferences(), problems, warnings);
+            model.check(merged, main);
+            return new Result(model.build(merged, main), problems, warnings, legacy);
         }
 
         private void loadDotEnv(String dir, Map<String, String> env) {
@@ -481,136 +470,6 @@ public final class ComposeParser {
             e.put("volumes", new YSeq(items, vols.tag(), vols.line()));
             return new YMap(e, svc.tag(), svc.line());
         }
-
-        // ---- checks across the whole project ----
-
-        private void projectChecks(YMap top, String main) {
-            if (!(top.get("services") instanceof YMap services)) return;
-            Map<String, List<String>> deps = new LinkedHashMap<>();
-            Set<String> volumes = keys(top.get("volumes"));
-            Set<String> networks = keys(top.get("networks"));
-            services.entries().forEach((name, node) -> {
-                YMap svc = node instanceof YMap m ? m : null;
-                deps.put(name, svc == null ? List.of() : dependsOn(svc).keySet().stream().toList());
-                if (svc == null) return;
-                if (!req.checkReferences()) return;
-                dependsOn(svc).forEach((dep, opts) -> {
-                    boolean optional = opts instanceof YMap om && "false".equalsIgnoreCase(YNode.text(om.get("required")));
-                    if (!services.has(dep) && !optional) {
-                        problems.add(new ComposeProblem(main, lineOf(svc.get("depends_on")), "service \"" + name
-                                + "\" depends on undefined service \"" + dep + "\""));
-                    }
-                });
-                if (legacy) return;
-                if (svc.get("volumes") instanceof YSeq vols) {
-                    for (YNode v : vols.items()) {
-                        VolumeSpecs.Parsed p = volume(v, req.workingDir(), "/");
-                        if (p.mount() != null && p.mount().isNamed() && !volumes.contains(p.mount().source())) {
-                            problems.add(new ComposeProblem(main, lineOf(v), "service \"" + name + "\" refers to undefined volume "
-                                    + p.mount().source()));
-                        }
-                    }
-                }
-                for (String net : serviceNetworks(svc)) {
-                    if (!net.equals("default") && !networks.contains(net)) {
-                        problems.add(new ComposeProblem(main, lineOf(svc.get("networks")), "service \"" + name
-                                + "\" refers to undefined network " + net));
-                    }
-                }
-            });
-            DependencyOrder.findCycle(deps).ifPresent(c -> problems.add(new ComposeProblem(main,
-                    lineOf(services.get(c.get(0))), "dependency cycle detected: " + String.join(" -> ", c))));
-        }
-
-        // ---- the model ----
-
-        private ComposeProject build(YMap top, String main) {
-            String name = projectName(top, main);
-            String home = vars.getOrDefault("HOME", "/root");
-            YMap services = top.get("services") instanceof YMap m ? m : new YMap(Map.of(), null, 0);
-            Map<String, YMap> volumeDefs = defs(top.get("volumes"));
-            Map<String, YMap> networkDefs = defs(top.get("networks"));
-
-            List<ComposeService> out = new ArrayList<>();
-            Set<String> usedVolumes = new LinkedHashSet<>();
-            Set<String> usedNetworks = new LinkedHashSet<>();
-            for (Map.Entry<String, YNode> e : services.entries().entrySet()) {
-                YMap svc = e.getValue() instanceof YMap m ? m : new YMap(Map.of(), null, e.getValue().line());
-                List<VolumeMount> mounts = new ArrayList<>();
-                if (svc.get("volumes") instanceof YSeq vols) {
-                    for (YNode v : vols.items()) {
-                        VolumeSpecs.Parsed p = volume(v, req.workingDir(), home);
-                        if (p.mount() == null) {
-                            warnings.add("service " + e.getKey() + ": " + p.warning());
-                            continue;
-                        }
-                        mounts.add(p.mount());
-                        if (p.mount().isNamed()) usedVolumes.add(p.mount().source());
-                    }
-                }
-                List<String> nets = serviceNetworks(svc);
-                if (nets.isEmpty() && !svc.has("network_mode")) nets = List.of("default");
-                usedNetworks.addAll(nets);
-                Map<String, YNode> deps = dependsOn(svc);
-                List<String> completed = new ArrayList<>();
-                deps.forEach((d, opts) -> {
-                    if (opts instanceof YMap om && "service_completed_successfully".equals(YNode.text(om.get("condition")))) completed.add(d);
-                });
-                out.add(new ComposeService(e.getKey(), YNode.text(svc.get("image")), YNode.text(svc.get("container_name")),
-                        strings(svc.get("profiles")), new ArrayList<>(deps.keySet()), mounts, null,
-                        YNode.text(svc.get("restart")), ports(svc.get("ports")), nets, completed));
-            }
-
-            List<String> named = new ArrayList<>();
-            List<String> external = new ArrayList<>();
-            for (String v : usedVolumes) {
-                YMap def = volumeDefs.get(v);
-                if (legacy || def == null) {
-                    if (legacy) named.add(v);
-                    continue;
-                }
-                (isExternal(def) ? external : named).add(daemonName(name, v, def));
-            }
-            List<String> networks = new ArrayList<>();
-            if (!legacy) {
-                for (String n : usedNetworks) {
-                    YMap def = networkDefs.get(n);
-                    if (def == null && !n.equals("default")) continue;
-                    if (def != null && isExternal(def)) continue;
-                    networks.add(daemonName(name, n, def));
-                }
-            }
-            List<String> profiles = new ArrayList<>();
-            String active = vars.get(ENV_PROFILES);
-            if (active != null) {
-                for (String p : active.split(",")) if (!p.isBlank()) profiles.add(p.strip());
-            }
-            return new ComposeProject(name, req.workingDir(), req.files(), out, named, external, networks, profiles,
-                    null, warnings);
-        }
-
-        private String projectName(YMap top, String main) {
-            if (req.projectName() != null && !req.projectName().isBlank()) return req.projectName();
-            String fromEnv = vars.get(ENV_PROJECT_NAME);
-            if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
-            String declared = YNode.text(top.get("name"));
-            if (declared != null && !declared.isBlank()) {
-                if (!PROJECT_NAME.matcher(declared).matches()) {
-                    problems.add(new ComposeProblem(main, lineOf(top.get("name")), "invalid project name \"" + declared
-                            + "\": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well"
-                            + " as start with a letter or number"));
-                    return normalizeProjectName(declared);
-                }
-                return declared;
-            }
-            String folder = normalizeProjectName(PosixPaths.fileName(req.workingDir()));
-            if (folder.isEmpty()) {
-                problems.add(new ComposeProblem(main, null, "project name must not be empty (the folder name has no usable"
-                        + " character): set name: in the file"));
-                return "default";
-            }
-            return folder;
-        }
     }
 
     /** Wraps a problem with the line where it was found while walking a tree. */
@@ -621,88 +480,5 @@ public final class ComposeParser {
             super(message, null, false, false);
             this.line = line == 0 ? null : line;
         }
-    }
-
-    private static VolumeSpecs.Parsed volume(YNode v, String baseDir, String home) {
-        if (v instanceof YScalar s && !s.isNull()) return VolumeSpecs.shortSyntax(s.text(), baseDir, home);
-        if (v instanceof YMap m) return VolumeSpecs.longSyntax(m, baseDir, home);
-        return VolumeSpecs.Parsed.bad("volume entry is neither a string nor a mapping");
-    }
-
-    /** depends_on in either form, as dependency name to its options (null in the list form). */
-    private static Map<String, YNode> dependsOn(YMap svc) {
-        Map<String, YNode> out = new LinkedHashMap<>();
-        YNode d = svc.get("depends_on");
-        if (d instanceof YSeq s) {
-            for (YNode i : s.items()) if (YNode.text(i) != null) out.put(YNode.text(i), null);
-        } else if (d instanceof YMap m) {
-            out.putAll(m.entries());
-        }
-        return out;
-    }
-
-    private static List<String> serviceNetworks(YMap svc) {
-        YNode n = svc.get("networks");
-        if (n instanceof YSeq s) return strings(s);
-        if (n instanceof YMap m) return new ArrayList<>(m.entries().keySet());
-        return new ArrayList<>();
-    }
-
-    private static List<String> strings(YNode n) {
-        List<String> out = new ArrayList<>();
-        if (n instanceof YSeq s) for (YNode i : s.items()) if (YNode.text(i) != null) out.add(YNode.text(i));
-        return out;
-    }
-
-    private static List<String> ports(YNode n) {
-        List<String> out = new ArrayList<>();
-        if (!(n instanceof YSeq s)) return out;
-        for (YNode p : s.items()) {
-            if (p instanceof YScalar sc && !sc.isNull()) {
-                out.add(sc.text());
-            } else if (p instanceof YMap m) {
-                String target = YNode.text(m.get("target"));
-                String published = YNode.text(m.get("published"));
-                String hostIp = YNode.text(m.get("host_ip"));
-                String proto = YNode.text(m.get("protocol"));
-                StringBuilder b = new StringBuilder();
-                if (hostIp != null) b.append(hostIp).append(':');
-                if (published != null) b.append(published).append(':');
-                b.append(target == null ? "?" : target);
-                if (proto != null) b.append('/').append(proto);
-                out.add(b.toString());
-            }
-        }
-        return out;
-    }
-
-    private static Set<String> keys(YNode n) {
-        return n instanceof YMap m ? m.entries().keySet() : Set.of();
-    }
-
-    private static Map<String, YMap> defs(YNode n) {
-        Map<String, YMap> out = new LinkedHashMap<>();
-        if (n instanceof YMap m) m.entries().forEach((k, v) -> out.put(k, v instanceof YMap d ? d : new YMap(Map.of(), null, v.line())));
-        return out;
-    }
-
-    private static boolean isExternal(YMap def) {
-        YNode ext = def.get("external");
-        return ext instanceof YMap || "true".equalsIgnoreCase(YNode.text(ext));
-    }
-
-    /** How the daemon names a volume or network: name: when given, the external name, else project_key. */
-    private static String daemonName(String project, String key, YMap def) {
-        if (def != null) {
-            String explicit = YNode.text(def.get("name"));
-            if (explicit != null && !explicit.isBlank()) return explicit;
-            if (def.get("external") instanceof YMap ext && YNode.text(ext.get("name")) != null) return YNode.text(ext.get("name"));
-            if (isExternal(def)) return key;
-        }
-        return project + "_" + key;
-    }
-
-    private static Integer lineOf(YNode n) {
-        return n == null || n.line() == 0 ? null : n.line();
     }
 }

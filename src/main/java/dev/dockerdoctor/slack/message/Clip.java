@@ -5,6 +5,11 @@ import java.util.List;
 
 /** Shortening that says what it left out ("... and N more"), for lists and for text with a length limit. */
 public final class Clip {
+    /** What one text section holds, kept under Slack's 3000 characters with room for the markup around it. */
+    public static final int TEXT_BUDGET = 2900;
+    /** The longest detail a finding or a step shows in chat; the host's report has the rest. */
+    public static final int MAX_DETAIL = 900;
+
     private Clip() {
     }
 
@@ -50,5 +55,26 @@ public final class Clip {
 
     public static String more(int n, String noun) {
         return "... and " + n + " more" + (noun == null || noun.isEmpty() ? "" : " " + noun);
+    }
+
+    /** Lines under a title, packed into as few text parts as fit Slack's section limit. */
+    public static List<Part> paragraphs(String title, List<String> lines) {
+        return paragraphs(title, lines, 1000);
+    }
+
+    public static List<Part> paragraphs(String title, List<String> lines, int maxLine) {
+        List<Part> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder(title == null ? "" : title);
+        for (String line : lines) {
+            String l = Clip.text(line, maxLine);
+            if (b.length() > 0 && b.length() + 1 + l.length() > TEXT_BUDGET) {
+                out.add(new Part.Text(b.toString()));
+                b.setLength(0);
+            }
+            if (b.length() > 0) b.append('\n');
+            b.append(l);
+        }
+        if (b.length() > 0) out.add(new Part.Text(b.toString()));
+        return out;
     }
 }

@@ -42,4 +42,9 @@ public final class Mrkdwn {
     public static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
+
+    /** Escaped, on one line (for notification fallbacks). */
+    public static String oneLine(String s) {
+        return esc(s.replace('\n', ' '));
+    }
 }

@@ -13,20 +13,17 @@ import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Evidence;
-import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.LogEvent;
 import dev.dockerdoctor.model.LogStats;
 import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.Severity;
 import dev.dockerdoctor.model.Step;
-import dev.dockerdoctor.model.StepFamily.Effect;
 import dev.dockerdoctor.model.StepFamily;
 import dev.dockerdoctor.model.StepId;
 import dev.dockerdoctor.slack.message.Part.Button;
 import dev.dockerdoctor.slack.message.Part.Buttons;
 import dev.dockerdoctor.slack.message.Part.Code;
-import dev.dockerdoctor.slack.message.Part.Confirm;
 import dev.dockerdoctor.slack.message.Part.Divider;
 import dev.dockerdoctor.slack.message.Part.Fields;
 import dev.dockerdoctor.slack.message.Part.Header;
@@ -49,20 +46,16 @@ import static dev.dockerdoctor.slack.message.Mrkdwn.esc;
  * "... and N more" for the rest, so that it stays inside Slack's 50 blocks on any host; the renderer only guards.
  */
 public final class ReportViews {
-    public static final String COMMAND = "/docker-status";
     public static final String UI_REFRESH = "ui:refresh";
     public static final String UI_TIMELINE = "ui:show-timeline";
 
     static final int MAX_FINDINGS = 8;
     static final int MAX_EVIDENCE = 4;
-    static final int MAX_DETAIL = 900;
     static final int MAX_STEP_SECTIONS = 10;
-    static final int MAX_EXTRA_STEP_BUTTONS = 50;
     static final int MAX_TIMELINE_SHORT = 12;
     static final int MAX_TIMELINE_LONG = 200;
     static final int MAX_ROOTS = 10;
     static final int MAX_PROJECT_LINES = 60;
-    static final int TEXT_BUDGET = 2900;
 
     /** Finding ids about where the data lives: the {@code root} view shows these. */
     static final Set<String> ROOT_FINDINGS = Rules.idsWith(FindingTrait.ROOT_VIEW);
@@ -84,7 +77,7 @@ public final class ReportViews {
         parts.addAll(findings(d, d.findings(), MAX_FINDINGS));
         parts.addAll(timeline(d, d.snapshot().events(), MAX_TIMELINE_SHORT, true));
         parts.add(new Divider());
-        parts.addAll(plan(d, c, d.plan(), MAX_STEP_SECTIONS));
+        parts.addAll(StepViews.plan(d, c, d.plan(), MAX_STEP_SECTIONS));
         parts.addAll(footer(d, c, true));
         return new Message(fallback(d, c), parts);
     }
@@ -108,7 +101,7 @@ public final class ReportViews {
                     + code(r.value()) + (r.effective() ? "" : " _(not honoured)_"));
         }
         if (settings.isEmpty()) settings.add("• nowhere: no data-root in daemon.json, no flag in the docker.service units");
-        parts.addAll(paragraphs("*Where the root is set*", Clip.list(settings, MAX_ROOTS, "places")));
+        parts.addAll(Clip.paragraphs("*Where the root is set*", Clip.list(settings, MAX_ROOTS, "places")));
 
         List<String> roots = new ArrayList<>();
         for (DataRoot r : d.snapshot().dataRoots()) {
@@ -118,7 +111,7 @@ public final class ReportViews {
             roots.add("• " + code(r.path()) + (r.active() ? " *(live)*" : "") + ": " + Readings.rootCounts(r) + projects + free);
         }
         if (roots.isEmpty()) roots.add("• none found");
-        parts.addAll(paragraphs("*Data roots on disk*", Clip.list(roots, MAX_ROOTS, "roots")));
+        parts.addAll(Clip.paragraphs("*Data roots on disk*", Clip.list(roots, MAX_ROOTS, "roots")));
         changes(d).ifPresent(parts::add);
 
         List<Finding> rootFindings = d.findings().stream().filter(x -> ROOT_FINDINGS.contains(x.id())).toList();
@@ -126,10 +119,10 @@ public final class ReportViews {
             parts.add(new Divider());
             parts.addAll(findings(d, rootFindings, 5));
         }
-        List<Step> steps = d.plan().stream().filter(ReportViews::putsRootRight).toList();
+        List<Step> steps = d.plan().stream().filter(StepViews::putsRootRight).toList();
         if (!steps.isEmpty()) {
             parts.add(new Divider());
-            parts.addAll(plan(d, c, steps, MAX_STEP_SECTIONS));
+            parts.addAll(StepViews.plan(d, c, steps, MAX_STEP_SECTIONS));
         }
         parts.addAll(footer(d, c, !steps.isEmpty()));
         return new Message("Data root on " + c.host() + ": " + (dm.reachable() ? dm.dockerRootDir() : "daemon not answering"), parts);
@@ -183,7 +176,7 @@ public final class ReportViews {
         if (lines.isEmpty()) lines.add("No compose projects found (looked in the configured folders, common places"
                 + " and the compose labels of containers).");
         String summary = projects.isEmpty() ? "" : "*" + projects.size() + " projects*, " + down + " with services down";
-        parts.addAll(paragraphs(summary, Clip.list(lines, MAX_PROJECT_LINES, "projects"), 300));
+        parts.addAll(Clip.paragraphs(summary, Clip.list(lines, MAX_PROJECT_LINES, "projects"), 300));
 
         List<Finding> composeFindings = d.findings().stream().filter(x -> COMPOSE_FINDINGS.contains(x.id())).toList();
         if (!composeFindings.isEmpty()) {
@@ -192,10 +185,10 @@ public final class ReportViews {
         }
         List<Step> ups = d.plan().stream().filter(s -> StepId.familyPart(s.id()).equals(StepFamily.COMPOSE_UP.id())).toList();
         if (RootVerdict.rootNotRight(d)) {
-            parts.add(new Text(composeWarning(d, null)));
+            parts.add(new Text(StepViews.composeWarning(d, null)));
         } else if (!ups.isEmpty()) {
             parts.add(new Divider());
-            parts.addAll(plan(d, c, ups, 5));
+            parts.addAll(StepViews.plan(d, c, ups, 5));
         }
         parts.addAll(footer(d, c, !ups.isEmpty()));
         return new Message("Compose projects on " + c.host() + ": " + projects.size() + " found, " + down + " with services down", parts);
@@ -205,60 +198,9 @@ public final class ReportViews {
     public static Message plan(Diagnosis d, ViewContext c) {
         List<Part> parts = new ArrayList<>();
         parts.add(new Header("Plan for " + c.host()));
-        parts.addAll(plan(d, c, d.plan(), 20));
+        parts.addAll(StepViews.plan(d, c, d.plan(), 20));
         parts.addAll(footer(d, c, true));
         return new Message("Plan for " + c.host() + ": " + Mrkdwn.count(d.plan().size(), "step", "steps"), parts);
-    }
-
-    /** What a step would do, for the person who clicked its button (and nobody else). */
-    public static Message stepPreview(Diagnosis d, Step step, ViewContext c, String userId) {
-        List<Part> parts = new ArrayList<>();
-        int n = d.plan().indexOf(step) + 1;
-        parts.add(new Text(bold((n > 0 ? n + ". " : "") + step.title()) + " " + code(step.id())
-                + (step.detail() == null ? "" : "\n" + Clip.text(esc(step.detail()), MAX_DETAIL))));
-        List<String> changes = new ArrayList<>();
-        for (FileChange fc : step.changes()) {
-            changes.add("• " + code(fc.file()) + ": " + code(fc.key()) + " "
-                    + (fc.from() == null ? "_absent_" : code(fc.from())) + " → "
-                    + (fc.to() == null ? "_removed_" : code(fc.to())));
-        }
-        parts.addAll(paragraphs("*Would change*", changes.isEmpty() ? List.of("_no files_") : Clip.list(changes, 20, "changes")));
-        if (step.commands().isEmpty()) parts.add(new Text("*Would run*\n_no commands_"));
-        else parts.add(new Code("*Would run*", Clip.list(step.commands(), 40, "commands")));
-        if (step.warning() != null) parts.add(new Text(":warning: " + esc(step.warning())));
-        String who;
-        if (c.stepsRunnable() && c.isAdmin(userId)) who = "Nothing was run.";
-        else if (c.isAdmin(userId)) who = "Nothing was run: steps do not run from Slack yet.";
-        else who = "Nothing was run: you are not in DOCTOR_ADMINS, so buttons show what a step would do.";
-        parts.add(Note.of(who + " Only you can see this. Report " + code(c.reportId()) + "."));
-        return new Message("Step " + step.id() + " would: " + oneLine(step.detail() == null ? step.title() : step.detail()), parts);
-    }
-
-    /** Said in the channel when an admin's click starts a step: everyone sees who runs what. */
-    public static Message stepStarted(Step step, String userId, ViewContext c) {
-        String line = ":arrow_forward: <@" + esc(userId) + "> runs " + bold(esc(step.title())) + " " + code(step.id()) + "...";
-        return new Message(step.id() + " started by " + userId, List.of(new Text(line),
-                Note.of("Report " + code(c.reportId()) + ". The result follows here.")));
-    }
-
-    /** The result of a step: what happened, the output's end, and the fresh verdict of the host. */
-    public static Message stepOutcome(dev.dockerdoctor.recovery.StepOutcome o, ViewContext c) {
-        String icon = switch (o.status()) {
-            case DONE -> ":white_check_mark:";
-            case FAILED -> ":x:";
-            case BUSY -> ":hourglass_flowing_sand:";
-            case NOT_NEEDED -> ":information_source:";
-            case NOT_ALLOWED, REFUSED -> ":no_entry:";
-        };
-        List<Part> parts = new ArrayList<>();
-        parts.add(new Text(icon + " " + code(o.stepId()) + " (" + esc(o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-                + ", <@" + esc(o.user()) + ">): " + Clip.text(esc(o.summary()), MAX_DETAIL)));
-        if (!o.lines().isEmpty()) parts.add(new Code("*Output*", Clip.list(o.lines(), 40, "lines")));
-        if (o.after() != null) {
-            parts.add(new Text("*Now:* " + esc(dev.dockerdoctor.report.Summary.verdict(o.after()))));
-        }
-        parts.add(Note.of("Report " + code(c.reportId()) + ". Every run is written to the audit log."));
-        return new Message(o.stepId() + ": " + o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + oneLine(o.summary()), parts);
     }
 
     // ---------------------------------------------------------------- short answers
@@ -266,23 +208,17 @@ public final class ReportViews {
     public static Message help(String note) {
         List<Part> parts = new ArrayList<>();
         if (note != null) parts.add(new Text(":grey_question: " + note));
-        parts.add(new Text("*" + COMMAND + "* checks this Docker host and says what is wrong, why, and what to do."));
-        parts.add(new Text(String.join("\n", Subcommand.helpLines(COMMAND))));
+        parts.add(new Text("*" + ViewContext.COMMAND + "* checks this Docker host and says what is wrong, why, and what to do."));
+        parts.add(new Text(String.join("\n", Subcommand.helpLines(ViewContext.COMMAND))));
         parts.add(Note.of("Step buttons ask before they do anything. On the host, " + code("docker-doctor diagnose")
                 + " prints the same report."));
-        return new Message((note == null ? "" : note + " ") + Subcommand.usage(COMMAND), parts);
+        return new Message((note == null ? "" : note + " ") + Subcommand.usage(ViewContext.COMMAND), parts);
     }
 
     public static Message unknownReport(String reportId) {
-        return new Message("That report is gone: run " + COMMAND + " again", List.of(new Text(
+        return new Message("That report is gone: run " + ViewContext.COMMAND + " again", List.of(new Text(
                 ":hourglass: That button belongs to report " + code(reportId) + ", which I no longer have (the bot"
-                        + " restarted, or newer reports replaced it). Run " + code(COMMAND) + " for a fresh one.")));
-    }
-
-    public static Message unknownStep(String reportId, String stepId) {
-        return new Message("That step is not in the report", List.of(new Text(
-                ":grey_question: Report " + code(reportId) + " has no step " + code(stepId) + ". Run " + code(COMMAND)
-                        + " for a fresh report.")));
+                        + " restarted, or newer reports replaced it). Run " + code(ViewContext.COMMAND) + " for a fresh one.")));
     }
 
     public static Message failed() {
@@ -378,7 +314,7 @@ public final class ReportViews {
                     + " → " + (ch.newValue() == null ? "_gone_" : code(ch.newValue())));
         }
         return Optional.of(new Text(Clip.text("*Changed since the last good check*\n"
-                + String.join("\n", Clip.list(lines, 8, "changes")), TEXT_BUDGET)));
+                + String.join("\n", Clip.list(lines, 8, "changes")), Clip.TEXT_BUDGET)));
     }
 
     /** Findings by severity (they come sorted), each with its evidence; the rest counted. */
@@ -391,12 +327,12 @@ public final class ReportViews {
         int shown = list.size() <= max ? list.size() : max - 1;
         for (Finding f : list.subList(0, shown)) {
             out.add(new Text(Readings.emoji(f.severity()) + " " + bold(f.title()) + " " + code(f.id())
-                    + (f.detail() == null || f.detail().isBlank() ? "" : "\n" + Clip.text(esc(f.detail()), MAX_DETAIL))));
+                    + (f.detail() == null || f.detail().isBlank() ? "" : "\n" + Clip.text(esc(f.detail()), Clip.MAX_DETAIL))));
             List<String> ev = new ArrayList<>();
             for (Evidence e : f.evidence()) ev.add(code(e.source()) + " " + Clip.text(esc(e.text()), 300));
             if (!ev.isEmpty()) {
                 out.add(new Note(List.of(Clip.text("Evidence: " + String.join("\n", Clip.list(ev, MAX_EVIDENCE, "")),
-                        TEXT_BUDGET))));
+                        Clip.TEXT_BUDGET))));
             }
         }
         if (shown < list.size()) {
@@ -425,7 +361,7 @@ public final class ReportViews {
         List<String> notes = new ArrayList<>();
         if (shown.size() < lines.size()) {
             notes.add(Clip.more(lines.size() - shown.size(), "earlier events")
-                    + (withButtonHint ? ": " + code(COMMAND + " logs") + " shows them all" : ""));
+                    + (withButtonHint ? ": " + code(ViewContext.COMMAND + " logs") + " shows them all" : ""));
         }
         List<String> sources = Readings.sources(events).stream().map(Mrkdwn::code).toList();
         notes.add("From " + String.join(", ", Clip.list(sources, 6, "sources")) + ".");
@@ -433,140 +369,22 @@ public final class ReportViews {
         return out;
     }
 
-    /** The plan in order: the first steps as sections with a button each, further ones as buttons only. */
-    static List<Part> plan(Diagnosis d, ViewContext c, List<Step> steps, int maxSections) {
-        List<Part> out = new ArrayList<>();
-        boolean rootNotRight = RootVerdict.rootNotRight(d);
-        if (steps.isEmpty()) {
-            out.add(new Text(d.hasProblems()
-                    ? "*Plan:* no step can be offered as a button here; the findings above say what to do by hand."
-                    : "*Plan:* nothing to do."));
-            if (rootNotRight) out.add(new Text(composeWarning(d, null)));
-            return out;
-        }
-        out.add(new Text(rootNotRight ? "*Plan:* first get Docker back on the right data root, then see what is still down."
-                : "*Plan:* in this order."));
-        if (rootNotRight) {
-            Optional<Step> rootStep = d.plan().stream()
-                    .filter(ReportViews::putsRootRight).findFirst();
-            out.add(new Text(composeWarning(d, rootStep.map(s -> d.plan().indexOf(s) + 1).orElse(null))));
-        }
-        int sections = steps.size() <= maxSections ? steps.size() : maxSections - 1;
-        for (Step s : steps.subList(0, sections)) {
-            int n = d.plan().indexOf(s) + 1;
-            out.add(new Text(bold(n + ". " + s.title()) + (s.detail() == null ? "" : "\n" + Clip.text(esc(s.detail()), 600)),
-                    stepButton(d, c, s)));
-        }
-        List<Step> rest = steps.subList(sections, steps.size());
-        if (!rest.isEmpty()) {
-            List<Step> asButtons = rest.subList(0, Math.min(rest.size(), MAX_EXTRA_STEP_BUTTONS));
-            out.add(new Buttons(asButtons.stream().map(s -> stepButton(d, c, s)).toList()));
-            if (asButtons.size() < rest.size()) {
-                out.add(Note.of(Clip.more(rest.size() - asButtons.size(), "steps") + ": " + code(COMMAND + " plan")
-                        + " after the first ones, or " + code("docker-doctor diagnose") + " on the host."));
-            }
-        }
-        return out;
-    }
-
-    /** The warning the product exists for: services must wait for the root. */
-    static String composeWarning(Diagnosis d, Integer rootStep) {
-        List<String> projects = Readings.otherRoots(d).stream().flatMap(r -> r.composeProjects().stream()).distinct().toList();
-        String what = projects.isEmpty() ? "new, empty services"
-                : "a brand-new, empty " + esc(Mrkdwn.and(Clip.list(projects, 3, "projects")));
-        return "> :warning: Do not run " + code("docker compose up") + " "
-                + (rootStep == null ? "until the data root is right" : "before step " + rootStep)
-                + ": on the wrong root it would create " + what + " with fresh, empty volumes, and pull every image"
-                + " onto that disk.";
-    }
-
-    static Button stepButton(Diagnosis d, ViewContext c, Step s) {
-        boolean dangerous = StepId.has(s.id(), Effect.DANGEROUS);
-        Style style = Style.DEFAULT;
-        if (dangerous) style = Style.DANGER;
-        else if (putsRootRight(s) && !d.plan().isEmpty() && d.plan().get(0).equals(s)) style = Style.PRIMARY;
-        Confirm confirm = s.mutating() ? confirm(c, s, dangerous) : null;
-        return new Button(StepId.actionId(s.id()), label(s), new ButtonRef(c.reportId(), s.id()).encode(), style, confirm);
-    }
-
-    /** Short button labels, like a person would write them: the family's own, or the title of an unknown step. */
-    static String label(Step s) {
-        return StepId.parse(s.id()).map(StepId::label).orElse(s.title());
-    }
-
-    /** The steps that put the root right (start, restart or re-mount under Docker): what the root view offers. */
-    static boolean putsRootRight(Step s) {
-        return StepId.has(s.id(), Effect.RESTARTS_DOCKER);
-    }
-
-    /** The dialog says what the step does: the files it changes, the commands it runs, the warning. */
-    static Confirm confirm(ViewContext c, Step s, boolean dangerous) {
-        List<String> what = new ArrayList<>();
-        for (FileChange fc : s.changes()) {
-            what.add(fc.to() == null ? "Removes " + fc.key() + " from " + fc.file() + "."
-                    : "Sets " + fc.key() + " to " + fc.to() + " in " + fc.file() + ".");
-        }
-        if (!s.commands().isEmpty()) {
-            what.add((what.isEmpty() ? "Runs: " : "Then runs: ") + String.join("; ", s.commands()) + ".");
-        }
-        if (s.warning() != null) what.add(s.warning());
-        if (what.isEmpty()) what.add(s.title() + ".");
-        boolean danger = s.warning() != null || dangerous;
-        return new Confirm(label(s) + "?", String.join(" ", what), c.stepsRunnable() ? "Run it" : "Show what it does",
-                "Cancel", danger);
-    }
-
     static List<Part> footer(Diagnosis d, ViewContext c, boolean withSteps) {
         List<Part> out = new ArrayList<>();
-        if (withSteps && !d.plan().isEmpty()) out.add(Note.of(whoMayRun(c)));
+        if (withSteps && !d.plan().isEmpty()) out.add(Note.of(StepViews.whoMayRun(c)));
         out.add(new Buttons(List.of(
                 new Button(UI_REFRESH, "Check again", ButtonRef.ofReport(c.reportId()).encode(), Style.DEFAULT, null),
                 new Button(UI_TIMELINE, "Show timeline", ButtonRef.ofReport(c.reportId()).encode(), Style.DEFAULT, null))));
         String shared = c.sharedBy() == null ? "" : "Shared by " + Mrkdwn.user(c.sharedBy()) + " · ";
         out.add(Note.of(shared + "Checked " + Readings.time(d, d.snapshot().takenAt()) + " " + Readings.zoneName(d)
-                + " · report " + code(c.reportId()) + " · " + code(COMMAND + " help") + " for more"));
+                + " · report " + code(c.reportId()) + " · " + code(ViewContext.COMMAND + " help") + " for more"));
         return out;
-    }
-
-    static String whoMayRun(ViewContext c) {
-        String later = c.stepsRunnable() ? "" : " For now a click shows only you what a step would do; nothing runs.";
-        if (c.admins().isEmpty()) {
-            return "Nobody may run steps from Slack (DOCTOR_ADMINS is empty): a click shows only you what a step"
-                    + " would do.";
-        }
-        List<String> who = Clip.list(c.admins().stream().map(Mrkdwn::user).toList(), 8, "others");
-        return "Only " + Mrkdwn.and(who) + " may run these steps. Each asks first and is logged." + later;
     }
 
     static String fallback(Diagnosis d, ViewContext c) {
         String head = headline(d, c).replaceFirst("^:[a-z_]+: ", "");
         String first = d.hasProblems() ? ": " + d.findings().get(0).title() : "";
         return esc(head + first);
-    }
-
-    /** Lines under a title, packed into as few text parts as fit Slack's section limit. */
-    static List<Part> paragraphs(String title, List<String> lines) {
-        return paragraphs(title, lines, 1000);
-    }
-
-    static List<Part> paragraphs(String title, List<String> lines, int maxLine) {
-        List<Part> out = new ArrayList<>();
-        StringBuilder b = new StringBuilder(title == null ? "" : title);
-        for (String line : lines) {
-            String l = Clip.text(line, maxLine);
-            if (b.length() > 0 && b.length() + 1 + l.length() > TEXT_BUDGET) {
-                out.add(new Text(b.toString()));
-                b.setLength(0);
-            }
-            if (b.length() > 0) b.append('\n');
-            b.append(l);
-        }
-        if (b.length() > 0) out.add(new Text(b.toString()));
-        return out;
-    }
-
-    private static String oneLine(String s) {
-        return esc(s.replace('\n', ' '));
     }
 
     private static String orQ(String s) {

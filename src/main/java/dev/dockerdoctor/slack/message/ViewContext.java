@@ -7,6 +7,9 @@ import java.util.List;
  * it), who may run steps, whether steps run from chat yet, and who shared the report (null when not shared).
  */
 public record ViewContext(String host, String reportId, List<String> admins, boolean stepsRunnable, String sharedBy) {
+    /** The slash command every view points back to. */
+    public static final String COMMAND = "/docker-status";
+
     public ViewContext {
         admins = admins.stream().sorted().toList();
     }

@@ -9,6 +9,7 @@ import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.Part;
 import dev.dockerdoctor.slack.message.ReportViews;
+import dev.dockerdoctor.slack.message.StepViews;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.slack.standin.SlackJson;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,7 @@ class ReportViewsTest {
     @Test
     void stepPreviewForSomeoneWhoMayNotRunSteps(TestInfo info) throws Exception {
         Diagnosis d = incident();
-        Message m = ReportViews.stepPreview(d, d.plan().get(0), CTX, "U0STRANGER");
+        Message m = StepViews.stepPreview(d, d.plan().get(0), CTX, "U0STRANGER");
         golden(info, m);
         assertThat(allText(json(m))).contains("`/etc/docker/daemon.json`: `data-root` _absent_ → `/srv/docker`")
                 .contains("```systemctl restart docker```").contains("you are not in DOCTOR_ADMINS")
