@@ -8,9 +8,17 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rooms keep their doors: pure logic never reaches for Slack, Docker, Jetty or the file system. */
 class ArchitectureTest {
@@ -85,5 +93,23 @@ class ArchitectureTest {
                 }).should().beFreeOfCycles()
                 .because("inside the diagnosis room too, a rule reads facts and never the other way around")
                 .check(CLASSES);
+    }
+
+    @Test
+    void noMainFileANewcomerNeedFear() throws IOException {
+        List<String> tooLong;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            tooLong = files.filter(f -> f.toString().endsWith(".java")).filter(f -> lines(f) > 500)
+                    .map(f -> f + " (" + lines(f) + " lines)").toList();
+        }
+        assertThat(tooLong).as("main files over 500 lines: split them where their own seams are").isEmpty();
+    }
+
+    private static long lines(Path f) {
+        try (Stream<String> l = Files.lines(f)) {
+            return l.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -13,7 +13,6 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.dockerdoctor.model.ContainerInfo;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DiskUsage;
-import dev.dockerdoctor.model.HealthCheckResult;
 import dev.dockerdoctor.parse.DockerLogStream;
 import dev.dockerdoctor.parse.SystemDfParser;
 
@@ -25,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +70,6 @@ public final class DockerJavaProbe implements DockerProbe {
     /** A container that restarted and last exited within this long looks unwell enough to read its log. */
     static final Duration RECENT_EXIT = Duration.ofHours(1);
     private static final int MAX_RAW_BYTES = 32 << 20;
-    private static final Instant DOCKER_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     private final String dockerHost;
     private final URI uri;
@@ -226,7 +223,7 @@ public final class DockerJavaProbe implements DockerProbe {
         Map<String, Boolean> tty = new java.util.HashMap<>();
         for (int i = 0; i < listed.size(); i++) {
             InspectContainerResponse detail = detail(pending.get(i), deadline);
-            out.add(toInfo(listed.get(i), detail));
+            out.add(ContainerInfos.of(listed.get(i), detail));
             if (detail != null && detail.getConfig() != null) tty.put(listed.get(i).getId(), detail.getConfig().getTty());
         }
         return withLogTails(out, tty);
@@ -293,46 +290,6 @@ public final class DockerJavaProbe implements DockerProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
-            return null;
-        }
-    }
-
-    static ContainerInfo toInfo(Container c, InspectContainerResponse d) {
-        String name = c.getNames() != null && c.getNames().length > 0 ? stripSlash(c.getNames()[0]) : null;
-        if (d == null) {
-            return new ContainerInfo(c.getId(), name, c.getImage(), c.getState(), c.getStatus(), c.getLabels(),
-                    null, null, null, null, null, null, null);
-        }
-        InspectContainerResponse.ContainerState st = d.getState();
-        String health = st == null || st.getHealth() == null ? null : st.getHealth().getStatus();
-        Long memory = d.getHostConfig() == null ? null : d.getHostConfig().getMemory();
-        String policy = d.getHostConfig() == null || d.getHostConfig().getRestartPolicy() == null ? null
-                : d.getHostConfig().getRestartPolicy().getName();
-        return new ContainerInfo(c.getId(), name != null ? name : stripSlash(d.getName()), c.getImage(), c.getState(),
-                c.getStatus(), c.getLabels(), d.getRestartCount(), st == null ? null : st.getOOMKilled(), health,
-                st == null ? null : st.getExitCode(), st == null ? null : time(st.getStartedAt()),
-                st == null ? null : time(st.getFinishedAt()), memory, policy == null || policy.isBlank() ? null : policy,
-                healthLog(st), List.of());
-    }
-
-    private static List<HealthCheckResult> healthLog(InspectContainerResponse.ContainerState st) {
-        if (st == null || st.getHealth() == null || st.getHealth().getLog() == null) return List.of();
-        return st.getHealth().getLog().stream()
-                .map(l -> new HealthCheckResult(time(l.getStart()), time(l.getEnd()), l.getExitCode(), l.getOutput()))
-                .toList();
-    }
-
-    private static String stripSlash(String name) {
-        return name != null && name.startsWith("/") ? name.substring(1) : name;
-    }
-
-    /** Docker's RFC 3339 times; its zero time ("0001-01-01T00:00:00Z", never started) is null. */
-    static Instant time(String s) {
-        if (s == null || s.isBlank()) return null;
-        try {
-            Instant t = Instant.parse(s);
-            return t.equals(DOCKER_ZERO_TIME) ? null : t;
-        } catch (DateTimeParseException e) {
             return null;
         }
     }

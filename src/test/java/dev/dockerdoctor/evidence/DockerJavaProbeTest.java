@@ -77,10 +77,10 @@ class DockerJavaProbeTest {
 
     @Test
     void shouldReadDockerTimesAndTreatItsZeroTimeAsNever() {
-        assertThat(DockerJavaProbe.time("2024-04-21T12:04:54.026767123Z")).isEqualTo(Instant.parse("2024-04-21T12:04:54.026767123Z"));
-        assertThat(DockerJavaProbe.time("0001-01-01T00:00:00Z")).isNull();
-        assertThat(DockerJavaProbe.time("")).isNull();
-        assertThat(DockerJavaProbe.time("yesterday")).isNull();
+        assertThat(ContainerInfos.time("2024-04-21T12:04:54.026767123Z")).isEqualTo(Instant.parse("2024-04-21T12:04:54.026767123Z"));
+        assertThat(ContainerInfos.time("0001-01-01T00:00:00Z")).isNull();
+        assertThat(ContainerInfos.time("")).isNull();
+        assertThat(ContainerInfos.time("yesterday")).isNull();
     }
 
     @Test
