@@ -7,7 +7,6 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.slack.DiagnosisSource;
 import dev.dockerdoctor.slack.FileReportStore;
-import dev.dockerdoctor.slack.InMemoryReportStore;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.StepRunner;
 import dev.dockerdoctor.slack.SlackBot;
@@ -52,15 +51,9 @@ public final class BotServer implements AutoCloseable {
 
     /** As {@link #start(Settings, DiagnosisSource, StepRunner)}, with the store the buttons resolve their reports in. */
     public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps, ReportStore reports) throws Exception {
-        // steps run only when someone may run them: an empty DOCTOR_ADMINS keeps the bot read-only
-        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), !s.admins().isEmpty(), Clock.systemUTC(),
+        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), Clock.systemUTC(),
                 ZoneId.systemDefault(), 2, 64);
         return start(s, source, options, s.port(), steps, reports);
-    }
-
-    /** Port 0 picks a free one (tests); {@link #port()} says which. */
-    public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port) throws Exception {
-        return start(s, source, options, port, null, new InMemoryReportStore(REPORTS));
     }
 
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,

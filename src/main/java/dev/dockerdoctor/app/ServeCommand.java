@@ -71,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // after the server: a token Slack refuses stops start-up before anything is watched or posted
         Watching watching = Watching.start(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
-                BotServer.hostName(settings), !settings.admins().isEmpty(), clock);
+                BotServer.hostName(settings), clock);
         watch.set(watching);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -41,6 +41,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -72,10 +73,9 @@ public final class SlackBot implements AutoCloseable {
     /**
      * @param host          the host's name, for titles
      * @param admins        Slack user ids allowed to run steps (DOCTOR_ADMINS)
-     * @param stepsRunnable whether a step button runs the step (false until recovery lands: it shows it)
      * @param zone          the host's zone, for windows typed without an offset
      */
-    public record Options(String host, Set<String> admins, boolean stepsRunnable, Clock clock, ZoneId zone,
+    public record Options(String host, Set<String> admins, Clock clock, ZoneId zone,
                           int workers, int queue) {
         public Options {
             admins = Set.copyOf(admins);
@@ -90,13 +90,9 @@ public final class SlackBot implements AutoCloseable {
     private final Map<String, CompletableFuture<StoredReport>> inFlight = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor executor;
 
-    public SlackBot(DiagnosisSource source, ReportStore store, Options options) {
-        this(source, store, options, null);
-    }
-
-    /** @param runner runs steps for admins when {@code options.stepsRunnable()}; null: buttons only show */
+    /** @param runner decides who may run a step and runs it; everyone else's click shows what it would do */
     public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner) {
-        this.runner = runner;
+        this.runner = Objects.requireNonNull(runner, "runner");
         this.source = source;
         this.store = store;
         this.options = options;
@@ -206,7 +202,7 @@ public final class SlackBot implements AutoCloseable {
     /** An admin's click runs the step (when steps may run); anyone else's shows what it would do. */
     void stepButton(String actionId, String value, String user, Responder responder) {
         Optional<ButtonRef> ref = ButtonRef.decode(value);
-        boolean runs = options.stepsRunnable() && runner != null && user != null && runner.mayRun(user);
+        boolean runs = user != null && runner.mayRun(user);
         // the value names the step; the action_id is that step's (a long id's is shortened): both must agree
         if (!runs || ref.isEmpty() || ref.get().step() == null || !StepId.actionId(ref.get().step()).equals(actionId)) {
             stepPreview(actionId, value, user, responder);
@@ -292,7 +288,7 @@ public final class SlackBot implements AutoCloseable {
     // ---------------------------------------------------------------- plumbing
 
     private ViewContext context(String reportId) {
-        return new ViewContext(options.host(), reportId, List.copyOf(options.admins()), options.stepsRunnable(), null);
+        return new ViewContext(options.host(), reportId, List.copyOf(options.admins()), null);
     }
 
     private void respondToAction(Responder responder, Message m, boolean replace, boolean ephemeral) {

@@ -1,5 +1,7 @@
 package dev.dockerdoctor.app;
 
+import dev.dockerdoctor.slack.InMemoryReportStore;
+import dev.dockerdoctor.testing.NoSteps;
 import dev.dockerdoctor.slack.SlackBot;
 import dev.dockerdoctor.slack.TestDiagnoses;
 import dev.dockerdoctor.slack.standin.AckLatency;
@@ -28,8 +30,9 @@ class AckLatencyIT {
             Settings s = Settings.fromEnv(Map.of(Env.SLACK_BOT_TOKEN, "xoxb-bench", Env.SLACK_SIGNING_SECRET, "bench-secret",
                     Env.SLACK_API_URL, slack.apiUrl()));
             RecordingSource source = new RecordingSource(TestDiagnoses::incident, Duration.ofMillis(50));
-            try (BotServer server = BotServer.start(s, source, new SlackBot.Options("bench", s.admins(), false,
-                    Clock.systemUTC(), ZoneOffset.UTC, Integer.getInteger("bench.workers", 2), N + 16), 0)) {
+            try (BotServer server = BotServer.start(s, source, new SlackBot.Options("bench", s.admins(),
+                    Clock.systemUTC(), ZoneOffset.UTC, Integer.getInteger("bench.workers", 2), N + 16), 0, new NoSteps(),
+                    new InMemoryReportStore(BotServer.REPORTS))) {
                 AckLatency.Result r = AckLatency.measure(new SignedClient(server.port(), "bench-secret"), slack, N, 20,
                         Integer.getInteger("bench.outstanding", Integer.MAX_VALUE), Duration.ofSeconds(60));
                 System.out.println("[bench, stand-in diagnosis] " + r.line());

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.app;
 
+import dev.dockerdoctor.testing.NoSteps;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dockerdoctor.model.Diagnosis;
@@ -55,7 +56,7 @@ class ServeHttpIT {
     }
 
     void start(Supplier<Diagnosis> answer, Duration delay) throws Exception {
-        start(answer, delay, null, new dev.dockerdoctor.slack.InMemoryReportStore(500));
+        start(answer, delay, new NoSteps(), new dev.dockerdoctor.slack.InMemoryReportStore(500));
     }
 
     void start(Supplier<Diagnosis> answer, Duration delay, dev.dockerdoctor.slack.StepRunner steps,
@@ -66,7 +67,7 @@ class ServeHttpIT {
         Settings s = Settings.fromEnv(env());
         s.requireForServe();
         source = new RecordingSource(answer, delay);
-        server = BotServer.start(s, source, new SlackBot.Options(BotServer.hostName(s), s.admins(), steps != null,
+        server = BotServer.start(s, source, new SlackBot.Options(BotServer.hostName(s), s.admins(),
                 Clock.systemUTC(), ZoneOffset.UTC, 2, 64), 0, steps, reports);
         client = new SignedClient(server.port(), SECRET);
     }
@@ -319,7 +320,7 @@ class ServeHttpIT {
         Map<String, String> env = env();
         env.put(Env.SLACK_BOT_TOKEN, "xoxb-revoked");
         Settings s = Settings.fromEnv(env);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.start(s, since -> TestDiagnoses.incident(), null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.start(s, since -> TestDiagnoses.incident(), new NoSteps()))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("SLACK_BOT_TOKEN").hasMessageContaining("invalid_auth");
     }
 

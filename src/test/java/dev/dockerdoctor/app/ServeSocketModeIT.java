@@ -1,5 +1,7 @@
 package dev.dockerdoctor.app;
 
+import dev.dockerdoctor.slack.InMemoryReportStore;
+import dev.dockerdoctor.testing.NoSteps;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dockerdoctor.slack.SlackBot;
@@ -43,8 +45,8 @@ class ServeSocketModeIT {
                 Env.SLACK_API_URL, slack.apiUrl()));
         s.requireForServe();
         source = new RecordingSource(TestDiagnoses::incident, Duration.ofMillis(200));
-        server = BotServer.start(s, source, new SlackBot.Options("build-01", s.admins(), false, Clock.systemUTC(),
-                ZoneOffset.UTC, 2, 64), 0);
+        server = BotServer.start(s, source, new SlackBot.Options("build-01", s.admins(), Clock.systemUTC(),
+                ZoneOffset.UTC, 2, 64), 0, new NoSteps(), new InMemoryReportStore(BotServer.REPORTS));
     }
 
     @AfterEach

@@ -31,9 +31,9 @@ class EveryMessageFitsSlackTest {
     static Stream<Arguments> hosts() {
         List<String> manyAdmins = IntStream.range(0, 40).mapToObj(i -> "U0ADMIN" + i).toList();
         List<ViewContext> contexts = List.of(
-                new ViewContext("build-01", "r-20241127-062714-3f2a", List.of(), false, null),
-                new ViewContext("build-01", "r-20241127-062714-3f2a", List.of("U0ALICE"), true, null),
-                new ViewContext("h".repeat(300), "r-" + "9".repeat(60), manyAdmins, false, null));
+                new ViewContext("build-01", "r-20241127-062714-3f2a", List.of(), null),
+                new ViewContext("build-01", "r-20241127-062714-3f2a", List.of("U0ALICE"), null),
+                new ViewContext("h".repeat(300), "r-" + "9".repeat(60), manyAdmins, null));
         Map<String, Diagnosis> diagnoses = Map.of(
                 "incident", TestDiagnoses.incident(),
                 "healthy", TestDiagnoses.healthy(),

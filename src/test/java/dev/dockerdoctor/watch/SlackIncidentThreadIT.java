@@ -58,7 +58,7 @@ class SlackIncidentThreadIT {
 
     private SlackIncidentNotifier notifier() {
         return new SlackIncidentNotifier(SlackBot.slack(slack.apiUrl()).methods("xoxb-test"), CHANNEL,
-                id -> new ViewContext("gitlab-host", id, List.of("U0ADMIN"), false, null), ZoneOffset.UTC);
+                id -> new ViewContext("gitlab-host", id, List.of("U0ADMIN"), null), ZoneOffset.UTC);
     }
 
     private IncidentWatch watch() {

@@ -52,8 +52,7 @@ public final class StepViews {
         else parts.add(new Code("*Would run*", Clip.list(step.commands(), 40, "commands")));
         if (step.warning() != null) parts.add(new Text(":warning: " + esc(step.warning())));
         String who;
-        if (c.stepsRunnable() && c.isAdmin(userId)) who = "Nothing was run.";
-        else if (c.isAdmin(userId)) who = "Nothing was run: steps do not run from Slack yet.";
+        if (c.isAdmin(userId)) who = "Nothing was run.";
         else who = "Nothing was run: you are not in DOCTOR_ADMINS, so buttons show what a step would do.";
         parts.add(Note.of(who + " Only you can see this. Report " + code(c.reportId()) + "."));
         return new Message("Step " + step.id() + " would: " + Mrkdwn.oneLine(step.detail() == null ? step.title() : step.detail()), parts);
@@ -171,17 +170,16 @@ public final class StepViews {
         if (s.warning() != null) what.add(s.warning());
         if (what.isEmpty()) what.add(s.title() + ".");
         boolean danger = s.warning() != null || dangerous;
-        return new Confirm(label(s) + "?", String.join(" ", what), c.stepsRunnable() ? "Run it" : "Show what it does",
+        return new Confirm(label(s) + "?", String.join(" ", what), c.admins().isEmpty() ? "Show what it does" : "Run it",
                 "Cancel", danger);
     }
 
     static String whoMayRun(ViewContext c) {
-        String later = c.stepsRunnable() ? "" : " For now a click shows only you what a step would do; nothing runs.";
         if (c.admins().isEmpty()) {
             return "Nobody may run steps from Slack (DOCTOR_ADMINS is empty): a click shows only you what a step"
                     + " would do.";
         }
         List<String> who = Clip.list(c.admins().stream().map(Mrkdwn::user).toList(), 8, "others");
-        return "Only " + Mrkdwn.and(who) + " may run these steps. Each asks first and is logged." + later;
+        return "Only " + Mrkdwn.and(who) + " may run these steps. Each asks first and is logged.";
     }
 }

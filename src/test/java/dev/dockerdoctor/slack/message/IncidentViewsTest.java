@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IncidentViewsTest {
     private static final Instant T = Instant.parse("2021-10-07T06:21:12Z");
     private static final ZoneId ZONE = ZoneOffset.UTC;
-    private static final ViewContext CONTEXT = new ViewContext("gitlab-host", "inc-20211007-062112", List.of("U0ADMIN"), false, null);
+    private static final ViewContext CONTEXT = new ViewContext("gitlab-host", "inc-20211007-062112", List.of("U0ADMIN"), null);
 
     private static Diagnosis drifted() {
         return Doctor.standard(PlanContext.defaults()).diagnose(Snapshots.host().daemonOn("/var/lib/docker", 0, 0)

@@ -25,7 +25,7 @@ import static dev.dockerdoctor.slack.TestDiagnoses.unreachable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportViewsTest {
-    static final ViewContext CTX = new ViewContext("build-01", "r-test", List.of("U0BOB", "U0ALICE"), false, null);
+    static final ViewContext CTX = new ViewContext("build-01", "r-test", List.of("U0BOB", "U0ALICE"), null);
 
     static JsonObject json(Message m) {
         return BlockKitLimits.toJson(BlockKitRenderer.render(m));
