@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,6 +35,7 @@ public final class Agent implements AutoCloseable {
     private volatile Doctor doctor;
     private final LastKnownGoodStore lastKnownGood;
     private final Supplier<DockerProbe> docker;
+    private final ZoneId zone;
 
     /**
      * @param env      the process environment (compose files are interpolated with it, as docker compose would)
@@ -43,7 +46,8 @@ public final class Agent implements AutoCloseable {
         HostFiles files = new HostFiles(settings.hostRoot());
         ComposeCommand compose = ComposeCommand.detect(files, env);
         // classic syslog lines carry no zone: read them in the host's zone, not the bot's (a container runs in UTC)
-        Clock hostClock = clock.withZone(hostZone(files).orElse(clock.getZone()));
+        this.zone = hostZone(files).orElse(clock.getZone());
+        Clock hostClock = clock.withZone(zone);
         this.inspector = new HostInspector(files, docker, settings.dockerHost(), settings.dataRootSearch(),
                 settings.composePaths(), compose, env, hostClock);
         this.planContext = new PlanContext(settings.dockerRestart(), settings.dockerStart(), compose.argv(),
@@ -64,19 +68,24 @@ public final class Agent implements AutoCloseable {
         return d;
     }
 
+    /** The host's zone (the bot's own when the host does not say): every time a person reads is in it. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The host's time zone, from /etc/timezone or the /etc/localtime link, under the host root. */
-    static Optional<java.time.ZoneId> hostZone(HostFiles files) {
+    static Optional<ZoneId> hostZone(HostFiles files) {
         HostFiles.TextFile tz = files.readText("/etc/timezone", 256);
         try {
-            if (tz.ok() && !tz.text().isBlank()) return Optional.of(java.time.ZoneId.of(tz.text().strip()));
-        } catch (java.time.DateTimeException e) {
+            if (tz.ok() && !tz.text().isBlank()) return Optional.of(ZoneId.of(tz.text().strip()));
+        } catch (DateTimeException e) {
             // not a zone id: try the link
         }
         try {
             String link = java.nio.file.Files.readSymbolicLink(files.resolve("/etc/localtime")).toString();
             int i = link.indexOf("zoneinfo/");
-            if (i >= 0) return Optional.of(java.time.ZoneId.of(link.substring(i + "zoneinfo/".length())));
-        } catch (java.io.IOException | UnsupportedOperationException | java.time.DateTimeException e) {
+            if (i >= 0) return Optional.of(ZoneId.of(link.substring(i + "zoneinfo/".length())));
+        } catch (java.io.IOException | UnsupportedOperationException | DateTimeException e) {
             // no link, or not a zone: the bot's own zone is the best guess
         }
         return Optional.empty();

@@ -6,7 +6,6 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.slack.DiagnosisSource;
-import dev.dockerdoctor.slack.FileReportStore;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.StepRunner;
 import dev.dockerdoctor.slack.SlackBot;
@@ -44,15 +43,13 @@ public final class BotServer implements AutoCloseable {
         this.socketMode = socketMode;
     }
 
-    /** Starts with the settings' port and the host's own name; the settings must have passed requireForServe(). */
-    public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps) throws Exception {
-        return start(s, source, steps, new FileReportStore(s.serveStateDir(), REPORTS));
-    }
-
-    /** As {@link #start(Settings, DiagnosisSource, StepRunner)}, with the store the buttons resolve their reports in. */
-    public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps, ReportStore reports) throws Exception {
-        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), Clock.systemUTC(),
-                ZoneId.systemDefault(), 2, 64);
+    /**
+     * Starts with the settings' port and the host's own name, its clock and zone; the settings must have passed
+     * requireForServe().
+     */
+    public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps, ReportStore reports,
+                                  Clock clock, ZoneId hostZone) throws Exception {
+        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), clock, hostZone, 2, 64);
         return start(s, source, options, s.port(), steps, reports);
     }
 

@@ -62,7 +62,8 @@ public final class ServeCommand implements Callable<Integer> {
             // no incident to find or tell
             StepRunner steps = Watching.tracking(Recovery.steps(settings, source, agent, clock), watch::get);
             server = BotServer.start(settings, source, steps,
-                    Watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS), watch::get));
+                    Watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS), watch::get),
+                    clock, agent.zone());
         } catch (SettingsException e) {
             agent.close();
             probe.close();
@@ -71,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // after the server: a token Slack refuses stops start-up before anything is watched or posted
         Watching watching = Watching.start(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
-                BotServer.hostName(settings), clock);
+                BotServer.hostName(settings), agent.zone(), clock);
         watch.set(watching);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

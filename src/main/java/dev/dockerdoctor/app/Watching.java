@@ -44,10 +44,10 @@ final class Watching implements AutoCloseable {
      * @param slack  the Slack client pointed at SLACK_API_URL
      */
     static Watching start(Settings s, DiagnosisSource source, DockerJavaProbe probe, Slack slack, String host,
-                          Clock clock) {
+                          ZoneId hostZone, Clock clock) {
         IncidentNotifier notifier = s.channel() == null ? new LogNotifier()
                 : new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
-                id -> new ViewContext(host, id, List.copyOf(s.admins()), null), ZoneId.systemDefault());
+                id -> new ViewContext(host, id, List.copyOf(s.admins()), null), hostZone);
         IncidentWatch watch = IncidentWatch.start(IncidentWatch.Config.of(host, s.watch(), s.watchInterval()),
                 s.serveStateDir(), probe, source::diagnose, notifier, clock);
         DockerEvents events = null;

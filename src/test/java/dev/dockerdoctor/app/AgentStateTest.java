@@ -81,4 +81,17 @@ class AgentStateTest {
         host.file("/etc/timezone", "not a zone");
         assertThat(Agent.hostZone(new dev.dockerdoctor.evidence.HostFiles(hostDir))).contains(java.time.ZoneId.of("Asia/Tokyo"));
     }
+
+    @Test
+    void theAgentHandsTheHostsZoneToWhateverShowsTimes() {
+        new FakeHost(hostDir).file("/etc/timezone", "Asia/Tokyo\n");
+        Settings settings = Settings.fromEnv(Map.of(Env.DOCTOR_HOST_ROOT, hostDir.toString()));
+        try (Agent agent = new Agent(settings, Map.of(), () -> daemon::get, clock, stateDir)) {
+            assertThat(agent.zone()).as("the host's, not the bot's UTC clock").isEqualTo(java.time.ZoneId.of("Asia/Tokyo"));
+        }
+        new FakeHost(hostDir).delete("/etc/timezone");
+        try (Agent agent = new Agent(settings, Map.of(), () -> daemon::get, clock, stateDir)) {
+            assertThat(agent.zone()).as("a host that says nothing: the bot's own").isEqualTo(ZoneOffset.UTC);
+        }
+    }
 }
