@@ -26,7 +26,6 @@ import dev.dockerdoctor.slack.message.ReportViews;
 import dev.dockerdoctor.slack.message.Subcommand;
 import dev.dockerdoctor.slack.message.StepViews;
 import dev.dockerdoctor.slack.message.ViewContext;
-import dev.dockerdoctor.slack.render.BlockKitLimits;
 import dev.dockerdoctor.slack.render.BlockKitRenderer;
 import dev.dockerdoctor.slack.render.SlackMessage;
 import org.slf4j.Logger;
@@ -140,13 +139,13 @@ public final class SlackBot implements AutoCloseable {
         StatusRequest sr = StatusRequest.parse(p.getText(), options.clock().instant(), options.zone());
         if (sr.view() == Subcommand.HELP) {
             // no I/O: the answer fits in the ack itself
-            SlackMessage m = render(ReportViews.help(sr.problem()));
+            SlackMessage m = BlockKitRenderer.renderChecked(ReportViews.help(sr.problem()));
             return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
         }
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
         String user = p.getUserId();
         if (!submit(() -> status(sr, user, responder))) {
-            SlackMessage m = render(ReportViews.busy());
+            SlackMessage m = BlockKitRenderer.renderChecked(ReportViews.busy());
             return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
         }
         // share: an in_channel ack makes the command itself visible, the report follows in the channel
@@ -194,7 +193,7 @@ public final class SlackBot implements AutoCloseable {
             m = ReportViews.failed();
             share = false;
         }
-        SlackMessage out = render(m);
+        SlackMessage out = BlockKitRenderer.renderChecked(m);
         send(responder, SlashCommandResponse.builder().responseType(share ? "in_channel" : "ephemeral")
                 .text(out.text()).blocks(out.blocks()).build());
     }
@@ -292,7 +291,7 @@ public final class SlackBot implements AutoCloseable {
     }
 
     private void respondToAction(Responder responder, Message m, boolean replace, boolean ephemeral) {
-        SlackMessage out = render(m);
+        SlackMessage out = BlockKitRenderer.renderChecked(m);
         ActionResponse r = ActionResponse.builder().responseType(ephemeral ? "ephemeral" : "in_channel")
                 .replaceOriginal(replace).text(out.text()).blocks(out.blocks()).build();
         try {
@@ -314,13 +313,6 @@ public final class SlackBot implements AutoCloseable {
         if (w == null || w.getCode() == null || w.getCode() / 100 != 2) {
             log.warn("response_url answered {}", w == null ? "nothing" : w.getCode());
         }
-    }
-
-    static SlackMessage render(Message m) {
-        SlackMessage out = BlockKitRenderer.render(m);
-        List<String> broken = BlockKitLimits.violations(out);
-        if (!broken.isEmpty()) log.error("A message breaks Block Kit limits (a bug): {}", broken);
-        return out;
     }
 
     private boolean submit(Runnable work) {

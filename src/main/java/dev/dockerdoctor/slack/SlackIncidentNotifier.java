@@ -9,6 +9,7 @@ import com.slack.api.model.Message.Metadata;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.slack.message.IncidentViews;
 import dev.dockerdoctor.slack.message.ViewContext;
+import dev.dockerdoctor.slack.render.BlockKitRenderer;
 import dev.dockerdoctor.slack.render.SlackMessage;
 import dev.dockerdoctor.watch.DeliveryException;
 import dev.dockerdoctor.watch.Incident;
@@ -73,7 +74,7 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
 
     @Override
     public ThreadRef opened(Incident i, Optional<Diagnosis> diagnosis) throws DeliveryException {
-        SlackMessage m = SlackBot.render(IncidentViews.root(i, diagnosis, contexts.forIncident(i.id()), zone));
+        SlackMessage m = BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, contexts.forIncident(i.id()), zone));
         Metadata tag = Metadata.builder().eventType(METADATA_EVENT).eventPayload(Map.of("incident", i.id())).build();
         ChatPostMessageResponse r = post("chat.postMessage (root of " + i.id() + ")", m, null, tag);
         return new ThreadRef(r.getChannel() != null ? r.getChannel() : channel, r.getTs());
@@ -83,9 +84,9 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     public ThreadRef updated(Incident i, Optional<Diagnosis> diagnosis) throws DeliveryException {
         ThreadRef t = i.thread();
         ViewContext c = contexts.forIncident(i.id());
-        edit("chat.update (root of " + i.id() + ")", t.channel(), t.ts(), SlackBot.render(IncidentViews.root(i, diagnosis, c, zone)));
+        edit("chat.update (root of " + i.id() + ")", t.channel(), t.ts(), BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, c, zone)));
         if (diagnosis.isEmpty()) return t;
-        SlackMessage thread = SlackBot.render(IncidentViews.thread(i, diagnosis.get(), c));
+        SlackMessage thread = BlockKitRenderer.renderChecked(IncidentViews.thread(i, diagnosis.get(), c));
         String replyTs = t.replies().get(DIAGNOSIS);
         if (replyTs != null) {
             edit("chat.update (diagnosis of " + i.id() + ")", t.channel(), replyTs, thread);
@@ -99,13 +100,13 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     public ThreadRef resolved(Incident i, Optional<Diagnosis> diagnosis) throws DeliveryException {
         ThreadRef t = i.thread();
         ViewContext c = contexts.forIncident(i.id());
-        edit("chat.update (root of " + i.id() + ")", t.channel(), t.ts(), SlackBot.render(IncidentViews.root(i, diagnosis, c, zone)));
+        edit("chat.update (root of " + i.id() + ")", t.channel(), t.ts(), BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, c, zone)));
         String replyTs = t.replies().get(DIAGNOSIS);
         if (replyTs != null && diagnosis.isPresent()) {
-            edit("chat.update (diagnosis of " + i.id() + ")", t.channel(), replyTs, SlackBot.render(IncidentViews.thread(i, diagnosis.get(), c)));
+            edit("chat.update (diagnosis of " + i.id() + ")", t.channel(), replyTs, BlockKitRenderer.renderChecked(IncidentViews.thread(i, diagnosis.get(), c)));
         }
         if (t.replies().containsKey(RESOLVED)) return t;
-        ChatPostMessageResponse r = post("chat.postMessage (resolved " + i.id() + ")", SlackBot.render(IncidentViews.resolved(i, c)), t.ts(), null);
+        ChatPostMessageResponse r = post("chat.postMessage (resolved " + i.id() + ")", BlockKitRenderer.renderChecked(IncidentViews.resolved(i, c)), t.ts(), null);
         return t.withReply(RESOLVED, r.getTs());
     }
 

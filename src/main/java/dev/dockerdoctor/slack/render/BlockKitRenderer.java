@@ -10,6 +10,8 @@ import dev.dockerdoctor.slack.message.Clip;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.Mrkdwn;
 import dev.dockerdoctor.slack.message.Part;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,20 @@ import static dev.dockerdoctor.slack.render.BlockKitLimits.*;
  * The views budget their content so that this last line is rarely reached.
  */
 public final class BlockKitRenderer {
+    private static final Logger log = LoggerFactory.getLogger(BlockKitRenderer.class);
+
     private BlockKitRenderer() {
+    }
+
+    /**
+     * What the bot sends: the message rendered, then held against Slack's limits. A break is a bug in a view: it is
+     * logged, and the message still goes (Slack's answer then says what it refused).
+     */
+    public static SlackMessage renderChecked(Message m) {
+        SlackMessage out = render(m);
+        List<String> broken = BlockKitLimits.violations(out);
+        if (!broken.isEmpty()) log.error("A message breaks Block Kit limits (a bug): {}", broken);
+        return out;
     }
 
     public static SlackMessage render(Message m) {
