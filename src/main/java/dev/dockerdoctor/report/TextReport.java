@@ -16,8 +16,10 @@ import dev.dockerdoctor.model.LogEvent;
 import dev.dockerdoctor.model.Step;
 import dev.dockerdoctor.model.StepFamily;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code diagnose}'s human report: verdict first, then facts, findings, timeline, compose, plan. Pure. */
@@ -74,7 +76,7 @@ public final class TextReport {
             for (Evidence e : f.evidence()) b.append("      - ").append(e.source()).append(": ").append(e.text()).append('\n');
         }
 
-        List<String> timeline = timeline(d.snapshot().events(), d.snapshot().zone());
+        List<String> timeline = timeline(d.snapshot().events(), d.snapshot().zone(), d.snapshot().takenAt());
         if (!timeline.isEmpty()) {
             b.append("\nTimeline (").append(d.snapshot().events().size()).append(" events since ")
                     .append(TIME.format(d.snapshot().since().atZone(d.snapshot().zone()))).append(")\n");
@@ -132,32 +134,14 @@ public final class TextReport {
         return b.toString();
     }
 
-    /** Events folded: consecutive events of one kind from one source become one line with a count. */
-    public static List<String> timeline(List<LogEvent> events, ZoneId zone) {
-        List<String> lines = new java.util.ArrayList<>();
-        int i = 0;
-        while (i < events.size()) {
-            LogEvent e = events.get(i);
-            int j = i + 1;
-            while (j < events.size() && events.get(j).kind() == e.kind() && e.pkg() == null
-                    && events.get(j).source().equals(e.source())) j++;
-            String when = TIME.format(e.time().atZoneSameInstant(zone));
-            String what = e.pkg() != null ? e.kind().wire() + " " + e.pkg() + " " + e.from() + " -> " + e.to()
-                    : e.kind().wire() + ": " + abbreviate(e.message(), 100);
-            lines.add(when + "  " + what + (j - i > 1 ? "  (x" + (j - i) + ")" : ""));
-            i = j;
-        }
-        if (lines.size() > TIMELINE_LINES) {
-            int cut = lines.size() - TIMELINE_LINES;
-            lines = new java.util.ArrayList<>(lines.subList(cut, lines.size()));
-            lines.add(0, "... " + cut + " earlier lines");
-        }
-        return lines;
-    }
-
-    static String abbreviate(String s, int max) {
-        if (s == null) return "";
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    /** The shared {@link Timeline}, its latest lines when it is long. */
+    static List<String> timeline(List<LogEvent> events, ZoneId zone, Instant now) {
+        List<String> lines = Timeline.lines(events, zone, now);
+        if (lines.size() <= TIMELINE_LINES) return lines;
+        int cut = lines.size() - TIMELINE_LINES;
+        List<String> out = new ArrayList<>(lines.subList(cut, lines.size()));
+        out.add(0, "... " + cut + " earlier lines");
+        return out;
     }
 
     private static String indent(String text, String prefix) {

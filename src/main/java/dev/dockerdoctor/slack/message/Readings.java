@@ -9,6 +9,7 @@ import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.LogEvent;
 import dev.dockerdoctor.model.ServiceState;
 import dev.dockerdoctor.model.Severity;
+import dev.dockerdoctor.report.Timeline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.Optional;
 /** Small readings of a diagnosis that several views share, worded for people. */
 final class Readings {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT);
 
     private Readings() {
     }
@@ -83,42 +83,13 @@ final class Readings {
 
     /** Time of day when everything shown is within a day of the check, else with the date. */
     static DateTimeFormatter eventFormat(Diagnosis d, List<LogEvent> events) {
-        Instant now = d.snapshot().takenAt();
-        boolean old = events.stream().anyMatch(e -> Duration.between(e.time().toInstant(), now).toHours() >= 20);
-        return old ? DAY_TIME : TIME;
+        return Timeline.format(events, d.snapshot().takenAt());
     }
 
-    static String describe(LogEvent e) {
-        return switch (e.kind()) {
-            case APT_DAILY_UPGRADE_START -> "apt-daily-upgrade started";
-            case APT_DAILY_UPGRADE_END -> "apt-daily-upgrade finished";
-            case PACKAGE_UPGRADE -> e.pkg() == null ? e.message()
-                    : e.pkg() + " " + (e.from() == null ? "?" : e.from()) + " → " + (e.to() == null ? "?" : e.to());
-            case PACKAGE_INSTALL -> e.pkg() == null ? e.message() : e.pkg() + " " + (e.to() == null ? "" : e.to() + " ") + "installed";
-            case PACKAGE_REMOVE -> e.pkg() == null ? e.message() : e.pkg() + " removed";
-            case CONTAINERD_STOP -> "containerd stopped";
-            case CONTAINERD_START -> "containerd started";
-            case DOCKER_STOP -> "Docker stopped";
-            case DOCKER_START -> "Docker started";
-            case DOCKERD_STARTING -> "dockerd starting up";
-            case DOCKERD_TERMINATED -> "dockerd told to stop (SIGTERM)";
-            case DOCKERD_READY -> "dockerd ready";
-            case CONTAINERD_LOST -> "dockerd lost containerd under it";
-            case SYSTEMD_RELOAD -> "systemd reloaded its units";
-        };
-    }
 
-    /** Timeline lines, one per moment and thing (the same line from syslog and the journal is said once). */
+    /** The shared timeline ({@link Timeline}), in the host's zone. */
     static List<String> timeline(Diagnosis d, List<LogEvent> events) {
-        DateTimeFormatter f = eventFormat(d, events);
-        List<String> out = new ArrayList<>();
-        String last = null;
-        for (LogEvent e : events) {
-            String line = f.format(e.time().atZoneSameInstant(zone(d))) + "  " + describe(e);
-            if (!line.equals(last)) out.add(line);
-            last = line;
-        }
-        return out;
+        return Timeline.lines(events, zone(d), d.snapshot().takenAt());
     }
 
     /** The distinct sources of these events, for "From ..." under a timeline. */
