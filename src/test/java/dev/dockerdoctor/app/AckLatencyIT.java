@@ -4,9 +4,9 @@ import dev.dockerdoctor.slack.InMemoryReportStore;
 import dev.dockerdoctor.testing.NoSteps;
 import dev.dockerdoctor.slack.SlackBot;
 import dev.dockerdoctor.slack.TestDiagnoses;
-import dev.dockerdoctor.slack.standin.AckLatency;
-import dev.dockerdoctor.slack.standin.SignedClient;
-import dev.dockerdoctor.slack.standin.SlackStandIn;
+import dev.dockerdoctor.testing.standin.AckLatency;
+import dev.dockerdoctor.testing.standin.SignedClient;
+import dev.dockerdoctor.testing.standin.SlackStandIn;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

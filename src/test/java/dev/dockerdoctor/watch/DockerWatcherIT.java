@@ -1,5 +1,7 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.testing.Eventually;
+import dev.dockerdoctor.testing.RecordingNotifier;
 import dev.dockerdoctor.app.Agent;
 import dev.dockerdoctor.app.Settings;
 import dev.dockerdoctor.evidence.DockerJavaProbe;
@@ -14,8 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static dev.dockerdoctor.watch.RecordingNotifier.Op.OPENED;
-import static dev.dockerdoctor.watch.RecordingNotifier.Op.RESOLVED;
+import static dev.dockerdoctor.testing.RecordingNotifier.Op.OPENED;
+import static dev.dockerdoctor.testing.RecordingNotifier.Op.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.testing.TestClock;
 import dev.dockerdoctor.evidence.FakeDockerProbe;
 import dev.dockerdoctor.model.DaemonState;
 import org.junit.jupiter.api.Test;

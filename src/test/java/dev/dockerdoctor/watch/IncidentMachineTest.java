@@ -1,5 +1,6 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

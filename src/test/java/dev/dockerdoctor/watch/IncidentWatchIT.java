@@ -1,5 +1,9 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.testing.Eventually;
+import dev.dockerdoctor.testing.FlakyService;
+import dev.dockerdoctor.testing.RecordingNotifier;
+import dev.dockerdoctor.testing.SwitchableDockerProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static dev.dockerdoctor.watch.RecordingNotifier.Op.OPENED;
-import static dev.dockerdoctor.watch.RecordingNotifier.Op.RESOLVED;
+import static dev.dockerdoctor.testing.RecordingNotifier.Op.OPENED;
+import static dev.dockerdoctor.testing.RecordingNotifier.Op.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

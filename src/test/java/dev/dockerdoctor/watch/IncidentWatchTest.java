@@ -1,5 +1,8 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.testing.Eventually;
+import dev.dockerdoctor.testing.RecordingNotifier;
+import dev.dockerdoctor.testing.SwitchableDockerProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.dockerdoctor.watch.RecordingNotifier.Op.FIND;
-import static dev.dockerdoctor.watch.RecordingNotifier.Op.OPENED;
-import static dev.dockerdoctor.watch.RecordingNotifier.Op.RESOLVED;
-import static dev.dockerdoctor.watch.RecordingNotifier.Op.UPDATED;
-import static dev.dockerdoctor.watch.SwitchableDockerProbe.on;
+import static dev.dockerdoctor.testing.RecordingNotifier.Op.FIND;
+import static dev.dockerdoctor.testing.RecordingNotifier.Op.OPENED;
+import static dev.dockerdoctor.testing.RecordingNotifier.Op.RESOLVED;
+import static dev.dockerdoctor.testing.RecordingNotifier.Op.UPDATED;
+import static dev.dockerdoctor.testing.SwitchableDockerProbe.on;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

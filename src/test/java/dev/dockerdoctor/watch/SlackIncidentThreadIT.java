@@ -1,13 +1,16 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.testing.Eventually;
+import dev.dockerdoctor.testing.FlakyService;
+import dev.dockerdoctor.testing.SwitchableDockerProbe;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dockerdoctor.slack.SlackBot;
 import dev.dockerdoctor.slack.SlackIncidentNotifier;
 import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.ViewContext;
-import dev.dockerdoctor.slack.standin.SlackJson;
-import dev.dockerdoctor.slack.standin.SlackStandIn;
+import dev.dockerdoctor.testing.standin.SlackJson;
+import dev.dockerdoctor.testing.standin.SlackStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

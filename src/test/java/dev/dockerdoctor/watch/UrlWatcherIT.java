@@ -1,5 +1,7 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.testing.FlakyService;
+import dev.dockerdoctor.testing.SilentTcpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

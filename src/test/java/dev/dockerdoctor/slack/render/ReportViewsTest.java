@@ -11,7 +11,7 @@ import dev.dockerdoctor.slack.message.Part;
 import dev.dockerdoctor.slack.message.ReportViews;
 import dev.dockerdoctor.slack.message.StepViews;
 import dev.dockerdoctor.slack.message.ViewContext;
-import dev.dockerdoctor.slack.standin.SlackJson;
+import dev.dockerdoctor.testing.standin.SlackJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 

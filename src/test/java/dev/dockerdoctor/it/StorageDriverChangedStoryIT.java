@@ -1,6 +1,7 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.it;
 
-import dev.dockerdoctor.slack.standin.SlackStandIn;
+import dev.dockerdoctor.testing.Eventually;
+import dev.dockerdoctor.testing.standin.SlackStandIn;
 import dev.dockerdoctor.testing.HostNamespace;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.testing;
 
 import dev.dockerdoctor.evidence.DockerProbe;
 import dev.dockerdoctor.model.DaemonState;
@@ -7,23 +7,23 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A daemon the test changes while the watch runs: healthy on a root, moved, down. */
-final class SwitchableDockerProbe implements DockerProbe {
+public final class SwitchableDockerProbe implements DockerProbe {
     private volatile DaemonState state;
     private final AtomicInteger calls = new AtomicInteger();
 
-    SwitchableDockerProbe(DaemonState first) {
+    public SwitchableDockerProbe(DaemonState first) {
         this.state = first;
     }
 
-    static DaemonState on(String root, int containers) {
+    public static DaemonState on(String root, int containers) {
         return new DaemonState(true, root, "overlay2", "20.10.9", containers, containers, 5, false, null, List.of());
     }
 
-    void set(DaemonState s) {
+    public void set(DaemonState s) {
         state = s;
     }
 
-    int calls() { return calls.get(); }
+    public int calls() { return calls.get(); }
 
     @Override
     public DaemonState inspect() {

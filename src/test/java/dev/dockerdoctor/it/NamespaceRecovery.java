@@ -1,11 +1,12 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.it;
 
+import dev.dockerdoctor.testing.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dockerdoctor.slack.standin.ServeProcess;
-import dev.dockerdoctor.slack.standin.SignedClient;
-import dev.dockerdoctor.slack.standin.SlackPayloads;
-import dev.dockerdoctor.slack.standin.SlackStandIn;
+import dev.dockerdoctor.testing.standin.ServeProcess;
+import dev.dockerdoctor.testing.standin.SignedClient;
+import dev.dockerdoctor.testing.standin.SlackPayloads;
+import dev.dockerdoctor.testing.standin.SlackStandIn;
 import dev.dockerdoctor.testing.Command;
 import dev.dockerdoctor.testing.HostNamespace;
 
@@ -18,14 +19,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The two halves of a failure-class story in a namespace: diagnose names it, an admin's click fixes it. */
-final class NamespaceRecovery {
+public final class NamespaceRecovery {
     private static final String SECRET = "namespace-recovery-secret-012345";
 
     private NamespaceRecovery() {
     }
 
     /** `diagnose --json` inside: exit 1, the finding named, the step planned first; returns the report's text. */
-    static String diagnoseNames(HostNamespace ns, String finding, String firstStep) throws Exception {
+    public static String diagnoseNames(HostNamespace ns, String finding, String firstStep) throws Exception {
         Command.Result diagnose = ns.diagnose("--json");
         assertThat(diagnose.exitCode()).as(diagnose.stderr()).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(diagnose.stdout());
@@ -39,7 +40,7 @@ final class NamespaceRecovery {
      * /docker-status and clicks {@code step}; GitLab answers again, the result is posted, Docker restarted once, the
      * audit names the step with exit status 0. Prints the time from the click to GitLab answering.
      */
-    static void adminsClickBringsGitLabBack(HostNamespace ns, SlackStandIn slack, String step, List<String> unitFlags)
+    public static void adminsClickBringsGitLabBack(HostNamespace ns, SlackStandIn slack, String step, List<String> unitFlags)
             throws Exception {
         Path state = Files.createDirectories(ns.base().resolve("state"));
         Map<String, String> env = Map.of(

@@ -1,12 +1,13 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.it;
 
+import dev.dockerdoctor.testing.Eventually;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.dockerdoctor.slack.standin.ServeProcess;
-import dev.dockerdoctor.slack.standin.SignedClient;
-import dev.dockerdoctor.slack.standin.SlackJson;
-import dev.dockerdoctor.slack.standin.SlackPayloads;
-import dev.dockerdoctor.slack.standin.SlackStandIn;
+import dev.dockerdoctor.testing.standin.ServeProcess;
+import dev.dockerdoctor.testing.standin.SignedClient;
+import dev.dockerdoctor.testing.standin.SlackJson;
+import dev.dockerdoctor.testing.standin.SlackPayloads;
+import dev.dockerdoctor.testing.standin.SlackStandIn;
 import dev.dockerdoctor.testing.HostNamespace;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.dockerdoctor.slack.standin;
+package dev.dockerdoctor.testing.standin;
 
 
 import java.time.Duration;
@@ -63,7 +63,7 @@ public final class AckLatency {
     }
 
     /** Nearest-rank percentile. */
-    static double pct(double[] sorted, int p) {
+    public static double pct(double[] sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }

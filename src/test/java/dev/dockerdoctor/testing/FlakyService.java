@@ -1,4 +1,4 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.testing;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for GitLab on 127.0.0.1 that the test breaks on purpose: answer with a status, hang (accept, read the
  * request, never answer), or refuse (the port closed), and come back on the same port.
  */
-final class FlakyService implements AutoCloseable {
+public final class FlakyService implements AutoCloseable {
     private final int port;
     private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "flaky-service");
@@ -34,7 +34,7 @@ final class FlakyService implements AutoCloseable {
         this.port = server.getAddress().getPort();
     }
 
-    static FlakyService start() {
+    public static FlakyService start() {
         return new FlakyService();
     }
 
@@ -64,25 +64,25 @@ final class FlakyService implements AutoCloseable {
         return s;
     }
 
-    URI uri() { return URI.create("http://127.0.0.1:" + port + "/"); }
+    public URI uri() { return URI.create("http://127.0.0.1:" + port + "/"); }
 
-    int port() { return port; }
+    public int port() { return port; }
 
-    int requests() { return requests.get(); }
+    public int requests() { return requests.get(); }
 
-    synchronized void answer(int code) {
+    public synchronized void answer(int code) {
         release();
         status = code;
         if (server == null) server = bind(port);
     }
 
-    synchronized void hang() {
+    public synchronized void hang() {
         if (server == null) server = bind(port);
         hang = new CountDownLatch(1);
     }
 
     /** Closes the port: connections are refused. */
-    synchronized void refuse() {
+    public synchronized void refuse() {
         release();
         if (server != null) {
             server.stop(0);

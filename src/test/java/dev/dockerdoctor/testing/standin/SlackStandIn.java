@@ -1,4 +1,4 @@
-package dev.dockerdoctor.slack.standin;
+package dev.dockerdoctor.testing.standin;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -216,7 +216,7 @@ public final class SlackStandIn implements AutoCloseable {
         return new com.google.gson.JsonPrimitive(s).toString();
     }
 
-    static Map<String, String> form(String body) {
+    public static Map<String, String> form(String body) {
         Map<String, String> out = new LinkedHashMap<>();
         if (body == null || body.isBlank() || body.startsWith("{")) return out;
         for (String pair : body.split("&")) {

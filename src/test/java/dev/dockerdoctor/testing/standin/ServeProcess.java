@@ -1,4 +1,4 @@
-package dev.dockerdoctor.slack.standin;
+package dev.dockerdoctor.testing.standin;
 
 import dev.dockerdoctor.testing.DoctorCli;
 

@@ -1,4 +1,4 @@
-package dev.dockerdoctor.slack.standin;
+package dev.dockerdoctor.testing.standin;
 
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;

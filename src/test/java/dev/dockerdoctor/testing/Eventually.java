@@ -1,14 +1,14 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition a background thread makes true; fails with the description when it does not come. */
-final class Eventually {
+public final class Eventually {
     private Eventually() {
     }
 
-    static void await(String what, Duration limit, BooleanSupplier condition) {
+    public static void await(String what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("not within " + limit.toMillis() + " ms: " + what);

@@ -1,4 +1,4 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,23 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    static TestClock at(String iso) {
+    public static TestClock at(String iso) {
         return new TestClock(Instant.parse(iso));
     }
 
-    TestClock advance(Duration d) {
+    public TestClock advance(Duration d) {
         now = now.plus(d);
         return this;
     }
 
-    TestClock seconds(long s) {
+    public TestClock seconds(long s) {
         return advance(Duration.ofSeconds(s));
     }
 

@@ -1,4 +1,4 @@
-package dev.dockerdoctor.slack.standin;
+package dev.dockerdoctor.testing.standin;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

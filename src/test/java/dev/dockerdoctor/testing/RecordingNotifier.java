@@ -1,5 +1,10 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.testing;
 
+import dev.dockerdoctor.watch.DeliveryException;
+import dev.dockerdoctor.watch.Incident;
+import dev.dockerdoctor.watch.IncidentNotifier;
+import dev.dockerdoctor.watch.IncidentState;
+import dev.dockerdoctor.watch.ThreadRef;
 import dev.dockerdoctor.model.Diagnosis;
 
 import java.util.ArrayDeque;
@@ -15,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A named stand-in for the chat: root messages it "posted" (by incident id, with a fresh ts each), every call with
  * its time, and a script of failures to answer the next calls with (429 with Retry-After, 500...).
  */
-final class RecordingNotifier implements IncidentNotifier {
-    enum Op { OPENED, UPDATED, RESOLVED, FIND }
+public final class RecordingNotifier implements IncidentNotifier {
+    public enum Op { OPENED, UPDATED, RESOLVED, FIND }
 
-    record Call(Op op, String incidentId, IncidentState state, int revision, String ts, boolean withDiagnosis,
+    public record Call(Op op, String incidentId, IncidentState state, int revision, String ts, boolean withDiagnosis,
                 long nanos, boolean failed) {
     }
 
@@ -28,7 +33,7 @@ final class RecordingNotifier implements IncidentNotifier {
     private final AtomicInteger ts;
     private boolean loseNextPostAnswer;
 
-    RecordingNotifier() {
+    public RecordingNotifier() {
         this(new LinkedHashMap<>(), new AtomicInteger(1633587600));
     }
 
@@ -38,17 +43,17 @@ final class RecordingNotifier implements IncidentNotifier {
     }
 
     /** Another bot process talking to the same chat (what a restart looks like from Slack's side). */
-    synchronized RecordingNotifier sameChat() {
+    public synchronized RecordingNotifier sameChat() {
         return new RecordingNotifier(posted, ts);
     }
 
-    synchronized RecordingNotifier failNext(DeliveryException... e) {
+    public synchronized RecordingNotifier failNext(DeliveryException... e) {
         failures.addAll(List.of(e));
         return this;
     }
 
     /** The next root message is posted, but its answer is lost (the bot sees a failure). */
-    synchronized RecordingNotifier loseNextPostAnswer() {
+    public synchronized RecordingNotifier loseNextPostAnswer() {
         loseNextPostAnswer = true;
         return this;
     }
@@ -102,12 +107,12 @@ final class RecordingNotifier implements IncidentNotifier {
         calls.add(new Call(op, i.id(), i.state(), i.revision(), tsOf, d.isPresent(), System.nanoTime(), failed));
     }
 
-    synchronized List<Call> calls() { return List.copyOf(calls); }
+    public synchronized List<Call> calls() { return List.copyOf(calls); }
 
-    synchronized List<Call> calls(Op op) { return calls.stream().filter(c -> c.op() == op).toList(); }
+    public synchronized List<Call> calls(Op op) { return calls.stream().filter(c -> c.op() == op).toList(); }
 
-    synchronized List<Call> succeeded(Op op) { return calls.stream().filter(c -> c.op() == op && !c.failed()).toList(); }
+    public synchronized List<Call> succeeded(Op op) { return calls.stream().filter(c -> c.op() == op && !c.failed()).toList(); }
 
     /** Root messages in the chat. */
-    synchronized Map<String, ThreadRef> posted() { return Map.copyOf(posted); }
+    public synchronized Map<String, ThreadRef> posted() { return Map.copyOf(posted); }
 }

@@ -1,4 +1,4 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,15 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Accepts connections on 127.0.0.1 and never says a word (a service that hangs), or says the same bytes to everyone
  * at once and hangs up (plain HTTP where TLS was expected).
  */
-final class SilentTcpServer implements AutoCloseable {
+public final class SilentTcpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final List<Socket> held = new CopyOnWriteArrayList<>();
 
-    SilentTcpServer() {
+    public SilentTcpServer() {
         this(null);
     }
 
-    SilentTcpServer(byte[] reply) {
+    public SilentTcpServer(byte[] reply) {
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -45,9 +45,9 @@ final class SilentTcpServer implements AutoCloseable {
         t.start();
     }
 
-    int port() { return socket.getLocalPort(); }
+    public int port() { return socket.getLocalPort(); }
 
-    int accepted() { return held.size(); }
+    public int accepted() { return held.size(); }
 
     @Override
     public void close() throws IOException {
@@ -56,7 +56,7 @@ final class SilentTcpServer implements AutoCloseable {
     }
 
     /** A port nothing listens on (bound, then closed again). */
-    static int closedPort() {
+    public static int closedPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

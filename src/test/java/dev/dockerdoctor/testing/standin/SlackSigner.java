@@ -1,4 +1,4 @@
-package dev.dockerdoctor.slack.standin;
+package dev.dockerdoctor.testing.standin;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
