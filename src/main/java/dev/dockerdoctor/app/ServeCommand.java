@@ -1,9 +1,10 @@
 package dev.dockerdoctor.app;
 
 import dev.dockerdoctor.evidence.DockerJavaProbe;
+import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.DiagnosisSource;
 import dev.dockerdoctor.slack.FileReportStore;
-import dev.dockerdoctor.slack.StepRunner;
+import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackBot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code serve}: the Slack bot. Settings come from the environment only (README, "Settings"); a missing or
@@ -55,25 +55,24 @@ public final class ServeCommand implements Callable<Integer> {
         DockerJavaProbe probe = Agents.probe(settings);
         Agent agent = Agents.create(settings, env, clock, settings.serveStateDir(), probe);
         DiagnosisSource source = serialized(agent);
-        AtomicReference<Watching> watch = new AtomicReference<>();
+        // built in order, each from the ones before: the watch first (thread buttons name its incidents, and a step
+        // run from one tells it), then the bot; the watch starts only once the bot is up
+        Watching watching = Watching.create(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
+                BotServer.hostName(settings), agent.zone(), clock);
+        StepRunner steps = watching.tracking(Recovery.steps(settings, source, agent, clock));
+        ReportStore reports = watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS));
         BotServer server;
         try {
-            // thread buttons name an open incident, and a step run from one tells it; until the watch runs there is
-            // no incident to find or tell
-            StepRunner steps = Watching.tracking(Recovery.steps(settings, source, agent, clock), watch::get);
-            server = BotServer.start(settings, source, steps,
-                    Watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS), watch::get),
-                    clock, agent.zone());
+            server = BotServer.start(settings, source, steps, reports, clock, agent.zone());
         } catch (SettingsException e) {
+            // a token Slack refuses stops start-up before anything is watched or posted
+            watching.close();
             agent.close();
             probe.close();
             spec.commandLine().getErr().println("serve: " + e.getMessage());
             return Main.COULD_NOT_RUN;
         }
-        // after the server: a token Slack refuses stops start-up before anything is watched or posted
-        Watching watching = Watching.start(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
-                BotServer.hostName(settings), agent.zone(), clock);
-        watch.set(watching);
+        watching.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * argv lists run by the one {@link CommandRunner}; everything is audited; and a fresh diagnosis afterwards says
  * whether it worked.
  */
-public final class StepExecutor {
+public final class StepExecutor implements StepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StepExecutor.class);
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
     static final Duration DAEMON_WAIT = Duration.ofSeconds(60);
@@ -64,6 +64,8 @@ public final class StepExecutor {
         this.clock = clock;
     }
 
+    /** The one rule of who may run a step: the users in DOCTOR_ADMINS. */
+    @Override
     public boolean mayRun(String user) {
         return admins.contains(user);
     }
@@ -72,7 +74,8 @@ public final class StepExecutor {
      * Runs {@code stepId} for {@code user} on behalf of {@code incident} (an incident or report id, for the audit).
      * {@code progress} receives lines as they happen (e.g. to post in the thread).
      */
-    public StepOutcome execute(String stepId, String user, String incident, Consumer<String> progress) {
+    @Override
+    public StepOutcome run(String stepId, String user, String incident, Consumer<String> progress) {
         if (!mayRun(user)) {
             auditQuietly(user, incident, stepId, List.of(), null, null, "not allowed");
             return new StepOutcome(StepOutcome.Status.NOT_ALLOWED, stepId, user,

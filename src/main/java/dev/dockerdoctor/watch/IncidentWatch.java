@@ -126,18 +126,28 @@ public final class IncidentWatch implements AutoCloseable {
      */
     public static IncidentWatch start(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
                                       IncidentNotifier notifier, Clock clock) {
-        IncidentWatch w = new IncidentWatch(config, stateDir, probe, diagnoser, notifier, clock);
-        w.book.open().ifPresent(i -> {
-            LOG.info("continuing incident {} ({}) from {}", i.id(), i.state().wire(), stateDir);
-            w.diagnosis.request();
+        return create(config, stateDir, probe, diagnoser, notifier, clock).start();
+    }
+
+    /** Loads the incidents from {@code stateDir}, and does nothing else until {@link #start()}. */
+    public static IncidentWatch create(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
+                                       IncidentNotifier notifier, Clock clock) {
+        return new IncidentWatch(config, stateDir, probe, diagnoser, notifier, clock);
+    }
+
+    /** Starts polling, diagnosing and delivering, as {@link #start(Config, Path, DockerProbe, Diagnoser, IncidentNotifier, Clock)} says. */
+    public IncidentWatch start() {
+        book.open().ifPresent(i -> {
+            LOG.info("continuing incident {} ({})", i.id(), i.state().wire());
+            diagnosis.request();
         });
-        w.courier.kick();
+        courier.kick();
         long ms = config.interval().toMillis();
         // the first URL check waits one interval: a process that is still starting answers its own requests late,
         // and two timeouts of a healthy service at start-up would be a false alarm
-        if (!w.urls.isEmpty()) w.polls.scheduleAtFixedRate(w::pollUrls, ms, ms, TimeUnit.MILLISECONDS);
-        w.polls.scheduleAtFixedRate(() -> w.pollDocker(true), 0, ms, TimeUnit.MILLISECONDS);
-        return w;
+        if (!urls.isEmpty()) polls.scheduleAtFixedRate(this::pollUrls, ms, ms, TimeUnit.MILLISECONDS);
+        polls.scheduleAtFixedRate(() -> pollDocker(true), 0, ms, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     /** The open incident, if any. */

@@ -1,6 +1,5 @@
 package dev.dockerdoctor.app;
 
-import dev.dockerdoctor.testing.NoSteps;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dockerdoctor.model.Diagnosis;
@@ -8,10 +7,11 @@ import dev.dockerdoctor.slack.SlackBot;
 import dev.dockerdoctor.slack.TestDiagnoses;
 import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.render.BlockKitLimits;
+import dev.dockerdoctor.testing.NoSteps;
 import dev.dockerdoctor.testing.standin.SignedClient;
+import dev.dockerdoctor.testing.standin.SlackJson;
 import dev.dockerdoctor.testing.standin.SlackPayloads;
 import dev.dockerdoctor.testing.standin.SlackSigner;
-import dev.dockerdoctor.testing.standin.SlackJson;
 import dev.dockerdoctor.testing.standin.SlackStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class ServeHttpIT {
         start(answer, delay, new NoSteps(), new dev.dockerdoctor.slack.InMemoryReportStore(500));
     }
 
-    void start(Supplier<Diagnosis> answer, Duration delay, dev.dockerdoctor.slack.StepRunner steps,
+    void start(Supplier<Diagnosis> answer, Duration delay, dev.dockerdoctor.recovery.StepRunner steps,
                dev.dockerdoctor.slack.ReportStore reports) throws Exception {
         Files.createDirectories(hostRoot.resolve("etc"));
         Files.writeString(hostRoot.resolve("etc/hostname"), "build-01\n");
@@ -204,7 +204,7 @@ class ServeHttpIT {
     }
 
     /** A step runner that records who ran what, and answers as the executor would. */
-    static final class RecordingSteps implements dev.dockerdoctor.slack.StepRunner {
+    static final class RecordingSteps implements dev.dockerdoctor.recovery.StepRunner {
         final java.util.List<String> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override

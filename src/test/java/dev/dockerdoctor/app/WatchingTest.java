@@ -6,9 +6,9 @@ import dev.dockerdoctor.evidence.FakeDockerProbe;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.recovery.StepOutcome;
+import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.InMemoryReportStore;
 import dev.dockerdoctor.slack.ReportStore;
-import dev.dockerdoctor.slack.StepRunner;
 import dev.dockerdoctor.testing.Snapshots;
 import dev.dockerdoctor.watch.IncidentState;
 import dev.dockerdoctor.watch.IncidentWatch;
@@ -46,7 +46,7 @@ class WatchingTest {
         IncidentWatch w = IncidentWatch.start(IncidentWatch.Config.of("h", Map.of(), Duration.ofMillis(50)), state,
                 FakeDockerProbe.answering(on("/big/docker", 12), on("/var/lib/docker", 0)), since -> DRIFTED,
                 new LogNotifier(), Clock.systemUTC());
-        watching = new Watching(w, null);
+        watching = new Watching(w, null, null);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while ((w.openIncident().isEmpty() || w.diagnosis(w.openIncident().get().id()).isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -78,7 +78,7 @@ class WatchingTest {
     void aStepRunFromTheIncidentThreadMakesTheIncidentMitigating() throws Exception {
         String id = openIncident();
         List<String> calls = new ArrayList<>();
-        StepRunner steps = Watching.tracking(answering(StepOutcome.Status.DONE, calls), () -> watching);
+        StepRunner steps = watching.tracking(answering(StepOutcome.Status.DONE, calls));
 
         steps.run("restore-data-root", "U0ALICE", id, line -> { });
 
@@ -91,12 +91,12 @@ class WatchingTest {
     void aStepThatRanNothingOrBelongsToAReportLeavesTheIncidentAlone() throws Exception {
         String id = openIncident();
         List<String> calls = new ArrayList<>();
-        Watching.tracking(answering(StepOutcome.Status.NOT_NEEDED, calls), () -> watching).run("restore-data-root", "U0ALICE", id, l -> { });
-        Watching.tracking(answering(StepOutcome.Status.DONE, calls), () -> watching).run("start-docker", "U0ALICE", "r-20211007-064000-3f2a", l -> { });
+        watching.tracking(answering(StepOutcome.Status.NOT_NEEDED, calls)).run("restore-data-root", "U0ALICE", id, l -> { });
+        watching.tracking(answering(StepOutcome.Status.DONE, calls)).run("start-docker", "U0ALICE", "r-20211007-064000-3f2a", l -> { });
         assertThat(calls).hasSize(2);
         assertThat(watching.watch().openIncident().orElseThrow().stepsRan()).isEmpty();
-        assertThat(Watching.tracking(answering(StepOutcome.Status.DONE, calls), () -> null).run("x", "U", id, l -> { }).status())
-                .as("before the watch runs, steps still run").isEqualTo(StepOutcome.Status.DONE);
+        assertThat(watching.tracking(answering(StepOutcome.Status.DONE, calls)).run("x", "U", "inc-none", l -> { }).status())
+                .as("a reference that names no incident: the step still runs").isEqualTo(StepOutcome.Status.DONE);
     }
 
     @Test
@@ -104,11 +104,10 @@ class WatchingTest {
         String id = openIncident();
         ReportStore reports = new InMemoryReportStore(10);
         String reportId = reports.save(DRIFTED).id();
-        ReportStore both = Watching.reports(reports, () -> watching);
+        ReportStore both = watching.reports(reports);
 
         assertThat(both.find(id)).hasValueSatisfying(r -> assertThat(r.step("restore-data-root")).isPresent());
         assertThat(both.find(reportId)).isPresent();
         assertThat(both.find("inc-19700101-000000")).isEmpty();
-        assertThat(Watching.reports(reports, () -> null).find(id)).as("before the watch runs").isEmpty();
     }
 }

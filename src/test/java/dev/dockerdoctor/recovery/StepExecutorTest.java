@@ -72,7 +72,7 @@ class StepExecutorTest {
     @Test
     void aNonAdminChangesNothingAndIsToldWhy() throws Exception {
         world.set(drifted());
-        StepOutcome o = executor(slowRestart()).execute("restore-data-root", "UGUEST", "inc-1", l -> { });
+        StepOutcome o = executor(slowRestart()).run("restore-data-root", "UGUEST", "inc-1", l -> { });
         assertThat(o.status()).isEqualTo(StepOutcome.Status.NOT_ALLOWED);
         assertThat(o.summary()).contains("DOCTOR_ADMINS");
         assertThat(Files.exists(hostDir.resolve("etc/docker/daemon.json"))).isFalse();
@@ -98,7 +98,7 @@ class StepExecutorTest {
     }
 
     private StepOutcome runAndFix(StepExecutor ex, List<String> progress) {
-        return ex.execute("restore-data-root", "UADMIN", "inc-1", l -> {
+        return ex.run("restore-data-root", "UADMIN", "inc-1", l -> {
             progress.add(l);
             if (l.contains("exit 0")) world.set(fixed());
         });
@@ -115,7 +115,7 @@ class StepExecutorTest {
             for (String u : List.of("UADMIN", "UADMIN2")) {
                 fs.add(pool.submit(() -> {
                     go.await();
-                    return ex.execute("restore-data-root", u, "inc-1", l -> {
+                    return ex.run("restore-data-root", u, "inc-1", l -> {
                         if (l.contains("exit 0")) world.set(fixed());
                     });
                 }));
@@ -129,7 +129,7 @@ class StepExecutorTest {
         }
         assertThat(restartMarkers()).isEqualTo(1);
         // a later click finds nothing to do
-        StepOutcome late = ex.execute("restore-data-root", "UADMIN", "inc-1", l -> { });
+        StepOutcome late = ex.run("restore-data-root", "UADMIN", "inc-1", l -> { });
         assertThat(late.status()).isEqualTo(StepOutcome.Status.NOT_NEEDED);
         assertThat(restartMarkers()).isEqualTo(1);
     }
@@ -139,7 +139,7 @@ class StepExecutorTest {
         world.set(host().daemonOn("/var/lib/docker", 0, 0)
                 .setting(RootSetting.Kind.DROP_IN, "/etc/systemd/system/docker.service.d/10-root.conf", "--data-root", "/var/lib/docker")
                 .root("/var/lib/docker", true, 0, 0, 0).root("/srv/docker", false, 5, 5, 1).build());
-        StepOutcome o = executor(slowRestart()).execute("restore-data-root", "UADMIN", "inc-1", l -> { });
+        StepOutcome o = executor(slowRestart()).run("restore-data-root", "UADMIN", "inc-1", l -> { });
         assertThat(o.status()).isEqualTo(StepOutcome.Status.REFUSED);
         assertThat(o.summary()).contains("/etc/systemd/system/docker.service.d/10-root.conf").contains("--data-root");
         assertThat(restartMarkers()).isZero();
@@ -149,7 +149,7 @@ class StepExecutorTest {
     @Test
     void aFailingCommandIsReportedAsFailedWithItsStatus() throws Exception {
         world.set(drifted());
-        StepOutcome o = executor(List.of("false")).execute("restore-data-root", "UADMIN", "inc-2", l -> { });
+        StepOutcome o = executor(List.of("false")).run("restore-data-root", "UADMIN", "inc-2", l -> { });
         assertThat(o.status()).isEqualTo(StepOutcome.Status.FAILED);
         assertThat(o.summary()).contains("false").contains("exit 1");
         assertThat(Files.readString(stateDir.resolve("audit.jsonl"))).contains("\"exitStatus\":1").contains("failed");
@@ -158,7 +158,7 @@ class StepExecutorTest {
     @Test
     void aMissingRestartCommandIsAFailureNotACrash() {
         world.set(drifted());
-        StepOutcome o = executor(List.of("/nonexistent/restart")).execute("restore-data-root", "UADMIN", "inc-3", l -> { });
+        StepOutcome o = executor(List.of("/nonexistent/restart")).run("restore-data-root", "UADMIN", "inc-3", l -> { });
         assertThat(o.status()).isEqualTo(StepOutcome.Status.FAILED);
         assertThat(o.summary()).contains("could not start");
     }

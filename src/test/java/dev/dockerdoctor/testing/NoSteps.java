@@ -1,7 +1,7 @@
 package dev.dockerdoctor.testing;
 
 import dev.dockerdoctor.recovery.StepOutcome;
-import dev.dockerdoctor.slack.StepRunner;
+import dev.dockerdoctor.recovery.StepRunner;
 
 import java.util.function.Consumer;
 
