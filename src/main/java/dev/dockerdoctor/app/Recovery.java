@@ -1,11 +1,11 @@
 package dev.dockerdoctor.app;
 
+import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.AuditLog;
 import dev.dockerdoctor.recovery.CommandRunner;
 import dev.dockerdoctor.recovery.StepExecutor;
-import dev.dockerdoctor.slack.DiagnosisSource;
 
 import java.time.Clock;
 

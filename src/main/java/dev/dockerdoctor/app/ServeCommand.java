@@ -1,8 +1,8 @@
 package dev.dockerdoctor.app;
 
+import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.recovery.StepRunner;
-import dev.dockerdoctor.slack.DiagnosisSource;
 import dev.dockerdoctor.slack.FileReportStore;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackBot;

@@ -1,10 +1,10 @@
 package dev.dockerdoctor.app;
 
 import com.slack.api.Slack;
+import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.recovery.StepOutcome;
 import dev.dockerdoctor.recovery.StepRunner;
-import dev.dockerdoctor.slack.DiagnosisSource;
 import dev.dockerdoctor.slack.IncidentReports;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackIncidentNotifier;
@@ -52,7 +52,7 @@ final class Watching implements AutoCloseable {
                 : new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
                 id -> new ViewContext(host, id, List.copyOf(s.admins()), null), hostZone);
         IncidentWatch watch = IncidentWatch.create(IncidentWatch.Config.of(host, s.watch(), s.watchInterval()),
-                s.serveStateDir(), probe, source::diagnose, notifier, clock);
+                s.serveStateDir(), probe, source, notifier, clock);
         return new Watching(watch, s, probe);
     }
 

@@ -16,6 +16,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.Responder;
 import com.slack.api.webhook.WebhookResponse;
+import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Step;
 import dev.dockerdoctor.model.StepId;

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.model.Diagnosis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 final class DiagnosisRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosisRunner.class);
 
-    private final Diagnoser diagnoser;
+    private final DiagnosisSource diagnoser;
     private final IncidentBook book;
     private final ExecutorService thread;
     private final Clock clock;
@@ -28,7 +29,7 @@ final class DiagnosisRunner {
     private boolean wanted;
     private volatile Instant lastStarted;
 
-    DiagnosisRunner(Diagnoser diagnoser, IncidentBook book, ExecutorService thread, Clock clock, Duration window,
+    DiagnosisRunner(DiagnosisSource diagnoser, IncidentBook book, ExecutorService thread, Clock clock, Duration window,
                     Consumer<IncidentMachine.Change> then) {
         this.diagnoser = diagnoser;
         this.book = book;

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.evidence.DockerProbe;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.Diagnosis;
@@ -98,7 +99,7 @@ public final class IncidentWatch implements AutoCloseable {
     private final ScheduledThreadPoolExecutor courierThread;
     private final java.util.concurrent.atomic.AtomicBoolean extraPollQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private IncidentWatch(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
+    private IncidentWatch(Config config, Path stateDir, DockerProbe probe, DiagnosisSource diagnoser,
                           IncidentNotifier notifier, Clock clock) {
         this.config = config;
         this.clock = clock;
@@ -124,18 +125,18 @@ public final class IncidentWatch implements AutoCloseable {
      * then both every interval. An incident left open by an earlier run continues: it is diagnosed again, and its
      * thread updated when it changes.
      */
-    public static IncidentWatch start(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
+    public static IncidentWatch start(Config config, Path stateDir, DockerProbe probe, DiagnosisSource diagnoser,
                                       IncidentNotifier notifier, Clock clock) {
         return create(config, stateDir, probe, diagnoser, notifier, clock).start();
     }
 
     /** Loads the incidents from {@code stateDir}, and does nothing else until {@link #start()}. */
-    public static IncidentWatch create(Config config, Path stateDir, DockerProbe probe, Diagnoser diagnoser,
+    public static IncidentWatch create(Config config, Path stateDir, DockerProbe probe, DiagnosisSource diagnoser,
                                        IncidentNotifier notifier, Clock clock) {
         return new IncidentWatch(config, stateDir, probe, diagnoser, notifier, clock);
     }
 
-    /** Starts polling, diagnosing and delivering, as {@link #start(Config, Path, DockerProbe, Diagnoser, IncidentNotifier, Clock)} says. */
+    /** Starts polling, diagnosing and delivering, as {@link #start(Config, Path, DockerProbe, DiagnosisSource, IncidentNotifier, Clock)} says. */
     public IncidentWatch start() {
         book.open().ifPresent(i -> {
             LOG.info("continuing incident {} ({})", i.id(), i.state().wire());

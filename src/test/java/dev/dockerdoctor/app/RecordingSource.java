@@ -1,7 +1,7 @@
 package dev.dockerdoctor.app;
 
+import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.model.Diagnosis;
-import dev.dockerdoctor.slack.DiagnosisSource;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.watch;
 
+import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.diagnosis.Doctor;
 import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.model.Diagnosis;
@@ -12,9 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Real diagnoses by the real rules, of two hosts in the words of the story: Docker back on the empty default root
- * while the big disk holds GitLab, and the same host put right. A {@link Diagnoser} answering whichever the test says.
+ * while the big disk holds GitLab, and the same host put right. A {@link DiagnosisSource} answering whichever the test says.
  */
-final class Diagnoses implements Diagnoser {
+final class Diagnoses implements DiagnosisSource {
     private static final Doctor DOCTOR = Doctor.standard(PlanContext.defaults());
 
     private volatile Supplier<Diagnosis> answer;
