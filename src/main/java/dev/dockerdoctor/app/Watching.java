@@ -2,14 +2,13 @@ package dev.dockerdoctor.app;
 
 import com.slack.api.Slack;
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
-import dev.dockerdoctor.evidence.DockerJavaProbe;
+import dev.dockerdoctor.evidence.DockerProbe;
 import dev.dockerdoctor.recovery.StepOutcome;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.IncidentReports;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackIncidentNotifier;
 import dev.dockerdoctor.slack.message.ViewContext;
-import dev.dockerdoctor.watch.DockerEvents;
 import dev.dockerdoctor.watch.IncidentNotifier;
 import dev.dockerdoctor.watch.IncidentWatch;
 import dev.dockerdoctor.watch.LogNotifier;
@@ -31,11 +30,11 @@ final class Watching implements AutoCloseable {
 
     private final IncidentWatch watch;
     private final Settings settings;
-    private final DockerJavaProbe probe;
-    private DockerEvents events;
+    private final DockerProbe probe;
+    private DockerProbe.Following events;
 
     /** @param settings and {@code probe} for the event stream; null for none (tests) */
-    Watching(IncidentWatch watch, Settings settings, DockerJavaProbe probe) {
+    Watching(IncidentWatch watch, Settings settings, DockerProbe probe) {
         this.watch = watch;
         this.settings = settings;
         this.probe = probe;
@@ -46,7 +45,7 @@ final class Watching implements AutoCloseable {
      * @param probe  the daemon probe the agent uses too
      * @param slack  the Slack client pointed at SLACK_API_URL
      */
-    static Watching create(Settings s, DiagnosisSource source, DockerJavaProbe probe, Slack slack, String host,
+    static Watching create(Settings s, DiagnosisSource source, DockerProbe probe, Slack slack, String host,
                            ZoneId hostZone, Clock clock) {
         IncidentNotifier notifier = s.channel() == null ? new LogNotifier()
                 : new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
@@ -61,8 +60,7 @@ final class Watching implements AutoCloseable {
         watch.start();
         if (settings == null) return;
         try {
-            events = DockerEvents.follow(settings.dockerHost(), watch::pollDockerSoon,
-                    () -> probe.getRaw("/_ping").isPresent(), settings.watchInterval());
+            events = probe.follow(watch::pollDockerSoon, settings.watchInterval());
         } catch (IllegalArgumentException e) {
             log.warn("Not following Docker's events ({}); polling every {} s only", e.getMessage(),
                     settings.watchInterval().toSeconds());

@@ -158,6 +158,16 @@ public final class DockerJavaProbe implements DockerProbe {
      * A raw GET through the same HTTP client ({@code /system/df}, {@code /version}...), for what docker-java has no
      * command for. The body when the daemon answers 2xx within the read timeout, else empty.
      */
+    @Override
+    public boolean ping() {
+        return getRaw("/_ping").isPresent();
+    }
+
+    @Override
+    public Following follow(Runnable changed, Duration maxBackoff) {
+        return DockerEvents.follow(dockerHost, changed, this::ping, maxBackoff);
+    }
+
     public Optional<String> getRaw(String path) {
         return getRawBytes(path).map(b -> new String(b, StandardCharsets.UTF_8));
     }

@@ -3,6 +3,7 @@ package dev.dockerdoctor.evidence;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DiskUsage;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,29 @@ public interface DockerProbe extends AutoCloseable {
     /** The daemon's own disk accounting ({@code /system/df}); empty when not known. */
     default Optional<DiskUsage> diskUsage() {
         return Optional.empty();
+    }
+
+    /** Whether the daemon answers now ({@code /_ping}), within the probe's timeouts. */
+    default boolean ping() {
+        return inspect().reachable();
+    }
+
+    /**
+     * Calls {@code changed} whenever the daemon's state may have changed (containers created or destroyed, a reload,
+     * the daemon going away or answering again), from a thread of its own, until closed. A probe that cannot follow
+     * the daemon returns one that never calls.
+     *
+     * @param maxBackoff the longest wait between pings while the daemon is away
+     * @throws IllegalArgumentException for a daemon address that cannot be followed
+     */
+    default Following follow(Runnable changed, Duration maxBackoff) {
+        return () -> { };
+    }
+
+    /** Following the daemon's events; closing stops it. */
+    interface Following extends AutoCloseable {
+        @Override
+        void close();
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.dockerdoctor.watch;
 
-import dev.dockerdoctor.testing.Eventually;
-import dev.dockerdoctor.testing.RecordingNotifier;
 import dev.dockerdoctor.app.Agent;
 import dev.dockerdoctor.app.Settings;
+import dev.dockerdoctor.evidence.DockerEvents;
 import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.testing.BusyboxImage;
+import dev.dockerdoctor.testing.Eventually;
 import dev.dockerdoctor.testing.PrivateDockerd;
+import dev.dockerdoctor.testing.RecordingNotifier;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -80,8 +81,7 @@ class DockerWatcherIT {
             IncidentWatch.Config config = IncidentWatch.Config.of("docker-host", Map.of(), interval).withRefresh(Duration.ofSeconds(2));
             try (Agent agent = new Agent(settings, Map.of(), () -> probe, Clock.systemUTC(), state);
                  IncidentWatch watch = IncidentWatch.start(config, state, probe, agent::diagnose, chat, Clock.systemUTC());
-                 DockerEvents events = DockerEvents.follow(d.host(), watch::pollDockerSoon,
-                         () -> probe.getRaw("/_ping").isPresent(), Duration.ofSeconds(2))) {
+                 DockerEvents events = (DockerEvents) probe.follow(watch::pollDockerSoon, Duration.ofSeconds(2))) {
                 Eventually.await("subscribed", Duration.ofSeconds(10), () -> events.subscriptions() == 1);
                 Thread.sleep(500); // the first poll has taken the baseline
 

@@ -22,6 +22,14 @@ class WatchArchitectureTest {
     }
 
     @Test
+    void theWatchReachesDockerOnlyThroughTheEvidencePort() {
+        noClasses().that().resideInAPackage("..watch..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
+                .because("the daemon's state, its _ping and its event stream all come through evidence/DockerProbe")
+                .check(CLASSES);
+    }
+
+    @Test
     void theIncidentMachineAndTheStatesArePure() {
         noClasses().that().haveSimpleName("IncidentMachine").or().haveSimpleName("WatchState").or().haveSimpleName("UrlStates")
                 .or().haveSimpleName("Incident").or().haveSimpleName("Backoff")

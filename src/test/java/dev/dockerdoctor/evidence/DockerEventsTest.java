@@ -1,4 +1,4 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.evidence;
 
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;

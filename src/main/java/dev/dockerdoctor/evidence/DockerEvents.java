@@ -1,4 +1,4 @@
-package dev.dockerdoctor.watch;
+package dev.dockerdoctor.evidence;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -9,7 +9,6 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import dev.dockerdoctor.evidence.DockerJavaProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * with backoff until the daemon answers, subscribes again with {@code since} the moment it was lost, and asks for a
  * poll, which re-lists everything (the daemon keeps no events across a restart).
  */
-public final class DockerEvents implements AutoCloseable {
+public final class DockerEvents implements DockerProbe.Following {
     private static final Logger LOG = LoggerFactory.getLogger(DockerEvents.class);
     private static final Set<String> CONTAINER_ACTIONS = Set.of("create", "destroy");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
