@@ -2,7 +2,6 @@ package dev.dockerdoctor.evidence;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -12,6 +11,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.dockerdoctor.model.ContainerInfo;
 import dev.dockerdoctor.model.DaemonState;
+import dev.dockerdoctor.model.DaemonState.Failure;
 import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.parse.DockerLogStream;
 import dev.dockerdoctor.parse.SystemDfParser;
@@ -76,6 +76,7 @@ public final class DockerJavaProbe implements DockerProbe {
     private final String badHost;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final DockerFailures failures;
     private final ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("docker-probe"));
     private final ExecutorService inspects = Executors.newFixedThreadPool(INSPECT_THREADS, daemonThreads("docker-probe-inspect"));
     private final Object buildLock = new Object();
@@ -100,6 +101,7 @@ public final class DockerJavaProbe implements DockerProbe {
         this.dockerHost = dockerHost == null ? "" : dockerHost.strip();
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.failures = new DockerFailures(this.dockerHost, connectTimeout, readTimeout);
         URI parsed = null;
         String problem = null;
         try {
@@ -129,13 +131,13 @@ public final class DockerJavaProbe implements DockerProbe {
 
     @Override
     public DaemonState inspect() {
-        Optional<String> early = whyNotReachable();
-        if (early.isPresent()) return DaemonState.unreachable(early.get());
+        Optional<DockerFailures.Failed> early = whyNotReachable();
+        if (early.isPresent()) return DaemonState.unreachable(early.get().kind(), early.get().message());
         Info info;
         try {
             info = call("GET /info", () -> clients().docker().infoCmd().exec());
         } catch (ProbeFailure f) {
-            return DaemonState.unreachable(f.getMessage());
+            return DaemonState.unreachable(f.failed.kind(), f.failed.message());
         }
         List<ContainerInfo> containers;
         String error = null;
@@ -146,7 +148,7 @@ public final class DockerJavaProbe implements DockerProbe {
         } catch (ProbeFailure f) {
             // /info answered, so the daemon is up; say plainly that the list is missing rather than claim "no containers"
             containers = List.of();
-            error = "could not list containers: " + f.getMessage();
+            error = "could not list containers: " + f.failed.message();
         }
         Object liveRestore = info.getRawValues().get("LiveRestoreEnabled");
         return new DaemonState(true, info.getDockerRootDir(), info.getDriver(), info.getServerVersion(),
@@ -306,16 +308,16 @@ public final class DockerJavaProbe implements DockerProbe {
 
     // ------------------------------------------------------------------------------------------------ transport
 
-    private Optional<String> whyNotReachable() {
-        if (closed) return Optional.of("the Docker probe for " + dockerHost + " is closed");
-        if (badHost != null) return Optional.of(badHost);
+    private Optional<DockerFailures.Failed> whyNotReachable() {
+        if (closed) return Optional.of(new DockerFailures.Failed(Failure.OTHER, "the Docker probe for " + dockerHost + " is closed"));
+        if (badHost != null) return Optional.of(new DockerFailures.Failed(Failure.OTHER, badHost));
         if ("unix".equals(uri.getScheme())) {
             Path socket = Path.of(uri.getPath());
-            if (!Files.exists(socket)) return Optional.of(noDaemon("socket does not exist"));
-            if (Files.isDirectory(socket) || Files.isRegularFile(socket)) return Optional.of(noDaemon(socket + " is not a socket"));
-            if (!Files.isReadable(socket) || !Files.isWritable(socket)) {
-                return Optional.of(noDaemon("permission denied: run as root or as a member of the docker group"));
+            if (!Files.exists(socket)) return Optional.of(failures.noDaemon(Failure.NOT_LISTENING, "socket does not exist"));
+            if (Files.isDirectory(socket) || Files.isRegularFile(socket)) {
+                return Optional.of(failures.noDaemon(Failure.NOT_LISTENING, socket + " is not a socket"));
             }
+            if (!Files.isReadable(socket) || !Files.isWritable(socket)) return Optional.of(failures.permissionDenied());
         }
         return Optional.empty();
     }
@@ -347,98 +349,32 @@ public final class DockerJavaProbe implements DockerProbe {
         try {
             clients();
         } catch (RuntimeException e) {
-            throw new ProbeFailure("cannot set up a Docker client for " + dockerHost + ": " + e.getMessage());
+            throw new ProbeFailure(Failure.OTHER, "cannot set up a Docker client for " + dockerHost + ": " + e.getMessage());
         }
         for (int attempt = 1; ; attempt++) {
             Future<T> f;
             try {
                 f = calls.submit(work);
             } catch (RejectedExecutionException e) {
-                throw new ProbeFailure("the Docker probe for " + dockerHost + " is closed");
+                throw new ProbeFailure(Failure.OTHER, "the Docker probe for " + dockerHost + " is closed");
             }
             try {
                 return f.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 f.cancel(true); // interrupting the worker closes its socket channel
-                throw new ProbeFailure("Docker daemon at " + dockerHost + " did not answer " + what + " (timed out after "
-                        + seconds(readTimeout) + ")");
+                throw new ProbeFailure(Failure.NO_ANSWER, "Docker daemon at " + dockerHost + " did not answer " + what
+                        + " (timed out after " + DockerFailures.seconds(readTimeout) + ")");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 f.cancel(true);
-                throw new ProbeFailure("interrupted while asking the Docker daemon at " + dockerHost);
+                throw new ProbeFailure(Failure.OTHER, "interrupted while asking the Docker daemon at " + dockerHost);
             } catch (ExecutionException e) {
                 // A pooled keep-alive connection to a daemon that has restarted since fails at once on first use
                 // (NoHttpResponse/ConnectionClosed): every call here is a GET, so ask once more on a fresh one.
-                if (attempt == 1 && staleConnection(e.getCause())) continue;
-                throw new ProbeFailure(describe(what, e.getCause()));
+                if (attempt == 1 && DockerFailures.staleConnection(e.getCause())) continue;
+                throw new ProbeFailure(failures.describe(what, e.getCause()));
             }
         }
-    }
-
-    static boolean staleConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String type = t.getClass().getSimpleName();
-            String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (type.equals("NoHttpResponseException") || type.equals("ConnectionClosedException")
-                    || msg.contains("connection reset") || msg.contains("broken pipe")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A failure in the words a person can act on; no stack traces, no class names where a reason is known. */
-    String describe(String what, Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DockerException d) {
-                return "Docker daemon at " + dockerHost + " refused " + what + ": HTTP " + d.getHttpStatus()
-                        + daemonMessage(d.getMessage());
-            }
-            String type = t.getClass().getSimpleName();
-            String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (msg.contains("no such file")) return noDaemon("socket does not exist");
-            if (msg.contains("connection refused")) return noDaemon("connection refused");
-            if (msg.contains("permission denied")) return noDaemon("permission denied: run as root or as a member of the docker group");
-            if (type.equals("UnknownHostException")) return noDaemon("unknown host " + t.getMessage());
-            if (type.equals("ConnectTimeoutException") || msg.contains("connect timed out")) {
-                return noDaemon("connect timed out after " + seconds(connectTimeout));
-            }
-            if (type.equals("NoRouteToHostException")) return noDaemon("no route to host");
-            if (type.equals("SocketTimeoutException") || type.equals("InterruptedIOException")) {
-                return "Docker daemon at " + dockerHost + " did not answer " + what + " (timed out after " + seconds(readTimeout) + ")";
-            }
-            if (type.equals("NoHttpResponseException") || type.equals("ConnectionClosedException")
-                    || msg.contains("connection reset") || msg.contains("broken pipe")) {
-                return "Docker daemon at " + dockerHost + " closed the connection without answering " + what;
-            }
-        }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String msg = root.getMessage() == null ? "" : ": " + root.getMessage().strip();
-        return "Docker daemon at " + dockerHost + " could not be asked " + what + " (" + root.getClass().getSimpleName() + msg + ")";
-    }
-
-    private String noDaemon(String why) {
-        return "no Docker daemon at " + dockerHost + " (" + why + ")";
-    }
-
-    // docker-java puts the daemon's JSON {"message": "..."} into the exception text, after a status prefix
-    private static String daemonMessage(String raw) {
-        if (raw == null || raw.isBlank()) return "";
-        String m = raw.strip();
-        int i = m.indexOf("\"message\":\"");
-        if (i >= 0) {
-            int start = i + 11;
-            int end = m.indexOf('"', start);
-            m = end > start ? m.substring(start, end) : m.substring(start);
-        } else if (m.matches("^Status \\d+: .*")) {
-            m = m.substring(m.indexOf(": ") + 2);
-        }
-        return m.isBlank() ? "" : " (" + (m.length() > 300 ? m.substring(0, 300) + "..." : m) + ")";
-    }
-
-    static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     public static URI parseHost(String host) {
@@ -480,8 +416,15 @@ public final class DockerJavaProbe implements DockerProbe {
     }
 
     private static final class ProbeFailure extends Exception {
-        ProbeFailure(String message) {
-            super(message, null, false, false);
+        final DockerFailures.Failed failed;
+
+        ProbeFailure(Failure kind, String message) {
+            this(new DockerFailures.Failed(kind, message));
+        }
+
+        ProbeFailure(DockerFailures.Failed failed) {
+            super(failed.message(), null, false, false);
+            this.failed = failed;
         }
     }
 }

@@ -3,17 +3,45 @@ package dev.dockerdoctor.model;
 import java.util.List;
 
 /**
- * What the daemon at DOCKER_HOST said, or why it said nothing. When it is not reachable every count is null
- * and {@code error} says what went wrong in words a person can act on.
+ * What the daemon at DOCKER_HOST said, or why it said nothing. When it is not reachable every count is null,
+ * {@code failure} says which kind of silence it was and {@code error} says it in words a person can act on.
  */
 public record DaemonState(boolean reachable, String dockerRootDir, String storageDriver, String serverVersion,
                           Integer containers, Integer running, Integer images, Boolean liveRestoreEnabled,
-                          String error, List<ContainerInfo> containerList) {
+                          String error, List<ContainerInfo> containerList, Failure failure) {
+
+    /** Why a daemon said nothing, as few kinds as lead to different advice. */
+    public enum Failure {
+        /** Nothing listens: no socket, connection refused, no route, unknown host. */
+        NOT_LISTENING,
+        /** A socket is there but this process may not use it. */
+        PERMISSION_DENIED,
+        /** It took the connection but did not answer in time, or closed it without an answer. */
+        NO_ANSWER,
+        /** It answered with an HTTP error (an API version it will not speak, a server error). */
+        DAEMON_ERROR,
+        /** Anything else: a bad address, a closed probe, an unexpected error. */
+        OTHER
+    }
+
     public DaemonState {
         containerList = containerList == null ? List.of() : List.copyOf(containerList);
+        if (reachable) failure = null;
+        else if (failure == null) failure = Failure.OTHER;
+    }
+
+    public DaemonState(boolean reachable, String dockerRootDir, String storageDriver, String serverVersion,
+                       Integer containers, Integer running, Integer images, Boolean liveRestoreEnabled,
+                       String error, List<ContainerInfo> containerList) {
+        this(reachable, dockerRootDir, storageDriver, serverVersion, containers, running, images, liveRestoreEnabled,
+                error, containerList, null);
     }
 
     public static DaemonState unreachable(String error) {
-        return new DaemonState(false, null, null, null, null, null, null, null, error, List.of());
+        return unreachable(Failure.OTHER, error);
+    }
+
+    public static DaemonState unreachable(Failure failure, String error) {
+        return new DaemonState(false, null, null, null, null, null, null, null, error, List.of(), failure);
     }
 }

@@ -2,6 +2,7 @@ package dev.dockerdoctor.diagnosis;
 
 import dev.dockerdoctor.diagnosis.plan.PlanContext;
 import dev.dockerdoctor.diagnosis.rules.LowDiskRule;
+import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.Finding;
@@ -106,6 +107,24 @@ class FoundationRulesTest {
             assertThat(x.severity()).isEqualTo(Severity.INFO);
         });
         assertThat(laptop.hasProblems()).isFalse();
+    }
+
+    @Test
+    void aRunningDaemonsSilenceIsExplainedByItsKind() {
+        String denied = doctor.diagnose(host().process(812, "/usr/bin/dockerd", "-H", "fd://")
+                .daemonDown(DaemonState.Failure.PERMISSION_DENIED, "no Docker daemon at unix:///var/run/docker.sock"
+                        + " (permission denied: run as root or as a member of the docker group)").build())
+                .findings().get(0).detail();
+        assertThat(denied).contains("may not use its socket").contains("the daemon may well be fine")
+                .doesNotContain("stuck");
+        String slow = doctor.diagnose(host().process(812, "/usr/bin/dockerd")
+                .daemonDown(DaemonState.Failure.NO_ANSWER, "did not answer GET /info (timed out after 5 s)").build())
+                .findings().get(0).detail();
+        assertThat(slow).contains("did not answer in time").contains("starting");
+        String refused = doctor.diagnose(host().process(812, "/usr/bin/dockerd")
+                .daemonDown(DaemonState.Failure.DAEMON_ERROR, "refused GET /info: HTTP 400 (client version 1.41 is too old)")
+                .build()).findings().get(0).detail();
+        assertThat(refused).contains("the daemon itself is up");
     }
 
     @Test

@@ -56,23 +56,28 @@ class DockerJavaProbeTest {
     void shouldSayAFolderIsNotASocket(@TempDir Path tmp) {
         try (DockerJavaProbe probe = new DockerJavaProbe("unix://" + tmp, Duration.ofSeconds(2), READ)) {
             assertThat(probe.inspect().error()).isEqualTo("no Docker daemon at unix://" + tmp + " (" + tmp + " is not a socket)");
+            assertThat(probe.inspect().failure()).isEqualTo(DaemonState.Failure.NOT_LISTENING);
         }
     }
 
     @Test
     void shouldDescribeFailuresInWordsWithoutExceptionNames() {
-        try (DockerJavaProbe probe = new DockerJavaProbe("unix:///var/run/docker.sock")) {
-            assertThat(probe.describe("GET /info", new RuntimeException(new ConnectException("Connection refused"))))
-                    .isEqualTo("no Docker daemon at unix:///var/run/docker.sock (connection refused)");
-            assertThat(probe.describe("GET /info", new RuntimeException(new SocketException("Permission denied"))))
-                    .isEqualTo("no Docker daemon at unix:///var/run/docker.sock (permission denied: run as root or as a member of the docker group)");
-            assertThat(probe.describe("GET /info", new BadRequestException(
-                    "Status 400: {\"message\":\"client version 1.41 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version\"}\n")))
-                    .isEqualTo("Docker daemon at unix:///var/run/docker.sock refused GET /info: HTTP 400 (client version 1.41 is too old."
-                            + " Minimum supported API version is 1.44, please upgrade your client to a newer version)");
-            assertThat(probe.describe("GET /info", new RuntimeException(new java.net.SocketTimeoutException("Read timed out"))))
-                    .isEqualTo("Docker daemon at unix:///var/run/docker.sock did not answer GET /info (timed out after 5 s)");
-        }
+        DockerFailures failures = new DockerFailures("unix:///var/run/docker.sock",
+                DockerJavaProbe.DEFAULT_CONNECT_TIMEOUT, DockerJavaProbe.DEFAULT_READ_TIMEOUT);
+        assertThat(failures.describe("GET /info", new RuntimeException(new ConnectException("Connection refused"))))
+                .isEqualTo(new DockerFailures.Failed(DaemonState.Failure.NOT_LISTENING, "no Docker daemon at unix:///var/run/docker.sock (connection refused)"));
+        assertThat(failures.describe("GET /info", new RuntimeException(new SocketException("Permission denied"))))
+                .isEqualTo(new DockerFailures.Failed(DaemonState.Failure.PERMISSION_DENIED,
+                        "no Docker daemon at unix:///var/run/docker.sock (permission denied: run as root or as a member of the docker group)"));
+        assertThat(failures.describe("GET /info", new BadRequestException("Status 400: {}")).kind())
+                .isEqualTo(DaemonState.Failure.DAEMON_ERROR);
+        assertThat(failures.describe("GET /info", new BadRequestException(
+                "Status 400: {\"message\":\"client version 1.41 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version\"}\n")).message())
+                .isEqualTo("Docker daemon at unix:///var/run/docker.sock refused GET /info: HTTP 400 (client version 1.41 is too old."
+                        + " Minimum supported API version is 1.44, please upgrade your client to a newer version)");
+        assertThat(failures.describe("GET /info", new RuntimeException(new java.net.SocketTimeoutException("Read timed out"))))
+                .isEqualTo(new DockerFailures.Failed(DaemonState.Failure.NO_ANSWER,
+                        "Docker daemon at unix:///var/run/docker.sock did not answer GET /info (timed out after 5 s)"));
     }
 
     @Test

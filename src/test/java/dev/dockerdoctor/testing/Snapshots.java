@@ -75,6 +75,11 @@ public final class Snapshots {
         return this;
     }
 
+    public Snapshots daemonDown(DaemonState.Failure failure, String error) {
+        daemon = DaemonState.unreachable(failure, error);
+        return this;
+    }
+
     public Snapshots notInstalled() {
         installed = false;
         return this;

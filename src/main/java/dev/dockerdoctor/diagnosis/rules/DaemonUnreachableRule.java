@@ -1,6 +1,7 @@
 package dev.dockerdoctor.diagnosis.rules;
 
 import dev.dockerdoctor.diagnosis.facts.Facts;
+import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
@@ -53,8 +54,22 @@ public final class DaemonUnreachableRule implements Rule {
         String detail = noProcess
                 ? "Docker is installed but its daemon is not running" + (conflict ? " (and it cannot start: see data-root-conflict)." : ".")
                 + " Nothing on this host can start, stop or list containers until it is back."
-                : "A dockerd process exists but does not answer on the socket: it may be starting, stuck, or serving"
-                + " another socket.";
+                : runningButSilent(s.daemon().failure());
         return List.of(new Finding(ID, Severity.CRITICAL, "The Docker daemon does not answer", detail, ev, steps));
+    }
+
+    /** What a running dockerd's silence means, by the kind of silence the probe met. */
+    private static String runningButSilent(DaemonState.Failure failure) {
+        return switch (failure == null ? DaemonState.Failure.OTHER : failure) {
+            case PERMISSION_DENIED -> "A dockerd process is running, but docker-doctor may not use its socket (permission"
+                    + " denied): the daemon may well be fine. Run docker-doctor as root or in the docker group, or mount"
+                    + " the socket into its container, to see it.";
+            case NO_ANSWER -> "A dockerd process is running and took the connection, but did not answer in time: it may"
+                    + " be starting (a large data root takes a while), stuck, or starved of disk or memory.";
+            case DAEMON_ERROR -> "A dockerd process is running and answers, but refused what docker-doctor asked (the"
+                    + " evidence says why, often an API version): the daemon itself is up.";
+            case NOT_LISTENING, OTHER -> "A dockerd process exists but does not answer on the socket: it may be starting,"
+                    + " stuck, or serving another socket.";
+        };
     }
 }
