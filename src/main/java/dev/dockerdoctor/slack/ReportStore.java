@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Keeps the reports the bot has shown, so a button's value (report id + step id) resolves to the plan it was
- * drawn from. In memory for now; a state-folder store can replace it so buttons survive a restart.
+ * drawn from. {@code serve} keeps them in the state folder ({@link FileReportStore}), so buttons survive a restart;
+ * tests keep them in memory.
  */
 public interface ReportStore {
     StoredReport save(Diagnosis diagnosis);
