@@ -269,7 +269,7 @@ public final class ComposeProbe {
     private List<String> composeFileFromDotEnv(String dir) {
         String path = PosixPaths.resolve(dir, ".env");
         if (!files.exists(path) || files.isDirectory(path)) return List.of();
-        HostFiles.TextFile t = files.readText(path, MAX_FILE_BYTES);
+        HostFiles.TextFile t = files.readTextAsOwnerOf(path, dir, MAX_FILE_BYTES);
         if (!t.ok()) return List.of(); // the parser says what is wrong with it when it reads the project
         Map<String, String> vars = DotEnv.parse(t.text(), env).vars();
         String listed = vars.get("COMPOSE_FILE");
@@ -329,8 +329,9 @@ public final class ComposeProbe {
 
     // ---- reading and checking files ----
 
+    /** A project's file, as the owner of its folder could read it (any local user may have put it there). */
     private SourceFile read(String hostPath) {
-        HostFiles.TextFile t = files.readText(hostPath, MAX_FILE_BYTES);
+        HostFiles.TextFile t = files.readTextAsOwnerOf(hostPath, PosixPaths.parent(hostPath), MAX_FILE_BYTES);
         if (!t.present()) return SourceFile.absent();
         if (t.text() == null) return SourceFile.unreadable(t.problem());
         return SourceFile.of(t.text());

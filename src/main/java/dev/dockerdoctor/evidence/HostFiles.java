@@ -7,8 +7,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -48,12 +51,40 @@ public final class HostFiles {
         public boolean ok() { return present && text != null; }
     }
 
-    /** Reads a (small) text file, at most {@code maxBytes}; a larger file is refused, not truncated silently. */
+    /**
+     * Reads a (small) text file, at most {@code maxBytes}; a larger file is refused, not truncated silently. Only
+     * regular files are opened (a FIFO would block the read for ever), and never through a link that leaves the
+     * host root.
+     */
     public TextFile readText(String hostPath, long maxBytes) {
+        return readText(hostPath, null, maxBytes);
+    }
+
+    /**
+     * As {@link #readText(String, long)}, for files any local user may have put there (a compose project, its .env):
+     * read only as the owner of {@code hostFolder} could read them, never through a link that leaves that folder.
+     * Running as root, the bot must not quote {@code /etc/shadow} because a user linked it as docker-compose.yml.
+     */
+    public TextFile readTextAsOwnerOf(String hostPath, String hostFolder, long maxBytes) {
+        return readText(hostPath, hostFolder, maxBytes);
+    }
+
+    private TextFile readText(String hostPath, String confinedTo, long maxBytes) {
         Path p = resolve(hostPath);
         try {
             if (!Files.exists(p)) return new TextFile(hostPath, false, null, null);
             if (Files.isDirectory(p)) return new TextFile(hostPath, true, null, "is a directory, not a file");
+            if (!Files.isRegularFile(p)) {
+                return new TextFile(hostPath, true, null, "is not a regular file (a FIFO, socket or device): not read");
+            }
+            Path real = p.toRealPath();
+            if (!real.startsWith(root.toRealPath())) {
+                return new TextFile(hostPath, true, null, "is a link that leads out of the host root: not read");
+            }
+            if (confinedTo != null) {
+                Optional<String> why = notForTheOwnerOf(real, resolve(confinedTo).toRealPath(), confinedTo);
+                if (why.isPresent()) return new TextFile(hostPath, true, null, why.get());
+            }
             long size = Files.size(p);
             // /proc files report size 0: read them bounded instead of trusting the size
             if (size > maxBytes) return new TextFile(hostPath, true, null, "is " + size + " bytes, over the " + maxBytes + " byte limit");
@@ -71,8 +102,23 @@ public final class HostFiles {
         }
     }
 
-    /** Raw bytes of a small file (for /proc/N/cmdline), or null when absent or unreadable. */
+    /** Why the owner of {@code folder} could not read {@code file} there itself; empty when it could. */
+    private static Optional<String> notForTheOwnerOf(Path file, Path folder, String hostFolder) throws IOException {
+        if (!file.startsWith(folder)) return Optional.of("is a link that leads out of " + hostFolder + ": not read");
+        try {
+            UserPrincipal owner = Files.getOwner(folder);
+            if (Files.getOwner(file).equals(owner)) return Optional.empty();
+            if (Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ)) return Optional.empty();
+            return Optional.of("belongs to someone else and " + owner.getName() + ", who owns " + hostFolder
+                    + ", could not read it: not read");
+        } catch (UnsupportedOperationException e) {
+            return Optional.empty(); // no owners on this file system (not a Linux host)
+        }
+    }
+
+    /** Raw bytes of a small file (for /proc/N/cmdline), or null when absent, unreadable or not a regular file. */
     public byte[] readBytes(String hostPath, int maxBytes) {
+        if (!Files.isRegularFile(resolve(hostPath))) return null;
         try (InputStream in = Files.newInputStream(resolve(hostPath))) {
             return in.readNBytes(maxBytes);
         } catch (IOException e) {

@@ -46,6 +46,7 @@ final class LineReaders {
      * CLI some fifty classes more), failing as NIO would: NoSuchFileException, AccessDeniedException.
      */
     static RandomAccessFile open(Path file) throws IOException {
+        requireRegular(file);
         try {
             return new RandomAccessFile(file.toFile(), "r");
         } catch (FileNotFoundException e) {
@@ -55,10 +56,19 @@ final class LineReaders {
 
     /** The same for a stream read from the start (gzip). */
     static InputStream openStream(Path file) throws IOException {
+        requireRegular(file);
         try {
             return new FileInputStream(file.toFile());
         } catch (FileNotFoundException e) {
             throw whyNot(file, e);
+        }
+    }
+
+    /** A FIFO, socket or device named like a log would block the read for ever: only regular files are opened. */
+    private static void requireRegular(Path file) throws IOException {
+        java.io.File f = file.toFile();
+        if (f.exists() && !f.isFile() && !f.isDirectory()) {
+            throw new IOException(file + " is not a regular file (a FIFO, socket or device): not read");
         }
     }
 

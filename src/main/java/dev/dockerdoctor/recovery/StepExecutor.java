@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,7 +167,7 @@ public final class StepExecutor implements StepRunner {
         step.changes().forEach(c -> byFile.computeIfAbsent(c.file(), k -> new ArrayList<>()).add(c));
         Instant now = clock.instant();
         for (Map.Entry<String, List<FileChange>> e : byFile.entrySet()) {
-            Path real = files.resolve(e.getKey());
+            Path real = editTarget(e.getKey(), say);
             for (FileChange c : e.getValue()) {
                 actions.add("edit " + c.file() + ": " + c.key() + " " + c.from() + " -> " + c.to());
             }
@@ -182,6 +183,31 @@ public final class StepExecutor implements StepRunner {
                 throw new RefusedException("docker-doctor does not know how to edit " + e.getKey());
             }
         }
+    }
+
+    /**
+     * The file to edit for a host path: a link (config management's copy) is followed, so the link stays and its
+     * target changes, as long as the target is on the host; a FIFO or device is never opened.
+     */
+    private Path editTarget(String hostPath, Consumer<String> say) throws IOException, RefusedException {
+        Path real = files.resolve(hostPath);
+        if (Files.isSymbolicLink(real)) {
+            Path target;
+            try {
+                target = real.toRealPath();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new RefusedException(hostPath + " is a link to a file that does not exist; nothing was changed.");
+            }
+            if (!target.startsWith(files.root().toRealPath())) {
+                throw new RefusedException(hostPath + " is a link that leads out of the host root; nothing was changed.");
+            }
+            say.accept(hostPath + " is a link: editing the file it points to, " + files.hostPath(target) + ", and keeping the link");
+            real = target;
+        }
+        if (Files.exists(real) && !Files.isRegularFile(real)) {
+            throw new RefusedException(hostPath + " is not a regular file (a FIFO, socket or device); nothing was changed.");
+        }
+        return real;
     }
 
     /** Steps that restart, start or re-mount under Docker: wait for it to answer before judging the result. */

@@ -162,4 +162,39 @@ class StepExecutorTest {
         assertThat(o.status()).isEqualTo(StepOutcome.Status.FAILED);
         assertThat(o.summary()).contains("could not start");
     }
+
+    @Test
+    void aLinkedDaemonJsonKeepsItsLinkAndItsTargetIsEdited() throws Exception {
+        world.set(drifted());
+        Path managed = Files.createDirectories(hostDir.resolve("etc/ansible/files")).resolve("daemon.json");
+        Files.writeString(managed, "{\"log-driver\": \"journald\"}\n");
+        Files.createDirectories(hostDir.resolve("etc/docker"));
+        Path link = hostDir.resolve("etc/docker/daemon.json");
+        Files.createSymbolicLink(link, managed);
+        List<String> progress = new ArrayList<>();
+
+        StepOutcome o = runAndFix(executor(slowRestart()), progress);
+
+        assertThat(o.status()).isEqualTo(StepOutcome.Status.DONE);
+        assertThat(Files.isSymbolicLink(link)).as("config management's link is kept").isTrue();
+        assertThat(Files.readString(managed)).contains("\"data-root\" : \"/srv/docker\"").contains("journald");
+        assertThat(progress).anySatisfy(l -> assertThat(l)
+                .contains("editing the file it points to, /etc/ansible/files/daemon.json"));
+    }
+
+    @Test
+    void aFifoWhereDaemonJsonShouldBeIsNeverOpenedAndNothingRestarts() throws Exception {
+        world.set(drifted());
+        Path dir = Files.createDirectories(hostDir.resolve("etc/docker"));
+        Process mk = new ProcessBuilder("mkfifo", dir.resolve("daemon.json").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is needed to make a FIFO");
+        StepExecutor ex = executor(slowRestart());
+
+        StepOutcome o = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> ex.run("restore-data-root", "UADMIN", "inc-4", l -> { }));
+
+        assertThat(o.status()).isEqualTo(StepOutcome.Status.REFUSED);
+        assertThat(o.summary()).contains("not a regular file").contains("nothing was changed");
+        assertThat(restartMarkers()).isZero();
+    }
 }
