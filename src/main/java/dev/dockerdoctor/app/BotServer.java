@@ -9,6 +9,8 @@ import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackBot;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -21,6 +23,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.EnumSet;
 
 /**
  * {@code serve}'s wiring: one Bolt App with the bot's listeners, served over HTTP ({@code POST /slack/events}) or
@@ -70,6 +73,8 @@ public final class BotServer implements AutoCloseable {
             link = new SocketModeLink(s.slackAppToken(), app);
             context.addServlet(new ServletHolder(new HealthServlet("socket", link::state)), HEALTH_PATH);
         } else {
+            context.addFilter(new FilterHolder(new SignedRequestGate(s.slackSigningSecret(), options.clock())), EVENTS_PATH,
+                    EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
             context.addServlet(new ServletHolder(new HealthServlet("http", () -> "ready")), HEALTH_PATH);
         }

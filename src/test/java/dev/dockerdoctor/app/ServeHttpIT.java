@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -110,6 +111,38 @@ class ServeHttpIT {
         assertThat(tampered.status()).isEqualTo(401);
         assertThat(slack.awaitPath("/response/forged", Duration.ofMillis(700))).isEmpty();
         assertThat(source.calls).isEmpty();
+    }
+
+    @Test
+    void aFutureTimestampIsAReplayToo() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        String body = SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("future"));
+        for (Duration ahead : List.of(Duration.ofMinutes(6), Duration.ofDays(365))) {
+            long ts = Instant.now().plus(ahead).getEpochSecond();
+            assertThat(client.post(body, ts, SlackSigner.sign(SECRET, ts, body), null).status())
+                    .as("signed %s ahead", ahead).isEqualTo(401);
+        }
+        assertThat(slack.awaitPath("/response/future", Duration.ofMillis(700))).isEmpty();
+        assertThat(source.calls).isEmpty();
+    }
+
+    @Test
+    void anUnsignedHugeBodyIsRefusedUnreadAndJunkIsNeverParsedOrLogged() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        String huge = "x".repeat(10 << 20);
+        SignedClient.Answer big = client.post(huge, Instant.now().getEpochSecond(), "v0=00", null);
+        assertThat(big.status()).as("over Slack's own sizes").isEqualTo(413);
+
+        String junk = "%%%\u0000" + "\u00ff".repeat(1000);
+        SignedClient.Answer unsigned = client.post(junk, Instant.now().getEpochSecond(), "v0=deadbeef", null);
+        assertThat(unsigned.status()).as("checked on the raw bytes before any parsing").isEqualTo(401);
+
+        SignedClient.Answer signedJunk = client.post("payload=%7Bnot-json", Instant.now().getEpochSecond(),
+                SlackSigner.sign(SECRET, Instant.now().getEpochSecond(), "payload=%7Bnot-json"), null);
+        assertThat(signedJunk.status()).as("signed, but no Slack payload").isEqualTo(400);
+        assertThat(source.calls).isEmpty();
+        SignedClient.Answer fine = client.post(SlackPayloads.slashCommand("help", "U0ALICE", slack.responseUrl("after")));
+        assertThat(fine.status()).as("and the bot keeps serving").isEqualTo(200);
     }
 
     @Test
