@@ -15,6 +15,9 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.Responder;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.webhook.WebhookResponse;
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.model.Diagnosis;
@@ -30,6 +33,8 @@ import dev.dockerdoctor.slack.message.Subcommand;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.slack.render.BlockKitRenderer;
 import dev.dockerdoctor.slack.render.SlackMessage;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +93,7 @@ public final class SlackBot implements AutoCloseable {
     private final Options options;
     private final StepRunner runner;
     private final OnceOnly once = new OnceOnly(2048);
+    private final AtomicReference<String> installedTeam = new AtomicReference<>();
     private final Map<String, CompletableFuture<StoredReport>> inFlight = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor executor;
 
@@ -159,9 +165,31 @@ public final class SlackBot implements AutoCloseable {
         if (!firstTime(req, p.getTriggerId()) || p.getActions() == null || p.getActions().isEmpty()) return ctx.ack();
         BlockActionPayload.Action action = p.getActions().get(0);
         String user = p.getUser() == null ? null : p.getUser().getId();
+        String team = p.getTeam() == null ? null : p.getTeam().getId();
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
-        submit(() -> stepButton(action.getActionId(), action.getValue(), user, responder));
+        submit(() -> stepButton(action.getActionId(), action.getValue(), user,
+                team != null && installedTeam(ctx.client()).map(team::equals).orElse(false), responder));
         return ctx.ack();
+    }
+
+    /**
+     * The workspace the bot token belongs to (auth.test, asked once and kept): a user id means an admin only in it,
+     * since another workspace may have a user of the same id. Unknown while Slack cannot be asked.
+     */
+    private Optional<String> installedTeam(MethodsClient client) {
+        String known = installedTeam.get();
+        if (known != null) return Optional.of(known);
+        try {
+            AuthTestResponse r = client.authTest(q -> q);
+            if (r.isOk() && r.getTeamId() != null) {
+                installedTeam.compareAndSet(null, r.getTeamId());
+                return Optional.of(r.getTeamId());
+            }
+            log.warn("auth.test answered {}: a step click cannot be matched to this workspace", r.getError());
+        } catch (IOException | SlackApiException e) {
+            log.warn("auth.test failed ({}): a step click cannot be matched to this workspace", e.getClass().getSimpleName());
+        }
+        return Optional.empty();
     }
 
     Response onUiButton(BlockActionRequest req, ActionContext ctx) {
@@ -200,10 +228,14 @@ public final class SlackBot implements AutoCloseable {
                 .text(out.text()).blocks(out.blocks()).build());
     }
 
-    /** An admin's click runs the step (when steps may run); anyone else's shows what it would do. */
-    void stepButton(String actionId, String value, String user, Responder responder) {
+    /** An admin's click (from this workspace) runs the step; anyone else's shows what it would do. */
+    void stepButton(String actionId, String value, String user, boolean ourTeam, Responder responder) {
         Optional<ButtonRef> ref = ButtonRef.decode(value);
-        boolean runs = user != null && runner.mayRun(user);
+        boolean runs = user != null && runner.mayRun(user) && ourTeam;
+        if (user != null && runner.mayRun(user) && !ourTeam) {
+            log.warn("Step button {} pressed by {} from another workspace (or one Slack could not confirm): shown, not run",
+                    actionId, user);
+        }
         // the value names the step; the action_id is that step's (a long id's is shortened): both must agree
         if (!runs || ref.isEmpty() || ref.get().step() == null || !StepId.actionId(ref.get().step()).equals(actionId)) {
             stepPreview(actionId, value, user, responder);

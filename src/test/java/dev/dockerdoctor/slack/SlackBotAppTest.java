@@ -6,7 +6,9 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.dockerdoctor.slack.message.ButtonRef;
-import dev.dockerdoctor.testing.NoSteps;
+import dev.dockerdoctor.model.StepId;
+import dev.dockerdoctor.recovery.StepOutcome;
+import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.testing.standin.SlackPayloads;
 import dev.dockerdoctor.testing.standin.SlackSigner;
 import dev.dockerdoctor.testing.standin.SlackStandIn;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +38,8 @@ class SlackBotAppTest {
     private static SlackBot bot;
     private static App app;
     private static final AtomicInteger diagnoses = new AtomicInteger();
+    private static final List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final InMemoryReportStore store = new InMemoryReportStore(10);
 
     @BeforeAll
     static void wire() throws Exception {
@@ -42,8 +47,19 @@ class SlackBotAppTest {
         bot = new SlackBot(since -> {
             diagnoses.incrementAndGet();
             return TestDiagnoses.incident();
-        }, new InMemoryReportStore(10), new SlackBot.Options("build-01", Set.of("U0ALICE"), Clock.systemUTC(),
-                ZoneOffset.UTC, 1, 4), new NoSteps());
+        }, store, new SlackBot.Options("build-01", Set.of("U0ALICE"), Clock.systemUTC(),
+                ZoneOffset.UTC, 1, 4), new StepRunner() {
+            @Override
+            public boolean mayRun(String user) {
+                return user.equals("U0ALICE");
+            }
+
+            @Override
+            public StepOutcome run(String stepId, String user, String reference, Consumer<String> progress) {
+                ran.add(stepId + " by " + user);
+                return new StepOutcome(StepOutcome.Status.DONE, stepId, user, "ran", List.of(), null);
+            }
+        });
         app = bot.app(SlackBot.appConfig(SlackBot.slack(slack.apiUrl()), "xoxb-app-test", SECRET));
     }
 
@@ -103,5 +119,32 @@ class SlackBotAppTest {
         assertThat(r.getStatusCode()).isEqualTo(200);
         assertThat(slack.awaitPath("/response/click", Duration.ofSeconds(10))).as("an answer for that user only").isPresent()
                 .get().satisfies(rec -> assertThat(rec.body()).contains("no longer have"));
+    }
+
+    @Test
+    void anAdminsIdFromAnotherWorkspaceRunsNothingWhileTheRealAdminRuns() throws Exception {
+        StoredReport report = store.save(TestDiagnoses.incident());
+        String step = report.diagnosis().plan().get(0).id();
+        String value = new ButtonRef(report.id(), step).encode();
+
+        com.google.gson.JsonObject foreign = SlackPayloads.blockActionJson(StepId.actionId(step), value, "U0ALICE",
+                slack.responseUrl("foreign"));
+        foreign.getAsJsonObject("team").addProperty("id", "T0OTHER");
+        foreign.getAsJsonObject("user").addProperty("team_id", "T0OTHER");
+        click(foreign);
+        assertThat(slack.awaitPath("/response/foreign", Duration.ofSeconds(10))).as("shown what it would do").isPresent();
+        assertThat(ran).as("same user id, another workspace").isEmpty();
+
+        click(SlackPayloads.blockActionJson(StepId.actionId(step), value, "U0ALICE", slack.responseUrl("ours")));
+        assertThat(slack.awaitPath("/response/ours", Duration.ofSeconds(10))).isPresent();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ran.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20); // "started" is said before the run
+        assertThat(ran).containsExactly(step + " by U0ALICE");
+    }
+
+    private static void click(com.google.gson.JsonObject json) throws Exception {
+        String body = "payload=" + java.net.URLEncoder.encode(json.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        Response r = app.run(new BlockActionRequest(body, json.toString(), signed(body, now(), SECRET)));
+        assertThat(r.getStatusCode()).isEqualTo(200);
     }
 }
