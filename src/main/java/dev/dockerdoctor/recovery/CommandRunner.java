@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,12 +30,27 @@ public final class CommandRunner {
         }
     }
 
+    /**
+     * What a step's command may see of the bot's environment: where to find programs and the daemon, the language
+     * and zone. Nothing else: the bot's tokens and settings are not for compose (which would interpolate them into
+     * a project and print them), and a project's own variables come from its own .env.
+     */
+    static final Set<String> PASSED_ON = Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "LC_CTYPE", "TZ",
+            "DOCKER_HOST", "XDG_RUNTIME_DIR");
+
+    static void scrub(Map<String, String> env) {
+        env.keySet().retainAll(PASSED_ON);
+    }
+
     public Result run(List<String> argv, Duration timeout) {
         long t0 = System.nanoTime();
         if (argv.isEmpty()) return new Result(argv, -1, "", Duration.ZERO, false, "empty command");
         Process p;
         try {
-            p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ProcessBuilder b = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            scrub(b.environment());
+            p = b.start();
         } catch (IOException e) {
             return new Result(argv, -1, "", Duration.ofNanos(System.nanoTime() - t0), false, reason(e));
         }

@@ -51,4 +51,21 @@ class CommandRunnerTest {
         assertThat(r.output()).contains("line4999").doesNotContain("line10\n").contains("bytes cut");
         assertThat(r.output().length()).isLessThan(CommandRunner.MAX_OUTPUT + 100);
     }
+
+    @Test
+    void aCommandSeesNoneOfTheBotsOwnEnvironment() {
+        java.util.Map<String, String> mine = System.getenv();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mine.keySet().stream().anyMatch(k -> !CommandRunner.PASSED_ON.contains(k)),
+                "this JVM's environment has nothing to scrub");
+        CommandRunner.Result r = runner.run(List.of("env"), java.time.Duration.ofSeconds(10));
+        assertThat(r.ok()).isTrue();
+        java.util.List<String> names = r.output().lines().filter(l -> l.contains("=")).map(l -> l.substring(0, l.indexOf('='))).toList();
+        assertThat(names).as("only the names a command needs").isSubsetOf(CommandRunner.PASSED_ON);
+        if (mine.containsKey("PATH")) assertThat(names).contains("PATH");
+
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-3",
+                "DOCTOR_ADMINS", "U0ALICE", "PATH", "/usr/bin", "DOCKER_HOST", "unix:///run/docker.sock"));
+        CommandRunner.scrub(env);
+        assertThat(env).containsOnlyKeys("PATH", "DOCKER_HOST");
+    }
 }
