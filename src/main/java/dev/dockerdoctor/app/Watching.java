@@ -88,6 +88,11 @@ final class Watching implements AutoCloseable {
             }
 
             @Override
+            public void previewed(String stepId, String user, String reference) {
+                steps.previewed(stepId, user, reference);
+            }
+
+            @Override
             public StepOutcome run(String stepId, String user, String reference, Consumer<String> progress) {
                 StepOutcome o = steps.run(stepId, user, reference, progress);
                 boolean ran = o.status() == StepOutcome.Status.DONE || o.status() == StepOutcome.Status.FAILED;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +16,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code audit.jsonl} in the state folder: one JSON line per step run or refused, appended and synced before the
- * caller is told. Never holds secrets: steps carry none.
+ * {@code audit.jsonl} in the state folder: one JSON line per step click (shown, refused, started, ended), appended
+ * whole and synced before the caller goes on; a step whose start cannot be written does not run. Never holds
+ * secrets: steps carry none.
  */
 public final class AuditLog {
     public static final String FILE = "audit.jsonl";
@@ -48,9 +50,29 @@ public final class AuditLog {
         n.put("result", e.result());
         Files.createDirectories(file.getParent());
         byte[] line = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ch.write(java.nio.ByteBuffer.wrap(line));
+        // one writer (this lock, one bot per state folder), writing at the end
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            // a run killed half-way through its line left it without an end: close it, so this entry reads whole
+            if (ch.size() > 0 && !endsWithNewline(ch)) writeFully(ch, new byte[]{'\n'});
+            writeFully(ch, line);
             ch.force(true);
+        }
+    }
+
+    private static boolean endsWithNewline(FileChannel ch) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        ch.read(last, ch.size() - 1);
+        return last.get(0) == '\n';
+    }
+
+    private static void writeFully(FileChannel ch, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long at = ch.size();
+        while (b.hasRemaining()) {
+            int n = ch.write(b, at);
+            if (n == 0) throw new IOException("the disk took no more of the audit line");
+            at += n;
         }
     }
 }

@@ -118,6 +118,14 @@ public final class StepExecutor implements StepRunner {
             lines.add(l);
             progress.accept(l);
         };
+        // the record that the step starts comes first: a step the audit log cannot hold does not run
+        try {
+            audit.append(new AuditLog.Entry(clock.instant(), user, incident, stepId, planned(step), null, null, "started"));
+        } catch (IOException e) {
+            LOG.error("cannot write the audit log {}: {}; {} not run", audit.file(), e.toString(), stepId);
+            return new StepOutcome(StepOutcome.Status.FAILED, stepId, user, "Could not write the audit log ("
+                    + e.getMessage() + "); nothing was run: every step is recorded before it runs.", List.of(), before);
+        }
         say.accept(user + " runs " + step.id() + ": " + step.title());
         try {
             applyFileChanges(step, say, actions);
@@ -277,6 +285,20 @@ public final class StepExecutor implements StepRunner {
         if (from > 0) out.add("[" + from + " earlier lines]");
         for (int i = from; i < ls.length; i++) out.add(ls[i].length() > 300 ? ls[i].substring(0, 300) + "..." : ls[i]);
         return out;
+    }
+
+    /** What a step will do, for the audit line written before it does it. */
+    private static List<String> planned(Step step) {
+        List<String> out = new ArrayList<>();
+        step.changes().forEach(c -> out.add("edit " + c.file() + ": " + c.key() + " " + c.from() + " -> " + c.to()));
+        out.addAll(step.commands());
+        return out;
+    }
+
+    /** A click that only showed what a step would do (not an admin, or not from this workspace): audited too. */
+    @Override
+    public void previewed(String stepId, String user, String reference) {
+        auditQuietly(user, reference, stepId, List.of(), null, null, "shown, not run");
     }
 
     private void auditQuietly(String user, String incident, String step, List<String> actions, Integer exit,

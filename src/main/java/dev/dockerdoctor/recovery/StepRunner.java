@@ -10,4 +10,8 @@ public interface StepRunner {
     boolean mayRun(String user);
 
     StepOutcome run(String stepId, String user, String reference, Consumer<String> progress);
+
+    /** A click that was shown what the step would do instead (for the audit); nothing ran. */
+    default void previewed(String stepId, String user, String reference) {
+    }
 }

@@ -268,6 +268,7 @@ public final class SlackBot implements AutoCloseable {
             else if (step.isEmpty()) m = StepViews.unknownStep(ref.get().report(), ref.get().step());
             else m = StepViews.stepPreview(report.get().diagnosis(), step.get(), context(report.get().id()), user);
             log.info("Step button {} (report {}) pressed by {}: shown, not run", ref.get().step(), ref.get().report(), user);
+            runner.previewed(ref.get().step(), user, ref.get().report());
         }
         respondToAction(responder, m, false, true);
     }

@@ -197,4 +197,61 @@ class StepExecutorTest {
         assertThat(o.summary()).contains("not a regular file").contains("nothing was changed");
         assertThat(restartMarkers()).isZero();
     }
+
+    @Test
+    void aStepTheAuditLogCannotHoldDoesNotRun() throws Exception {
+        Path readOnly = Files.createTempDirectory("doctor-ro-state");
+        try {
+            Process m = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", readOnly.toString())
+                    .redirectErrorStream(true).start();
+            org.junit.jupiter.api.Assumptions.assumeTrue(m.waitFor() == 0, "cannot mount a read-only tmpfs here (not root?)");
+            world.set(drifted());
+            Doctor doctor = Doctor.standard(new PlanContext(slowRestart(), List.of("true"), List.of("docker", "compose")));
+            StepExecutor ex = new StepExecutor(Set.of("UADMIN"), () -> doctor.diagnose(world.get()), () -> world.get().daemon(),
+                    new HostFiles(hostDir), new CommandRunner(), new AuditLog(readOnly), Clock.systemUTC());
+
+            StepOutcome o = ex.run("restore-data-root", "UADMIN", "inc-5", l -> { });
+
+            assertThat(o.status()).isEqualTo(StepOutcome.Status.FAILED);
+            assertThat(o.summary()).contains("Could not write the audit log").contains("nothing was run");
+            assertThat(Files.exists(hostDir.resolve("etc/docker/daemon.json"))).as("no edit").isFalse();
+            assertThat(restartMarkers()).as("no restart").isZero();
+        } finally {
+            new ProcessBuilder("umount", readOnly.toString()).start().waitFor();
+            Files.deleteIfExists(readOnly);
+        }
+    }
+
+    @Test
+    void theStartIsRecordedBeforeTheStepRunsAndAPreviewIsRecordedToo() throws Exception {
+        world.set(drifted());
+        StepExecutor ex = executor(slowRestart());
+        List<String> auditWhenTheRestartRan = new ArrayList<>();
+        ex.run("restore-data-root", "UADMIN", "inc-6", l -> {
+            if (l.startsWith("$ ")) {
+                try {
+                    auditWhenTheRestartRan.add(Files.readString(stateDir.resolve("audit.jsonl")));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            if (l.contains("exit 0")) world.set(fixed());
+        });
+        assertThat(auditWhenTheRestartRan).isNotEmpty().allSatisfy(a -> assertThat(a)
+                .contains("\"result\":\"started\"").contains("restart.sh"));
+        ex.previewed("restore-data-root", "UGUEST", "r-7");
+        assertThat(Files.readAllLines(stateDir.resolve("audit.jsonl"))).last().asString()
+                .contains("\"user\":\"UGUEST\"").contains("shown, not run");
+    }
+
+    @Test
+    void aLineCutShortByAKillIsClosedBeforeTheNextOne() throws Exception {
+        Files.writeString(stateDir.resolve("audit.jsonl"), "{\"time\":\"2026-12-03T06:00:00Z\",\"user\":\"UADMIN\",\"step\":\"resto");
+        new AuditLog(stateDir).append(new AuditLog.Entry(java.time.Instant.parse("2026-12-03T06:01:00Z"), "UADMIN", "inc-8",
+                "start-docker", List.of(), 0, java.time.Duration.ofSeconds(1), "done"));
+        List<String> lines = Files.readAllLines(stateDir.resolve("audit.jsonl"));
+        assertThat(lines).hasSize(2);
+        assertThat(com.google.gson.JsonParser.parseString(lines.get(1)).getAsJsonObject().get("step").getAsString())
+                .isEqualTo("start-docker");
+    }
 }
