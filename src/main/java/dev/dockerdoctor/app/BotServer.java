@@ -71,12 +71,12 @@ public final class BotServer implements AutoCloseable {
         SocketModeLink link = null;
         if (s.socketMode()) {
             link = new SocketModeLink(s.slackAppToken(), app);
-            context.addServlet(new ServletHolder(new HealthServlet("socket", link::state)), HEALTH_PATH);
+            context.addServlet(new ServletHolder(new HealthServlet("socket", link::state, bot::identityProblem)), HEALTH_PATH);
         } else {
             context.addFilter(new FilterHolder(new SignedRequestGate(s.slackSigningSecret(), options.clock())), EVENTS_PATH,
                     EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
-            context.addServlet(new ServletHolder(new HealthServlet("http", () -> "ready")), HEALTH_PATH);
+            context.addServlet(new ServletHolder(new HealthServlet("http", () -> "ready", bot::identityProblem)), HEALTH_PATH);
         }
         jetty.setHandler(context);
         jetty.setStopAtShutdown(false);

@@ -1,5 +1,6 @@
 package dev.dockerdoctor.app;
 
+import com.google.gson.JsonPrimitive;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,11 +18,14 @@ import java.util.function.Supplier;
 final class HealthServlet extends HttpServlet {
     private final String mode;
     private final Supplier<String> slackState;
+    private final Supplier<Optional<String>> authProblem;
     private final Instant started = Instant.now();
 
-    HealthServlet(String mode, Supplier<String> slackState) {
+    /** @param authProblem what the last check of the bot token found wrong, while it fails (the bot keeps serving) */
+    HealthServlet(String mode, Supplier<String> slackState, Supplier<Optional<String>> authProblem) {
         this.mode = mode;
         this.slackState = slackState;
+        this.authProblem = authProblem;
     }
 
     @Override
@@ -30,6 +35,7 @@ final class HealthServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-store");
         long up = Duration.between(started, Instant.now()).toSeconds();
         resp.getWriter().write("{\"status\":\"ok\",\"mode\":\"" + mode + "\",\"slack\":\"" + slackState.get()
-                + "\",\"uptimeSeconds\":" + up + ",\"version\":\"" + Version.get() + "\"}");
+                + "\",\"auth\":" + new JsonPrimitive(authProblem.get().map(p -> "failing " + p).orElse("verified"))
+                + ",\"uptimeSeconds\":" + up + ",\"version\":\"" + Version.get() + "\"}");
     }
 }

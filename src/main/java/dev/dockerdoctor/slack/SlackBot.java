@@ -10,6 +10,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -33,17 +35,17 @@ import dev.dockerdoctor.slack.message.Subcommand;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.slack.render.BlockKitRenderer;
 import dev.dockerdoctor.slack.render.SlackMessage;
-import java.io.IOException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +56,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -94,6 +99,14 @@ public final class SlackBot implements AutoCloseable {
     private final StepRunner runner;
     private final OnceOnly once = new OnceOnly(2048);
     private final AtomicReference<String> installedTeam = new AtomicReference<>();
+    private final AtomicReference<KeptIdentity> identity = new AtomicReference<>();
+    private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "doctor-slack-identity");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How often Slack is asked again whether the bot token still works (Bolt's own cache period). */
+    static final Duration IDENTITY_RECHECK = Duration.ofMinutes(10);
     private final Map<String, CompletableFuture<StoredReport>> inFlight = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor executor;
 
@@ -127,9 +140,40 @@ public final class SlackBot implements AutoCloseable {
         return AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret).build();
     }
 
+    /** What the last check of the bot token found wrong, while Slack's auth.test fails; empty while it answers. */
+    public Optional<String> identityProblem() {
+        KeptIdentity id = identity.get();
+        return id == null ? Optional.empty() : id.problem();
+    }
+
+    /** Asks Slack about the bot token now rather than at the next tick (tests, and {@code check}). */
+    void recheckIdentity() {
+        KeptIdentity id = identity.get();
+        if (id != null) id.recheck();
+    }
+
+    /** Bolt's default middleware, with its single-team authorization replaced by one that keeps what it verified. */
+    private static final class BoltDefaults extends App {
+        private BoltDefaults(AppConfig config) {
+            super(config);
+        }
+
+        static List<Middleware> withIdentity(AppConfig config, KeptIdentity identity) {
+            List<Middleware> out = new ArrayList<>();
+            for (Middleware m : new BoltDefaults(config).buildDefaultMiddlewareList(config)) {
+                out.add(m instanceof SingleTeamAuthorization ? identity : m);
+            }
+            if (!out.contains(identity)) throw new IllegalStateException("Bolt's middleware has no single-team authorization");
+            return out;
+        }
+    }
+
     /** A new App with this bot's listeners. */
     public App app(AppConfig config) {
-        return register(new App(config));
+        KeptIdentity id = new KeptIdentity(config, options.clock());
+        identity.set(id);
+        recheck.scheduleWithFixedDelay(id::recheck, IDENTITY_RECHECK.toMillis(), IDENTITY_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+        return register(new App(config, BoltDefaults.withIdentity(config, id)));
     }
 
     public App register(App app) {
@@ -179,6 +223,8 @@ public final class SlackBot implements AutoCloseable {
     private Optional<String> installedTeam(MethodsClient client) {
         String known = installedTeam.get();
         if (known != null) return Optional.of(known);
+        KeptIdentity id = identity.get();
+        if (id != null && id.team().isPresent()) return id.team();
         try {
             AuthTestResponse r = client.authTest(q -> q);
             if (r.isOk() && r.getTeamId() != null) {
@@ -392,6 +438,7 @@ public final class SlackBot implements AutoCloseable {
 
     @Override
     public void close() {
+        recheck.shutdownNow();
         executor.shutdownNow();
     }
 }
