@@ -100,6 +100,11 @@ public final class SlackBot implements AutoCloseable {
     private final OnceOnly once = new OnceOnly(2048);
     private final AtomicReference<String> installedTeam = new AtomicReference<>();
     private final AtomicReference<KeptIdentity> identity = new AtomicReference<>();
+    private final ThreadPoolExecutor busy = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), r -> {
+        Thread t = new Thread(r, "doctor-slack-busy");
+        t.setDaemon(true);
+        return t;
+    });
     private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "doctor-slack-identity");
         t.setDaemon(true);
@@ -129,8 +134,14 @@ public final class SlackBot implements AutoCloseable {
     public static Slack slack(String apiUrl) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        // a whole call, connect to last byte: an answer trickled a byte at a time must not hold a worker for minutes
+        config.setHttpClientCallTimeoutMillis((int) OUTBOUND_DEADLINE.toMillis());
+        config.setHttpClientReadTimeoutMillis((int) OUTBOUND_DEADLINE.toMillis());
         return Slack.getInstance(config);
     }
+
+    /** The longest any one call to Slack (Web API or response_url) may take. */
+    public static final Duration OUTBOUND_DEADLINE = Duration.ofSeconds(10);
 
     /**
      * The app's configuration. In HTTP mode the signing secret is required and Bolt verifies every request with
@@ -211,8 +222,9 @@ public final class SlackBot implements AutoCloseable {
         String user = p.getUser() == null ? null : p.getUser().getId();
         String team = p.getTeam() == null ? null : p.getTeam().getId();
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
-        submit(() -> stepButton(action.getActionId(), action.getValue(), user,
+        boolean taken = submit(() -> stepButton(action.getActionId(), action.getValue(), user,
                 team != null && installedTeam(ctx.client()).map(team::equals).orElse(false), responder));
+        if (!taken) sayBusy(responder);
         return ctx.ack();
     }
 
@@ -247,8 +259,12 @@ public final class SlackBot implements AutoCloseable {
         String user = p.getUser() == null ? null : p.getUser().getId();
         Optional<ButtonRef> ref = ButtonRef.decode(action.getValue());
         switch (action.getActionId()) {
-            case ReportViews.UI_REFRESH -> submit(() -> refresh(responder, ephemeral));
-            case ReportViews.UI_TIMELINE -> submit(() -> showTimeline(ref, responder));
+            case ReportViews.UI_REFRESH -> {
+                if (!submit(() -> refresh(responder, ephemeral))) sayBusy(responder);
+            }
+            case ReportViews.UI_TIMELINE -> {
+                if (!submit(() -> showTimeline(ref, responder))) sayBusy(responder);
+            }
             default -> log.warn("Unknown ui button {} pressed by {}", action.getActionId(), user);
         }
         return ctx.ack();
@@ -396,6 +412,18 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
+    /**
+     * A click the workers cannot take now still gets an answer, like a command does: "busy", to that user, from a
+     * thread of its own (the ack must not wait for it). When even that is full, the log says so.
+     */
+    private void sayBusy(Responder responder) {
+        try {
+            busy.execute(() -> respondToAction(responder, ReportViews.busy(), false, true));
+        } catch (RejectedExecutionException e) {
+            log.warn("Too busy even to say so; a click was turned away");
+        }
+    }
+
     private boolean submit(Runnable work) {
         try {
             executor.execute(() -> {
@@ -439,6 +467,7 @@ public final class SlackBot implements AutoCloseable {
     @Override
     public void close() {
         recheck.shutdownNow();
+        busy.shutdownNow();
         executor.shutdownNow();
     }
 }
