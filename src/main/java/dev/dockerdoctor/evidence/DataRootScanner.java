@@ -33,15 +33,24 @@ public final class DataRootScanner {
     /** Folders never worth descending into while searching. */
     private static final Set<String> SKIP = Set.of("proc", "sys", "dev", "run", "tmp", "lost+found", "node_modules",
             ".git", ".cache", "snap");
-    private static final int MAX_DIRS_VISITED = 20_000;
+    static final int MAX_DIRS_VISITED = 20_000;
+    /** No place searched gets fewer folders than this, however many places there are. */
+    static final int MIN_SHARE = 2_000;
     private static final long MAX_CONFIG_BYTES = 4 << 20;
 
     private final HostFiles files;
     private final int maxDepth;
+    private final int maxDirsVisited;
 
     public DataRootScanner(HostFiles files, int maxDepth) {
+        this(files, maxDepth, MAX_DIRS_VISITED);
+    }
+
+    /** @param maxDirsVisited the folders the whole search may look at, shared among the places searched */
+    DataRootScanner(HostFiles files, int maxDepth, int maxDirsVisited) {
         this.files = files;
         this.maxDepth = maxDepth;
+        this.maxDirsVisited = maxDirsVisited;
     }
 
     public DataRootScanner(HostFiles files) {
@@ -54,8 +63,20 @@ public final class DataRootScanner {
      * @param liveRoot       the daemon's root, marked active (may be null)
      */
     public List<DataRoot> scan(Collection<String> searchPatterns, Collection<String> knownRoots, String liveRoot) {
+        return search(searchPatterns, knownRoots, liveRoot).roots();
+    }
+
+    /** The roots found, and the places whose search stopped on its budget before it was done. */
+    public record Scan(List<DataRoot> roots, List<String> unfinished) {
+    }
+
+    /**
+     * As {@link #scan}, saying where it did not finish. Every place searched gets its own share of the budget, in the
+     * order given (the likely places first): a folder of 200,000 empty folders uses up its own share, not the search.
+     */
+    public Scan search(Collection<String> searchPatterns, Collection<String> knownRoots, String liveRoot) {
         Set<Path> found = new LinkedHashSet<>();
-        int[] budget = {MAX_DIRS_VISITED};
+        List<String> unfinished = new ArrayList<>();
         Path live = liveRoot == null ? null : files.resolve(liveRoot);
         // the live root is a root even when it is brand new and nearly empty: that is the drift case
         if (live != null && Files.isDirectory(live)) found.add(live);
@@ -63,8 +84,15 @@ public final class DataRootScanner {
             Path p = files.resolve(known);
             if (isDataRoot(p)) found.add(p);
         }
+        List<Path> starts = new ArrayList<>();
         for (String pattern : searchPatterns) {
-            for (Path start : expand(pattern)) search(start, 0, found, budget);
+            for (Path start : expand(pattern)) if (!starts.contains(start)) starts.add(start);
+        }
+        int share = Math.max(MIN_SHARE, maxDirsVisited / Math.max(1, starts.size()));
+        for (Path start : starts) {
+            int[] budget = {share};
+            search(start, 0, found, budget);
+            if (budget[0] < 0) unfinished.add(files.hostPath(start));
         }
         List<DataRoot> out = new ArrayList<>();
         Set<Path> seenReal = new LinkedHashSet<>();
@@ -74,7 +102,7 @@ public final class DataRootScanner {
             boolean active = live != null && (p.equals(live) || real.equals(realPath(live)));
             out.add(describe(p, active));
         }
-        return out;
+        return new Scan(out, unfinished);
     }
 
     /** A host path pattern, with {@code *} in its last segments, expanded to existing folders. */

@@ -86,14 +86,15 @@ public final class HostInspector implements AutoCloseable {
 
         DaemonState d = daemon.join();
         DockerConfig c = config.join();
-        List<DataRoot> roots = new DataRootScanner(files).scan(searchPlaces(c), knownRoots(d, c),
+        DataRootScanner.Scan scan = new DataRootScanner(files).search(searchPlaces(c), knownRoots(d, c),
                 d.reachable() ? d.dockerRootDir() : null);
+        List<DataRoot> roots = scan.roots();
         // compose files are found through the containers' labels too, live and on disk: after both are known
         ComposeProbe.Found compose = new ComposeProbe(files, env, composePaths, composeCommand).probe(d, roots);
         DiskUsage usage = diskUsage.join().orElse(null);
         LogProbe.Result l = logs.join();
         return new HostSnapshot(now, clock.getZone(), since, d, c, roots, l.events(), l.stats(), compose.projects(),
-                compose.problems(), lastKnownGood).withDiskUsage(usage);
+                compose.problems(), lastKnownGood).withDiskUsage(usage).withDataRootSearchUnfinished(scan.unfinished());
     }
 
     private static void awaitHeadStart(CompletableFuture<?> logs) {
@@ -109,8 +110,9 @@ public final class HostInspector implements AutoCloseable {
     }
 
     /** The configured search places plus every data filesystem that is mounted (a big disk is often one). */
+    /** Where to search, the likely places first: the mounted data disks, then DOCTOR_DATA_ROOT_SEARCH. */
     private List<String> searchPlaces(DockerConfig c) {
-        Set<String> out = new LinkedHashSet<>(dataRootSearch);
+        Set<String> out = new LinkedHashSet<>();
         for (MountPoint m : c.mounts()) {
             String t = m.target();
             // bind mounts (dockerd binds its own root onto itself) are folders, not disks: the search finds them anyway
@@ -120,6 +122,7 @@ public final class HostInspector implements AutoCloseable {
             }
             out.add(t);
         }
+        out.addAll(dataRootSearch);
         return new ArrayList<>(out);
     }
 

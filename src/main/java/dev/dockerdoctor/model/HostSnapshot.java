@@ -18,13 +18,24 @@ import java.util.List;
 public record HostSnapshot(Instant takenAt, ZoneId zone, Instant since, DaemonState daemon, DockerConfig config,
                            List<DataRoot> dataRoots, List<LogEvent> events, LogStats logStats,
                            List<ComposeProject> compose, List<ComposeProblem> composeProblems,
-                           LastKnownGood lastKnownGood, DiskUsage diskUsage, List<RestartSample> restartHistory) {
+                           LastKnownGood lastKnownGood, DiskUsage diskUsage, List<RestartSample> restartHistory,
+                           List<String> dataRootSearchUnfinished) {
     public HostSnapshot {
+        dataRootSearchUnfinished = dataRootSearchUnfinished == null ? List.of() : List.copyOf(dataRootSearchUnfinished);
         dataRoots = List.copyOf(dataRoots);
         events = List.copyOf(events);
         compose = List.copyOf(compose);
         composeProblems = List.copyOf(composeProblems);
         restartHistory = restartHistory == null ? List.of() : List.copyOf(restartHistory);
+    }
+
+    /** With a data-root search that finished everywhere. */
+    public HostSnapshot(Instant takenAt, ZoneId zone, Instant since, DaemonState daemon, DockerConfig config,
+                        List<DataRoot> dataRoots, List<LogEvent> events, LogStats logStats,
+                        List<ComposeProject> compose, List<ComposeProblem> composeProblems,
+                        LastKnownGood lastKnownGood, DiskUsage diskUsage, List<RestartSample> restartHistory) {
+        this(takenAt, zone, since, daemon, config, dataRoots, events, logStats, compose, composeProblems,
+                lastKnownGood, diskUsage, restartHistory, List.of());
     }
 
     /** Without disk usage and restart history. */
@@ -38,12 +49,18 @@ public record HostSnapshot(Instant takenAt, ZoneId zone, Instant since, DaemonSt
 
     public HostSnapshot withDiskUsage(DiskUsage usage) {
         return new HostSnapshot(takenAt, zone, since, daemon, config, dataRoots, events, logStats, compose,
-                composeProblems, lastKnownGood, usage, restartHistory);
+                composeProblems, lastKnownGood, usage, restartHistory, dataRootSearchUnfinished);
     }
 
     public HostSnapshot withRestartHistory(List<RestartSample> history) {
         return new HostSnapshot(takenAt, zone, since, daemon, config, dataRoots, events, logStats, compose,
-                composeProblems, lastKnownGood, diskUsage, history);
+                composeProblems, lastKnownGood, diskUsage, history, dataRootSearchUnfinished);
+    }
+
+    /** The places the data-root search did not finish (it stopped on its budget there); empty when it did. */
+    public HostSnapshot withDataRootSearchUnfinished(List<String> places) {
+        return new HostSnapshot(takenAt, zone, since, daemon, config, dataRoots, events, logStats, compose,
+                composeProblems, lastKnownGood, diskUsage, restartHistory, places);
     }
 
     public java.util.Optional<DataRoot> activeRoot() {

@@ -67,6 +67,11 @@ public final class TextReport {
             if (r.freeBytes() != null) b.append(", ").append(Bytes.human(r.freeBytes())).append(" free");
             b.append(r.active() ? "  (in use)" : "").append('\n');
         }
+        if (!d.snapshot().dataRootSearchUnfinished().isEmpty()) {
+            b.append("  the search stopped on its budget before finishing ")
+                    .append(String.join(", ", d.snapshot().dataRootSearchUnfinished()))
+                    .append(": a root there may not be listed\n");
+        }
 
         b.append("\nFindings\n");
         if (d.findings().isEmpty()) b.append("  none: nothing looks wrong\n");

@@ -44,6 +44,22 @@ class DataRootScannerTest {
     }
 
     @Test
+    void aPlaceFullOfEmptyFoldersUsesUpItsOwnShareAndTheSearchSaysWhereItStopped() throws IOException {
+        // more empty folders than the whole search may visit, in the first place searched (issue 20, item 8)
+        Path crowded = java.nio.file.Files.createDirectories(host.resolve("srv/crowd"));
+        for (int i = 0; i < DataRootScanner.MAX_DIRS_VISITED + 2_000; i++) {
+            java.nio.file.Files.createDirectory(crowded.resolve(String.format("d%05d", i)));
+        }
+        fake().dataRoot("/srv/zz/docker", "overlay2", 1, 1, null); // behind the crowd: not reached
+        fake().dataRoot("/mnt/big/docker", "overlay2", 12, 30, "gitlab");
+
+        DataRootScanner.Scan scan = new DataRootScanner(new HostFiles(host)).search(List.of("/srv", "/mnt/*"), List.of(), null);
+
+        assertThat(scan.roots()).extracting(DataRoot::path).as("the other disk is still searched").contains("/mnt/big/docker");
+        assertThat(scan.unfinished()).containsExactly("/srv");
+    }
+
+    @Test
     void globsAndDepthFindRootsUnderMountPoints() throws IOException {
         fake().dataRoot("/mnt/disk1/docker-data", "overlay2", 1, 1, "wiki");
         fake().dataRoot("/data2/a/b/docker", "overlay2", 1, 1, null);

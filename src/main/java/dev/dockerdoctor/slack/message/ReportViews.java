@@ -111,6 +111,11 @@ public final class ReportViews {
             roots.add("• " + code(r.path()) + (r.active() ? " *(live)*" : "") + ": " + Readings.rootCounts(r) + projects + free);
         }
         if (roots.isEmpty()) roots.add("• none found");
+        if (!d.snapshot().dataRootSearchUnfinished().isEmpty()) {
+            roots.add(":warning: the search stopped on its budget before finishing "
+                    + esc(String.join(", ", Clip.list(d.snapshot().dataRootSearchUnfinished(), 5, "places")))
+                    + ": a root there may not be listed");
+        }
         parts.addAll(Clip.paragraphs("*Data roots on disk*", Clip.list(roots, MAX_ROOTS, "roots")));
         changes(d).ifPresent(parts::add);
 
