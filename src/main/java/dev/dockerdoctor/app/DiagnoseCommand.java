@@ -53,7 +53,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             d = agent.diagnose(from);
         }
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-        out.print(json ? JsonReport.render(d) + "\n" : TextReport.render(d));
+        // the bot's own tokens, should a file on the host quote one, are masked in the report too
+        out.print(settings.secrets().redact(json ? JsonReport.render(d) + "\n" : TextReport.render(d)));
         out.flush();
         return d.hasProblems() ? 1 : 0;
     }

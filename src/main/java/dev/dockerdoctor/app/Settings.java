@@ -1,5 +1,7 @@
 package dev.dockerdoctor.app;
 
+import dev.dockerdoctor.model.Secrets;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +67,11 @@ public record Settings(
     }
 
     public boolean socketMode() { return slackAppToken != null; }
+
+    /** The bot's own secrets, masked in whatever it posts or writes. */
+    public Secrets secrets() {
+        return Secrets.of(Arrays.asList(slackBotToken, slackSigningSecret, slackAppToken));
+    }
 
     /** The state folder {@code serve} uses: the setting, else /var/lib/docker-doctor. */
     public Path serveStateDir() { return stateDir != null ? stateDir : DEFAULT_SERVE_STATE_DIR; }

@@ -49,7 +49,7 @@ final class Watching implements AutoCloseable {
                            ZoneId hostZone, Clock clock) {
         IncidentNotifier notifier = s.channel() == null ? new LogNotifier()
                 : new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
-                id -> new ViewContext(host, id, List.copyOf(s.admins()), null), hostZone);
+                id -> new ViewContext(host, id, List.copyOf(s.admins()), null), hostZone, s.secrets());
         IncidentWatch watch = IncidentWatch.create(IncidentWatch.Config.of(host, s.watch(), s.watchInterval()),
                 s.serveStateDir(), probe, source, notifier, clock);
         return new Watching(watch, s, probe);

@@ -23,6 +23,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.webhook.WebhookResponse;
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.Secrets;
 import dev.dockerdoctor.model.Step;
 import dev.dockerdoctor.model.StepId;
 import dev.dockerdoctor.parse.Since;
@@ -87,9 +88,15 @@ public final class SlackBot implements AutoCloseable {
      * @param zone          the host's zone, for windows typed without an offset
      */
     public record Options(String host, Set<String> admins, Clock clock, ZoneId zone,
-                          int workers, int queue) {
+                          int workers, int queue, Secrets secrets) {
         public Options {
             admins = Set.copyOf(admins);
+            secrets = secrets == null ? Secrets.none() : secrets;
+        }
+
+        /** With no secrets of the bot's to mask (tests). */
+        public Options(String host, Set<String> admins, Clock clock, ZoneId zone, int workers, int queue) {
+            this(host, admins, clock, zone, workers, queue, Secrets.none());
         }
     }
 
@@ -202,13 +209,13 @@ public final class SlackBot implements AutoCloseable {
         StatusRequest sr = StatusRequest.parse(p.getText(), options.clock().instant(), options.zone());
         if (sr.view() == Subcommand.HELP) {
             // no I/O: the answer fits in the ack itself
-            SlackMessage m = BlockKitRenderer.renderChecked(ReportViews.help(sr.problem()));
+            SlackMessage m = BlockKitRenderer.renderChecked(ReportViews.help(sr.problem()), options.secrets());
             return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
         }
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
         String user = p.getUserId();
         if (!submit(() -> status(sr, user, responder))) {
-            SlackMessage m = BlockKitRenderer.renderChecked(ReportViews.busy());
+            SlackMessage m = BlockKitRenderer.renderChecked(ReportViews.busy(), options.secrets());
             return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
         }
         // share: an in_channel ack makes the command itself visible, the report follows in the channel
@@ -285,7 +292,7 @@ public final class SlackBot implements AutoCloseable {
             m = ReportViews.failed();
             share = false;
         }
-        SlackMessage out = BlockKitRenderer.renderChecked(m);
+        SlackMessage out = BlockKitRenderer.renderChecked(m, options.secrets());
         send(responder, SlashCommandResponse.builder().responseType(share ? "in_channel" : "ephemeral")
                 .text(out.text()).blocks(out.blocks()).build());
     }
@@ -388,7 +395,7 @@ public final class SlackBot implements AutoCloseable {
     }
 
     private void respondToAction(Responder responder, Message m, boolean replace, boolean ephemeral) {
-        SlackMessage out = BlockKitRenderer.renderChecked(m);
+        SlackMessage out = BlockKitRenderer.renderChecked(m, options.secrets());
         ActionResponse r = ActionResponse.builder().responseType(ephemeral ? "ephemeral" : "in_channel")
                 .replaceOriginal(replace).text(out.text()).blocks(out.blocks()).build();
         try {

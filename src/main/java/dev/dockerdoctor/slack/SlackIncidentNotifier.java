@@ -7,6 +7,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message.Metadata;
 import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.Secrets;
 import dev.dockerdoctor.slack.message.IncidentViews;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.slack.render.BlockKitRenderer;
@@ -53,6 +54,7 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     private final String channel;
     private final ViewContextFactory contexts;
     private final ZoneId zone;
+    private final Secrets secrets;
 
     /** The view context of an incident's messages: its buttons name the incident. */
     @FunctionalInterface
@@ -66,10 +68,17 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
      * @param zone    the host's zone, for the times in the root message
      */
     public SlackIncidentNotifier(MethodsClient slack, String channel, ViewContextFactory contexts, ZoneId zone) {
+        this(slack, channel, contexts, zone, Secrets.none());
+    }
+
+    /** @param secrets the bot's own, masked in everything posted (a finding may quote a file that holds one) */
+    public SlackIncidentNotifier(MethodsClient slack, String channel, ViewContextFactory contexts, ZoneId zone,
+                                 Secrets secrets) {
         this.slack = slack;
         this.channel = channel;
         this.contexts = contexts;
         this.zone = zone;
+        this.secrets = secrets;
     }
 
     @Override
@@ -84,9 +93,9 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     public ThreadRef updated(Incident i, Optional<Diagnosis> diagnosis) throws DeliveryException {
         ThreadRef t = i.thread();
         ViewContext c = contexts.forIncident(i.id());
-        edit("chat.update (root of " + i.id() + ")", t.channel(), t.ts(), BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, c, zone)));
+        edit("chat.update (root of " + i.id() + ")", t.channel(), t.ts(), BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, c, zone), secrets));
         if (diagnosis.isEmpty()) return t;
-        SlackMessage thread = BlockKitRenderer.renderChecked(IncidentViews.thread(i, diagnosis.get(), c));
+        SlackMessage thread = BlockKitRenderer.renderChecked(IncidentViews.thread(i, diagnosis.get(), c), secrets);
         String replyTs = t.replies().get(DIAGNOSIS);
         if (replyTs != null) {
             edit("chat.update (diagnosis of " + i.id() + ")", t.channel(), replyTs, thread);
@@ -100,13 +109,13 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     public ThreadRef resolved(Incident i, Optional<Diagnosis> diagnosis) throws DeliveryException {
         ThreadRef t = i.thread();
         ViewContext c = contexts.forIncident(i.id());
-        edit("chat.update (root of " + i.id() + ")", t.channel(), t.ts(), BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, c, zone)));
+        edit("chat.update (root of " + i.id() + ")", t.channel(), t.ts(), BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, c, zone), secrets));
         String replyTs = t.replies().get(DIAGNOSIS);
         if (replyTs != null && diagnosis.isPresent()) {
-            edit("chat.update (diagnosis of " + i.id() + ")", t.channel(), replyTs, BlockKitRenderer.renderChecked(IncidentViews.thread(i, diagnosis.get(), c)));
+            edit("chat.update (diagnosis of " + i.id() + ")", t.channel(), replyTs, BlockKitRenderer.renderChecked(IncidentViews.thread(i, diagnosis.get(), c), secrets));
         }
         if (t.replies().containsKey(RESOLVED)) return t;
-        ChatPostMessageResponse r = post("chat.postMessage (resolved " + i.id() + ")", BlockKitRenderer.renderChecked(IncidentViews.resolved(i, c)), t.ts(), null);
+        ChatPostMessageResponse r = post("chat.postMessage (resolved " + i.id() + ")", BlockKitRenderer.renderChecked(IncidentViews.resolved(i, c), secrets), t.ts(), null);
         return t.withReply(RESOLVED, r.getTs());
     }
 

@@ -6,6 +6,7 @@ import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.dockerdoctor.model.Secrets;
 import dev.dockerdoctor.slack.message.Clip;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.Mrkdwn;
@@ -44,7 +45,12 @@ public final class BlockKitRenderer {
      * logged, and the message still goes (Slack's answer then says what it refused).
      */
     public static SlackMessage renderChecked(Message m) {
-        SlackMessage out = render(m);
+        return renderChecked(m, Secrets.none());
+    }
+
+    /** As {@link #renderChecked(Message)}, with the bot's own secrets masked wherever they got into the text. */
+    public static SlackMessage renderChecked(Message m, Secrets secrets) {
+        SlackMessage out = render(secrets.isEmpty() ? m : m.redacted(secrets::redact));
         List<String> broken = BlockKitLimits.violations(out);
         if (!broken.isEmpty()) log.error("A message breaks Block Kit limits (a bug): {}", broken);
         return out;
