@@ -52,7 +52,8 @@ public final class BotServer implements AutoCloseable {
      */
     public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps, ReportStore reports,
                                   Clock clock, ZoneId hostZone) throws Exception {
-        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), clock, hostZone, 2, 64, s.secrets());
+        SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), clock, hostZone, 2, 64, s.secrets(),
+                s.serveStateDir());
         return start(s, source, options, s.port(), steps, reports);
     }
 

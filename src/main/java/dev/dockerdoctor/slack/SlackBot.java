@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -88,15 +89,19 @@ public final class SlackBot implements AutoCloseable {
      * @param zone          the host's zone, for windows typed without an offset
      */
     public record Options(String host, Set<String> admins, Clock clock, ZoneId zone,
-                          int workers, int queue, Secrets secrets) {
+                          int workers, int queue, Secrets secrets, Path stateDir) {
         public Options {
             admins = Set.copyOf(admins);
             secrets = secrets == null ? Secrets.none() : secrets;
         }
 
-        /** With no secrets of the bot's to mask (tests). */
+        /** With no secrets of the bot's to mask, and requests remembered in memory only (tests). */
         public Options(String host, Set<String> admins, Clock clock, ZoneId zone, int workers, int queue) {
-            this(host, admins, clock, zone, workers, queue, Secrets.none());
+            this(host, admins, clock, zone, workers, queue, Secrets.none(), null);
+        }
+
+        public Options(String host, Set<String> admins, Clock clock, ZoneId zone, int workers, int queue, Secrets secrets) {
+            this(host, admins, clock, zone, workers, queue, secrets, null);
         }
     }
 
@@ -104,7 +109,9 @@ public final class SlackBot implements AutoCloseable {
     private final ReportStore store;
     private final Options options;
     private final StepRunner runner;
-    private final OnceOnly once = new OnceOnly(2048);
+    /** The requests of the last five minutes, kept in the state folder (when there is one) across restarts. */
+    private final OnceOnly once;
+    static final String SEEN_REQUESTS = "seen-requests.txt";
     private final AtomicReference<String> installedTeam = new AtomicReference<>();
     private final AtomicReference<KeptIdentity> identity = new AtomicReference<>();
     private final ThreadPoolExecutor busy = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), r -> {
@@ -125,6 +132,8 @@ public final class SlackBot implements AutoCloseable {
     /** @param runner decides who may run a step and runs it; everyone else's click shows what it would do */
     public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner) {
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.once = new OnceOnly(2048, options.stateDir() == null ? null : options.stateDir().resolve(SEEN_REQUESTS),
+                options.clock());
         this.source = source;
         this.store = store;
         this.options = options;

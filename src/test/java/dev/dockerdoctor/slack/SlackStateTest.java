@@ -19,6 +19,22 @@ class SlackStateTest {
     }
 
     @Test
+    void onceOnlyWithAFileRemembersTheLastFiveMinutesAcrossARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state)
+            throws Exception {
+        java.nio.file.Path file = state.resolve(SlackBot.SEEN_REQUESTS);
+        dev.dockerdoctor.testing.TestClock clock = new dev.dockerdoctor.testing.TestClock(java.time.Instant.parse("2026-12-03T06:00:00Z"));
+        assertThat(new OnceOnly(16, file, clock).first("t:13345224609.click")).isTrue();
+        assertThat(java.nio.file.Files.readString(file)).as("hashes only, not the trigger").doesNotContain("13345224609");
+
+        assertThat(new OnceOnly(16, file, clock).first("t:13345224609.click")).as("replayed after a restart").isFalse();
+        clock.seconds(6 * 60);
+        assertThat(new OnceOnly(16, file, clock).first("t:13345224609.click")).as("older than Slack signs").isTrue();
+
+        java.nio.file.Files.writeString(file, "\u0000\u00ffnot ours at all\n" + "a".repeat(64) + " not-a-time\n");
+        assertThat(new OnceOnly(16, file, clock).first("t:other")).as("a corrupt file is started afresh").isTrue();
+    }
+
+    @Test
     void reportStoreShouldResolveStepsAndKeepOnlyTheNewest() {
         InMemoryReportStore store = new InMemoryReportStore(2);
         StoredReport first = store.save(TestDiagnoses.incident());
