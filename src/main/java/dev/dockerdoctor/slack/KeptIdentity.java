@@ -74,6 +74,11 @@ public final class KeptIdentity implements Middleware {
         return Optional.ofNullable(verified.get()).map(AuthTestResponse::getTeamId);
     }
 
+    /** The app the token belongs to, when auth.test says it. */
+    public Optional<String> app() {
+        return Optional.ofNullable(verified.get()).map(AuthTestResponse::getAppId).filter(s -> !s.isBlank());
+    }
+
     private Optional<AuthTestResponse> ask() {
         String failure;
         try {

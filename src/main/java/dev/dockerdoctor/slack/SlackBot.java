@@ -173,6 +173,13 @@ public final class SlackBot implements AutoCloseable {
         return id == null ? Optional.empty() : id.problem();
     }
 
+    /** A payload for another app is not ours, when Slack told both app ids; an unknown one is judged by the team. */
+    private boolean ourApp(String apiAppId) {
+        KeptIdentity id = identity.get();
+        Optional<String> ours = id == null ? Optional.empty() : id.app();
+        return apiAppId == null || ours.isEmpty() || ours.get().equals(apiAppId);
+    }
+
     /** Asks Slack about the bot token now rather than at the next tick (tests, and {@code check}). */
     void recheckIdentity() {
         KeptIdentity id = identity.get();
@@ -238,8 +245,9 @@ public final class SlackBot implements AutoCloseable {
         String user = p.getUser() == null ? null : p.getUser().getId();
         String team = p.getTeam() == null ? null : p.getTeam().getId();
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
+        String app = p.getApiAppId();
         boolean taken = submit(() -> stepButton(action.getActionId(), action.getValue(), user,
-                team != null && installedTeam(ctx.client()).map(team::equals).orElse(false), responder));
+                team != null && installedTeam(ctx.client()).map(team::equals).orElse(false) && ourApp(app), responder));
         if (!taken) sayBusy(responder);
         return ctx.ack();
     }

@@ -135,6 +135,13 @@ class SlackBotAppTest {
         assertThat(slack.awaitPath("/response/foreign", Duration.ofSeconds(10))).as("shown what it would do").isPresent();
         assertThat(ran).as("same user id, another workspace").isEmpty();
 
+        com.google.gson.JsonObject otherApp = SlackPayloads.blockActionJson(StepId.actionId(step), value, "U0ALICE",
+                slack.responseUrl("other-app"));
+        otherApp.addProperty("api_app_id", "A0OTHERAPP");
+        click(otherApp);
+        assertThat(slack.awaitPath("/response/other-app", Duration.ofSeconds(10))).as("shown what it would do").isPresent();
+        assertThat(ran).as("our workspace, but a payload for another app").isEmpty();
+
         click(SlackPayloads.blockActionJson(StepId.actionId(step), value, "U0ALICE", slack.responseUrl("ours")));
         assertThat(slack.awaitPath("/response/ours", Duration.ofSeconds(10))).isPresent();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -164,7 +164,7 @@ public final class SlackStandIn implements AutoCloseable {
     private String answer(String path, Map<String, String> p) {
         return switch (path) {
             case "/api/auth.test" -> "{\"ok\":true,\"url\":\"https://doctor-test.slack.com/\",\"team\":\"Doctor Test\","
-                    + "\"user\":\"docker-doctor\",\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}";
+                    + "\"user\":\"docker-doctor\",\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\",\"app_id\":\"A0APP\"}";
             case "/api/chat.postMessage" -> {
                 String channel = p.getOrDefault("channel", "C0CHAN");
                 String ts = freshTs();
