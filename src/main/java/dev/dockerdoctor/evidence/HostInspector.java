@@ -6,6 +6,7 @@ import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.DockerConfig;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.LastKnownGood;
+import dev.dockerdoctor.model.LogStats;
 import dev.dockerdoctor.model.MountPoint;
 import dev.dockerdoctor.model.RootSetting;
 
@@ -36,6 +37,8 @@ public final class HostInspector implements AutoCloseable {
 
     /** How long the other probes wait for the log scan before they start beside it. */
     static final Duration LOG_HEAD_START = Duration.ofMillis(300);
+    /** The longest the log read may take before the report goes out without its timeline (journalctl stops at 20 s). */
+    static final Duration LOG_BUDGET = Duration.ofSeconds(60);
 
     private final HostFiles files;
     private final Supplier<DockerProbe> docker;
@@ -92,9 +95,30 @@ public final class HostInspector implements AutoCloseable {
         // compose files are found through the containers' labels too, live and on disk: after both are known
         ComposeProbe.Found compose = new ComposeProbe(files, env, composePaths, composeCommand).probe(d, roots);
         DiskUsage usage = diskUsage.join().orElse(null);
-        LogProbe.Result l = logs.join();
+        LogProbe.Result l = logsWithin(logs, now);
         return new HostSnapshot(now, clock.getZone(), since, d, c, roots, l.events(), l.stats(), compose.projects(),
                 compose.problems(), lastKnownGood).withDiskUsage(usage).withDataRootSearchUnfinished(scan.unfinished());
+    }
+
+    /**
+     * The logs, or, when reading them overruns {@link #LOG_BUDGET} (a file on a hung network disk, a journal that
+     * never ends), none, with a problem that says so: the report comes with what the other probes found.
+     */
+    private LogProbe.Result logsWithin(CompletableFuture<LogProbe.Result> logs, Instant started) {
+        long left = LOG_BUDGET.toMillis() - Duration.between(started, clock.instant()).toMillis();
+        try {
+            return logs.get(Math.max(0, left), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            logs.cancel(true);
+            return new LogProbe.Result(List.of(), new LogStats(0, 0, 0, List.of("reading the logs"
+                    + " did not finish in " + LOG_BUDGET.toSeconds() + " s: the timeline is skipped this time"), LOG_BUDGET.toMillis()), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new LogProbe.Result(List.of(), LogStats.none(), 0);
+        } catch (ExecutionException e) {
+            return new LogProbe.Result(List.of(), new LogStats(0, 0, 0,
+                    List.of("reading the logs failed (" + e.getCause().getClass().getSimpleName() + ")"), 0), 0);
+        }
     }
 
     private static void awaitHeadStart(CompletableFuture<?> logs) {
