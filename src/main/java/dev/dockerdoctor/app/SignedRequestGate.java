@@ -28,13 +28,15 @@ import java.util.Locale;
 /**
  * The door in front of Bolt: a request to the events path is read (bounded), its signature checked on the raw bytes
  * with the Slack SDK's own verifier, and only then handed on. Nothing unsigned is parsed; a body over Slack's own
- * sizes is refused with 413 before it is read; a timestamp more than five minutes off either way is a replay (Slack
+ * sizes is refused with 413 and read away unkept; a timestamp more than five minutes off either way is a replay (Slack
  * signs the moment it sends); a signed body that is no Slack payload gets 400. No body is ever written to the log.
  */
 final class SignedRequestGate implements Filter {
     /** Slack's payloads stay far below this (a modal's state is the largest); anything bigger is not Slack. */
     static final int MAX_BODY = 1 << 20;
     static final long MAX_SKEW_SECONDS = 5 * 60;
+    /** How much of a refused body is read away (and dropped) so that the refusal reaches the client. */
+    static final long MAX_DRAIN = 64L << 20;
     private static final Logger log = LoggerFactory.getLogger(SignedRequestGate.class);
 
     private final SlackSignature.Verifier verifier;
@@ -54,11 +56,13 @@ final class SignedRequestGate implements Filter {
             return;
         }
         if (req.getContentLengthLong() > MAX_BODY) {
+            drain(req.getInputStream());
             refuse(res, req, 413, "body of " + req.getContentLengthLong() + " bytes");
             return;
         }
         byte[] body = readBounded(req.getInputStream());
         if (body == null) {
+            drain(req.getInputStream());
             refuse(res, req, 413, "body over " + MAX_BODY + " bytes");
             return;
         }
@@ -87,6 +91,21 @@ final class SignedRequestGate implements Filter {
             return Math.abs(clock.millis() / 1000 - ts) <= MAX_SKEW_SECONDS;
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    /**
+     * Reads a refused body away, a buffer at a time (nothing kept), so that the client hears the 413 instead of a
+     * reset connection; past {@link #MAX_DRAIN} the connection is simply closed on it.
+     */
+    private static void drain(InputStream in) {
+        byte[] buf = new byte[64 << 10];
+        long left = MAX_DRAIN;
+        try {
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) left -= n;
+        } catch (IOException e) {
+            // the client went: nothing to answer
         }
     }
 

@@ -146,6 +146,34 @@ class ServeHttpIT {
     }
 
     @Test
+    void sixteenHugeBodiesAtOnceCostNoMemoryAndTheBotServesOn() throws Exception {
+        start(TestDiagnoses::incident, Duration.ZERO);
+        byte[] tenMib = new byte[10 << 20];
+        java.util.Arrays.fill(tenMib, (byte) 'x');
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<java.util.concurrent.CompletableFuture<Integer>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            java.net.http.HttpRequest r = java.net.http.HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + BotServer.EVENTS_PATH))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("X-Slack-Request-Timestamp", Long.toString(Instant.now().getEpochSecond()))
+                    .header("X-Slack-Signature", "v0=00")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(tenMib)).build();
+            all.add(http.sendAsync(r, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .thenApply(java.net.http.HttpResponse::statusCode).exceptionally(e -> -1));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var f : all) statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(statuses).as("each refused, none parsed").containsOnly(413);
+        java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/healthz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(client.post(SlackPayloads.slashCommand("help", "U0ALICE", slack.responseUrl("after-flood"))).status())
+                .isEqualTo(200);
+        assertThat(source.calls).isEmpty();
+    }
+
+    @Test
     void staleTimestampGets401AndRunsNothing() throws Exception {
         start(TestDiagnoses::incident, Duration.ZERO);
         String body = SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("stale"));
