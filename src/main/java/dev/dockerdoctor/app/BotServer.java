@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Optional;
 
 /**
  * {@code serve}'s wiring: one Bolt App with the bot's listeners, served over HTTP ({@code POST /slack/events}) or
@@ -60,9 +61,9 @@ public final class BotServer implements AutoCloseable {
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,
                                   StepRunner steps, ReportStore reports) throws Exception {
         Slack slack = SlackBot.slack(s.slackApiUrl());
-        checkToken(slack, s.slackBotToken());
+        Optional<AuthTestResponse> verified = checkToken(slack, s.slackBotToken());
         SlackBot bot = new SlackBot(source, reports, options, steps);
-        App app = bot.app(SlackBot.appConfig(slack, s.slackBotToken(), s.slackSigningSecret()));
+        App app = bot.app(SlackBot.appConfig(slack, s.slackBotToken(), s.slackSigningSecret()), verified);
 
         Server jetty = new Server();
         ServerConnector http = new ServerConnector(jetty);
@@ -95,18 +96,20 @@ public final class BotServer implements AutoCloseable {
     }
 
     /**
-     * Asks Slack once whether the bot token works, so a wrong token stops start-up with its name. When Slack cannot
-     * be reached the bot starts anyway (Bolt asks again on the first request).
+     * Asks Slack once whether the bot token works, so a wrong token stops start-up with its name; what Slack said is
+     * the identity the bot serves on. When Slack cannot be reached the bot starts anyway (the first request asks).
      */
-    static void checkToken(Slack slack, String token) {
+    static Optional<AuthTestResponse> checkToken(Slack slack, String token) {
         try {
             AuthTestResponse r = slack.methods().authTest(q -> q.token(token));
             if (!r.isOk()) {
                 throw new SettingsException(Env.SLACK_BOT_TOKEN + " was refused by Slack (auth.test: " + r.getError() + ")");
             }
             log.info("Slack knows the bot as {} in team {}", r.getUser(), r.getTeam());
+            return Optional.of(r);
         } catch (IOException | com.slack.api.methods.SlackApiException e) {
             log.warn("Could not reach Slack to check the bot token ({}); starting anyway", e.getClass().getSimpleName());
+            return Optional.empty();
         }
     }
 

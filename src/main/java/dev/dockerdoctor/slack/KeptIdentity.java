@@ -69,14 +69,20 @@ public final class KeptIdentity implements Middleware {
         return Optional.ofNullable(problem.get());
     }
 
-    /** The workspace the token belongs to, once verified. */
-    public Optional<String> team() {
-        return Optional.ofNullable(verified.get()).map(AuthTestResponse::getTeamId);
+    /** Starts from an identity Slack confirmed already (start-up's auth.test); a failed answer is not kept. */
+    public void verified(AuthTestResponse r) {
+        if (r.isOk()) verified.compareAndSet(null, r);
     }
 
-    /** The app the token belongs to, when auth.test says it. */
-    public Optional<String> app() {
-        return Optional.ofNullable(verified.get()).map(AuthTestResponse::getAppId).filter(s -> !s.isBlank());
+    /**
+     * A payload from the workspace the token belongs to, and for this app when Slack names both: a user id means an
+     * admin only there, since another workspace may have a user of the same id. False while nothing is verified.
+     */
+    public boolean isOurs(String teamId, String apiAppId) {
+        AuthTestResponse id = verified.get();
+        if (id == null || teamId == null || !teamId.equals(id.getTeamId())) return false;
+        String app = id.getAppId();
+        return apiAppId == null || app == null || app.isBlank() || app.equals(apiAppId);
     }
 
     private Optional<AuthTestResponse> ask() {

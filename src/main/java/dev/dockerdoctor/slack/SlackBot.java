@@ -17,8 +17,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.Responder;
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.webhook.WebhookResponse;
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
@@ -39,7 +37,6 @@ import dev.dockerdoctor.slack.render.SlackMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -112,7 +109,6 @@ public final class SlackBot implements AutoCloseable {
     /** The requests of the last five minutes, kept in the state folder (when there is one) across restarts. */
     private final OnceOnly once;
     static final String SEEN_REQUESTS = "seen-requests.txt";
-    private final AtomicReference<String> installedTeam = new AtomicReference<>();
     private final AtomicReference<KeptIdentity> identity = new AtomicReference<>();
     private final ThreadPoolExecutor busy = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), r -> {
         Thread t = new Thread(r, "doctor-slack-busy");
@@ -173,13 +169,6 @@ public final class SlackBot implements AutoCloseable {
         return id == null ? Optional.empty() : id.problem();
     }
 
-    /** A payload for another app is not ours, when Slack told both app ids; an unknown one is judged by the team. */
-    private boolean ourApp(String apiAppId) {
-        KeptIdentity id = identity.get();
-        Optional<String> ours = id == null ? Optional.empty() : id.app();
-        return apiAppId == null || ours.isEmpty() || ours.get().equals(apiAppId);
-    }
-
     /** Asks Slack about the bot token now rather than at the next tick (tests, and {@code check}). */
     void recheckIdentity() {
         KeptIdentity id = identity.get();
@@ -204,7 +193,13 @@ public final class SlackBot implements AutoCloseable {
 
     /** A new App with this bot's listeners. */
     public App app(AppConfig config) {
+        return app(config, Optional.empty());
+    }
+
+    /** As {@link #app(AppConfig)}, starting from what start-up's auth.test said (so no request waits to ask again). */
+    public App app(AppConfig config, Optional<AuthTestResponse> verified) {
         KeptIdentity id = new KeptIdentity(config, options.clock());
+        verified.ifPresent(id::verified);
         identity.set(id);
         recheck.scheduleWithFixedDelay(id::recheck, IDENTITY_RECHECK.toMillis(), IDENTITY_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
         return register(new App(config, BoltDefaults.withIdentity(config, id)));
@@ -245,33 +240,11 @@ public final class SlackBot implements AutoCloseable {
         String user = p.getUser() == null ? null : p.getUser().getId();
         String team = p.getTeam() == null ? null : p.getTeam().getId();
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
-        String app = p.getApiAppId();
-        boolean taken = submit(() -> stepButton(action.getActionId(), action.getValue(), user,
-                team != null && installedTeam(ctx.client()).map(team::equals).orElse(false) && ourApp(app), responder));
+        KeptIdentity id = identity.get();
+        boolean ours = id != null && id.isOurs(team, p.getApiAppId());
+        boolean taken = submit(() -> stepButton(action.getActionId(), action.getValue(), user, ours, responder));
         if (!taken) sayBusy(responder);
         return ctx.ack();
-    }
-
-    /**
-     * The workspace the bot token belongs to (auth.test, asked once and kept): a user id means an admin only in it,
-     * since another workspace may have a user of the same id. Unknown while Slack cannot be asked.
-     */
-    private Optional<String> installedTeam(MethodsClient client) {
-        String known = installedTeam.get();
-        if (known != null) return Optional.of(known);
-        KeptIdentity id = identity.get();
-        if (id != null && id.team().isPresent()) return id.team();
-        try {
-            AuthTestResponse r = client.authTest(q -> q);
-            if (r.isOk() && r.getTeamId() != null) {
-                installedTeam.compareAndSet(null, r.getTeamId());
-                return Optional.of(r.getTeamId());
-            }
-            log.warn("auth.test answered {}: a step click cannot be matched to this workspace", r.getError());
-        } catch (IOException | SlackApiException e) {
-            log.warn("auth.test failed ({}): a step click cannot be matched to this workspace", e.getClass().getSimpleName());
-        }
-        return Optional.empty();
     }
 
     Response onUiButton(BlockActionRequest req, ActionContext ctx) {
