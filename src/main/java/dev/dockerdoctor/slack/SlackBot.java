@@ -37,15 +37,11 @@ import dev.dockerdoctor.slack.render.SlackMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -110,8 +106,9 @@ public final class SlackBot implements AutoCloseable {
     private final OnceOnly once;
     static final String SEEN_REQUESTS = "seen-requests.txt";
     private final AtomicReference<KeptIdentity> identity = new AtomicReference<>();
-    private final ThreadPoolExecutor busy = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), r -> {
-        Thread t = new Thread(r, "doctor-slack-busy");
+    /** Small jobs that must wait neither for the workers nor hold up an ack: "busy" answers, the seen-requests file. */
+    private final ThreadPoolExecutor aside = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32), r -> {
+        Thread t = new Thread(r, "doctor-slack-aside");
         t.setDaemon(true);
         return t;
     });
@@ -129,7 +126,7 @@ public final class SlackBot implements AutoCloseable {
     public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.once = new OnceOnly(2048, options.stateDir() == null ? null : options.stateDir().resolve(SEEN_REQUESTS),
-                options.clock());
+                options.clock(), aside);
         this.source = source;
         this.store = store;
         this.options = options;
@@ -310,6 +307,7 @@ public final class SlackBot implements AutoCloseable {
         Step shown = report.get().step(stepId).orElse(null);
         if (shown != null) respondToAction(responder, StepViews.stepStarted(shown, user, vc), false, false);
         log.info("Step {} (report {}) run by {}", stepId, report.get().id(), user);
+        once.keep(); // the click is on disk before its step runs: replayed after a crash, it is known
         dev.dockerdoctor.recovery.StepOutcome o = runner.run(stepId, user, report.get().id(), line -> { });
         respondToAction(responder, StepViews.stepOutcome(o, vc), false, false);
     }
@@ -415,7 +413,7 @@ public final class SlackBot implements AutoCloseable {
      */
     private void sayBusy(Responder responder) {
         try {
-            busy.execute(() -> respondToAction(responder, ReportViews.busy(), false, true));
+            aside.execute(() -> respondToAction(responder, ReportViews.busy(), false, true));
         } catch (RejectedExecutionException e) {
             log.warn("Too busy even to say so; a click was turned away");
         }
@@ -439,20 +437,11 @@ public final class SlackBot implements AutoCloseable {
 
     /** False for a Slack retry (or any repeat) of a request already taken: keyed on its trigger, else its body. */
     private boolean firstTime(Request<?> req, String triggerId) {
-        String key = triggerId != null && !triggerId.isBlank() ? "t:" + triggerId : "b:" + sha256(req.getRequestBodyAsString());
+        String key = triggerId != null && !triggerId.isBlank() ? "t:" + triggerId : "b:" + req.getRequestBodyAsString();
         if (once.first(key)) return true;
         log.info("Repeat of a request already taken (retry {}): acked, not run again",
                 Optional.ofNullable(req.getHeaders().getFirstValue(RETRY_HEADER)).orElse("-"));
         return false;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((s == null ? "" : s).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Waits for queued work to finish (tests drain before stopping their Slack stand-in), then stops. */
@@ -464,7 +453,7 @@ public final class SlackBot implements AutoCloseable {
     @Override
     public void close() {
         recheck.shutdownNow();
-        busy.shutdownNow();
+        aside.shutdownNow();
         executor.shutdownNow();
     }
 }
