@@ -78,7 +78,7 @@ public final class HostFiles {
                 return new TextFile(hostPath, true, null, "is not a regular file (a FIFO, socket or device): not read");
             }
             Path real = p.toRealPath();
-            if (!real.startsWith(root.toRealPath())) {
+            if (!onHost(real)) {
                 return new TextFile(hostPath, true, null, "is a link that leads out of the host root: not read");
             }
             if (confinedTo != null) {
@@ -100,6 +100,11 @@ public final class HostFiles {
         } catch (IOException e) {
             return new TextFile(hostPath, true, null, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Whether a real path (links followed) is on the host, under the host root: what a link may lead to. */
+    public boolean onHost(Path real) throws IOException {
+        return real.startsWith(root.toRealPath());
     }
 
     /** Why the owner of {@code folder} could not read {@code file} there itself; empty when it could. */

@@ -206,7 +206,7 @@ public final class StepExecutor implements StepRunner {
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new RefusedException(hostPath + " is a link to a file that does not exist; nothing was changed.");
             }
-            if (!target.startsWith(files.root().toRealPath())) {
+            if (!files.onHost(target)) {
                 throw new RefusedException(hostPath + " is a link that leads out of the host root; nothing was changed.");
             }
             say.accept(hostPath + " is a link: editing the file it points to, " + files.hostPath(target) + ", and keeping the link");
