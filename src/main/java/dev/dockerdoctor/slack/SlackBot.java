@@ -287,8 +287,9 @@ public final class SlackBot implements AutoCloseable {
     /** An admin's click (from this workspace) runs the step; anyone else's shows what it would do. */
     void stepButton(String actionId, String value, String user, boolean ourTeam, Responder responder) {
         Optional<ButtonRef> ref = ButtonRef.decode(value);
-        boolean runs = user != null && runner.mayRun(user) && ourTeam;
-        if (user != null && runner.mayRun(user) && !ourTeam) {
+        boolean admin = user != null && runner.mayRun(user);
+        boolean runs = admin && ourTeam;
+        if (admin && !ourTeam) {
             log.warn("Step button {} pressed by {} from another workspace (or one Slack could not confirm): shown, not run",
                     actionId, user);
         }

@@ -83,7 +83,7 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
 
     @Override
     public ThreadRef opened(Incident i, Optional<Diagnosis> diagnosis) throws DeliveryException {
-        SlackMessage m = BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, contexts.forIncident(i.id()), zone));
+        SlackMessage m = BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, contexts.forIncident(i.id()), zone), secrets);
         Metadata tag = Metadata.builder().eventType(METADATA_EVENT).eventPayload(Map.of("incident", i.id())).build();
         ChatPostMessageResponse r = post("chat.postMessage (root of " + i.id() + ")", m, null, tag);
         return new ThreadRef(r.getChannel() != null ? r.getChannel() : channel, r.getTs());

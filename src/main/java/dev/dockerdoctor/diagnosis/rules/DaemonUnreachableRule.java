@@ -60,7 +60,7 @@ public final class DaemonUnreachableRule implements Rule {
 
     /** What a running dockerd's silence means, by the kind of silence the probe met. */
     private static String runningButSilent(DaemonState.Failure failure) {
-        return switch (failure == null ? DaemonState.Failure.OTHER : failure) {
+        return switch (failure) { // never null for a daemon that does not answer
             case PERMISSION_DENIED -> "A dockerd process is running, but docker-doctor may not use its socket (permission"
                     + " denied): the daemon may well be fine. Run docker-doctor as root or in the docker group, or mount"
                     + " the socket into its container, to see it.";

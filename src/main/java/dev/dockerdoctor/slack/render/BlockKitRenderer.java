@@ -41,14 +41,10 @@ public final class BlockKitRenderer {
     }
 
     /**
-     * What the bot sends: the message rendered, then held against Slack's limits. A break is a bug in a view: it is
-     * logged, and the message still goes (Slack's answer then says what it refused).
+     * What the bot sends: the message with the bot's own secrets masked wherever they got into the text, rendered,
+     * then held against Slack's limits. A break is a bug in a view: it is logged, and the message still goes (Slack's
+     * answer then says what it refused).
      */
-    public static SlackMessage renderChecked(Message m) {
-        return renderChecked(m, Secrets.none());
-    }
-
-    /** As {@link #renderChecked(Message)}, with the bot's own secrets masked wherever they got into the text. */
     public static SlackMessage renderChecked(Message m, Secrets secrets) {
         SlackMessage out = render(secrets.isEmpty() ? m : m.redacted(secrets::redact));
         List<String> broken = BlockKitLimits.violations(out);
