@@ -10,7 +10,8 @@ import java.util.Map;
 @Command(name = "docker-doctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Explains Docker host outages (a data root that moved, Docker restarted by an upgrade,"
                 + " compose services down) and plans a safe recovery.%n"
-                + "Commands: diagnose (this host, now), serve (the Slack bot), healthcheck (is the bot up?).")
+                + "Commands: diagnose (this host, now), serve (the Slack bot), check (is the install set up right?),"
+                + " healthcheck (is the bot up?).")
 public final class Main {
     /** Exit status when the command could not run (bad arguments, bad settings, unexpected failure). */
     public static final int COULD_NOT_RUN = 2;
@@ -23,6 +24,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new DiagnoseCommand(env, clock));
         cli.addSubcommand(new ServeCommand(env, clock));
+        cli.addSubcommand(new CheckCommand(env));
         cli.addSubcommand(new HealthcheckCommand(env));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof SettingsException || ex instanceof IllegalArgumentException) {

@@ -33,6 +33,9 @@ public final class JournalCtl implements Journal {
         this.timeout = timeout;
     }
 
+    /** The journalctl this reads with. */
+    public String binary() { return binary; }
+
     /** The machine's own journalctl, 20 s at most. */
     public static JournalCtl standard() {
         String bin = Files.isExecutable(Path.of("/usr/bin/journalctl")) ? "/usr/bin/journalctl" : "/bin/journalctl";

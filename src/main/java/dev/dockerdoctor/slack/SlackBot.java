@@ -141,12 +141,17 @@ public final class SlackBot implements AutoCloseable {
 
     /** A Slack client whose Web API calls (and Socket Mode's apps.connections.open) go to {@code apiUrl}. */
     public static Slack slack(String apiUrl) {
+        return Slack.getInstance(config(apiUrl));
+    }
+
+    /** The configuration {@link #slack} uses: the Web API prefix and the outbound deadline. */
+    public static SlackConfig config(String apiUrl) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         // a whole call, connect to last byte: an answer trickled a byte at a time must not hold a worker for minutes
         config.setHttpClientCallTimeoutMillis((int) OUTBOUND_DEADLINE.toMillis());
         config.setHttpClientReadTimeoutMillis((int) OUTBOUND_DEADLINE.toMillis());
-        return Slack.getInstance(config);
+        return config;
     }
 
     /** The longest any one call to Slack (Web API or response_url) may take. */

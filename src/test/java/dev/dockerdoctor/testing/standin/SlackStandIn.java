@@ -57,6 +57,9 @@ public final class SlackStandIn implements AutoCloseable {
 
     private final String host;
 
+    private volatile String scopes = "commands,chat:write,chat:write.public,channels:history,groups:history";
+    private final Map<String, String> channelErrors = new java.util.concurrent.ConcurrentHashMap<>();
+
     public SlackStandIn() throws Exception {
         this("127.0.0.1");
     }
@@ -119,6 +122,18 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     /** Every message posted, as it is now (edits applied), oldest first. */
+    /** The scopes auth.test (and every other method) names in x-oauth-scopes, as Slack does; default the manifest's. */
+    public SlackStandIn grantScopes(String... scopes) {
+        this.scopes = String.join(",", scopes);
+        return this;
+    }
+
+    /** conversations.history on {@code channel} answers {@code error} (not_in_channel, channel_not_found...). */
+    public SlackStandIn channelError(String channel, String error) {
+        channelErrors.put(channel, error);
+        return this;
+    }
+
     public List<Posted> posted() {
         synchronized (posted) {
             return List.copyOf(posted);
@@ -138,6 +153,7 @@ public final class SlackStandIn implements AutoCloseable {
         requests.add(new Recorded(req.getMethod(), path, headers, body, System.nanoTime()));
         resp.setContentType("application/json");
         resp.setStatus(200);
+        if (path.startsWith("/api/")) resp.setHeader("x-oauth-scopes", scopes);
         String method = path.startsWith("/api/") ? path.substring(5) : "";
         java.util.Deque<Fault> queue = faults.get(method);
         Fault fault = queue == null ? null : queue.poll();
@@ -183,7 +199,9 @@ public final class SlackStandIn implements AutoCloseable {
                         : "{\"ok\":true,\"channel\":" + quote(p.getOrDefault("channel", "C0CHAN")) + ",\"ts\":\"" + ts + "\"}";
             }
             case "/api/chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + freshTs() + "\"}";
-            case "/api/conversations.history" -> history(p.get("channel"), p.get("oldest"));
+            case "/api/conversations.history" -> channelErrors.containsKey(p.get("channel"))
+                    ? "{\"ok\":false,\"error\":" + quote(channelErrors.get(p.get("channel"))) + "}"
+                    : history(p.get("channel"), p.get("oldest"));
             case "/api/apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
