@@ -9,6 +9,8 @@ import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackBot;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -28,11 +30,13 @@ import java.util.Optional;
 
 /**
  * {@code serve}'s wiring: one Bolt App with the bot's listeners, served over HTTP ({@code POST /slack/events}) or
- * Socket Mode (when SLACK_APP_TOKEN is set), and {@code GET /healthz} over HTTP in both modes.
+ * Socket Mode (when SLACK_APP_TOKEN is set), and {@code GET /healthz} and {@code GET /metrics} over HTTP in both modes.
  */
 public final class BotServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/slack/events";
     public static final String HEALTH_PATH = "/healthz";
+    /** Prometheus' text format, both modes. */
+    public static final String METRICS_PATH = "/metrics";
     /** How many /docker-status reports the buttons can still resolve. */
     static final int REPORTS = 500;
     private static final Logger log = LoggerFactory.getLogger(BotServer.class);
@@ -52,14 +56,20 @@ public final class BotServer implements AutoCloseable {
      * requireForServe().
      */
     public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps, ReportStore reports,
-                                  Clock clock, ZoneId hostZone) throws Exception {
+                                  Clock clock, ZoneId hostZone, PrometheusRegistry metrics) throws Exception {
         SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), clock, hostZone, 2, 64, s.secrets(),
                 s.serveStateDir());
-        return start(s, source, options, s.port(), steps, reports);
+        return start(s, source, options, s.port(), steps, reports, metrics);
+    }
+
+    /** For tests: an empty {@code GET /metrics}. */
+    public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,
+                                  StepRunner steps, ReportStore reports) throws Exception {
+        return start(s, source, options, port, steps, reports, new PrometheusRegistry());
     }
 
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,
-                                  StepRunner steps, ReportStore reports) throws Exception {
+                                  StepRunner steps, ReportStore reports, PrometheusRegistry metrics) throws Exception {
         Slack slack = SlackBot.slack(s.slackApiUrl());
         Optional<AuthTestResponse> verified = checkToken(slack, s.slackBotToken());
         SlackBot bot = new SlackBot(source, reports, options, steps);
@@ -80,6 +90,7 @@ public final class BotServer implements AutoCloseable {
             context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
             context.addServlet(new ServletHolder(new HealthServlet("http", () -> "ready", bot::identityProblem)), HEALTH_PATH);
         }
+        context.addServlet(new ServletHolder(new PrometheusMetricsServlet(metrics)), METRICS_PATH);
         jetty.setHandler(context);
         jetty.setStopAtShutdown(false);
         try {
@@ -91,7 +102,7 @@ public final class BotServer implements AutoCloseable {
         }
         if (link != null) link.start();
         log.info("Serving on port {}: {} {}", ((ServerConnector) jetty.getConnectors()[0]).getLocalPort(),
-                s.socketMode() ? "Socket Mode," : "POST " + EVENTS_PATH + ",", "GET " + HEALTH_PATH);
+                s.socketMode() ? "Socket Mode," : "POST " + EVENTS_PATH + ",", "GET " + HEALTH_PATH + ", GET " + METRICS_PATH);
         return new BotServer(jetty, bot, link);
     }
 

@@ -1,6 +1,7 @@
 package dev.dockerdoctor.app;
 
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
+import dev.dockerdoctor.metrics.DoctorMetrics;
 import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.FileReportStore;
@@ -54,16 +55,18 @@ public final class ServeCommand implements Callable<Integer> {
         settings.notesForServe().forEach(log::info);
         DockerJavaProbe probe = Agents.probe(settings);
         Agent agent = Agents.create(settings, env, clock, settings.serveStateDir(), probe);
-        DiagnosisSource source = serialized(agent);
+        String host = BotServer.hostName(settings);
+        DoctorMetrics metrics = new DoctorMetrics(host, clock);
+        DiagnosisSource source = metrics.observing(serialized(agent));
         // built in order, each from the ones before: the watch first (thread buttons name its incidents, and a step
         // run from one tells it), then the bot; the watch starts only once the bot is up
         Watching watching = Watching.create(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
-                BotServer.hostName(settings), agent.zone(), clock);
-        StepRunner steps = watching.tracking(Recovery.steps(settings, source, agent, clock));
+                host, agent.zone(), clock, metrics);
+        StepRunner steps = metrics.counting(watching.tracking(Recovery.steps(settings, source, agent, clock)));
         ReportStore reports = watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS));
         BotServer server;
         try {
-            server = BotServer.start(settings, source, steps, reports, clock, agent.zone());
+            server = BotServer.start(settings, source, steps, reports, clock, agent.zone(), metrics.registry());
         } catch (SettingsException e) {
             // a token Slack refuses stops start-up before anything is watched or posted
             watching.close();

@@ -3,6 +3,7 @@ package dev.dockerdoctor.app;
 import com.slack.api.Slack;
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.evidence.DockerProbe;
+import dev.dockerdoctor.metrics.DoctorMetrics;
 import dev.dockerdoctor.recovery.StepOutcome;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.IncidentReports;
@@ -44,14 +45,16 @@ final class Watching implements AutoCloseable {
      * @param source the agent, serialised with /docker-status (they share the last-known-good state)
      * @param probe  the daemon probe the agent uses too
      * @param slack  the Slack client pointed at SLACK_API_URL
+     * @param metrics told of every incident message sent and of the open incident
      */
     static Watching create(Settings s, DiagnosisSource source, DockerProbe probe, Slack slack, String host,
-                           ZoneId hostZone, Clock clock) {
+                           ZoneId hostZone, Clock clock, DoctorMetrics metrics) {
         IncidentNotifier notifier = s.channel() == null ? new LogNotifier()
-                : new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
-                id -> new ViewContext(host, id, List.copyOf(s.admins()), null), hostZone, s.secrets());
+                : metrics.counting(new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
+                id -> new ViewContext(host, id, List.copyOf(s.admins()), null), hostZone, s.secrets()));
         IncidentWatch watch = IncidentWatch.create(IncidentWatch.Config.of(host, s.watch(), s.watchInterval()),
                 s.serveStateDir(), probe, source, notifier, clock);
+        metrics.incidents(watch::openIncident);
         return new Watching(watch, s, probe);
     }
 

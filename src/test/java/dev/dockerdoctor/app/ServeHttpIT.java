@@ -382,7 +382,8 @@ class ServeHttpIT {
         env.put(Env.SLACK_BOT_TOKEN, "xoxb-revoked");
         Settings s = Settings.fromEnv(env);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.start(s, since -> TestDiagnoses.incident(), new NoSteps(),
-                new dev.dockerdoctor.slack.InMemoryReportStore(10), Clock.systemUTC(), ZoneOffset.UTC))
+                new dev.dockerdoctor.slack.InMemoryReportStore(10), Clock.systemUTC(), ZoneOffset.UTC,
+                new io.prometheus.metrics.model.registry.PrometheusRegistry()))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("SLACK_BOT_TOKEN").hasMessageContaining("invalid_auth");
     }
 

@@ -32,6 +32,24 @@ class ServeIncidentIT {
     private static final String SECRET = "serve-incident-secret-0123456789";
     private static final String CHANNEL = "C0INCIDENTS";
 
+    static Map<String, Double> metrics(int port) {
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
+            return dev.dockerdoctor.testing.PrometheusText.parse(r.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("GET /metrics", e);
+        }
+    }
+
+    // the first series of a family whose name and label list start so (one host here)
+    static double value(Map<String, Double> scraped, String seriesStart) {
+        return scraped.entrySet().stream().filter(e -> e.getKey().startsWith(seriesStart)).mapToDouble(Map.Entry::getValue)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + seriesStart + " in " + scraped.keySet()));
+    }
+
     @Test
     void serveOpensAThreadForAnOutageWithTheDriftAndClosesItWhenAllIsBack() throws Exception {
         try (PrivateDockerd d = PrivateDockerd.builder().dataRoot(Path.of("big")).start();
@@ -72,6 +90,14 @@ class ServeIncidentIT {
                 Eventually.await("the root names the likely cause", Duration.ofSeconds(30),
                         () -> slack.posted().get(0).blocks().contains("containers are in"));
 
+                // what a dashboard scrapes meanwhile, read by the text format's rules
+                Map<String, Double> during = metrics(bot.port());
+                assertThat(value(during, "docker_doctor_incident_open{")).isEqualTo(1.0);
+                assertThat(value(during, "docker_doctor_data_root_drift{")).isEqualTo(1.0);
+                assertThat(value(during, "docker_doctor_daemon_reachable{")).isEqualTo(1.0);
+                assertThat(during.keySet()).anyMatch(k -> k.startsWith("docker_doctor_finding_active{") && k.contains("id=\"data-root-drift\""));
+                assertThat(value(during, "docker_doctor_slack_deliveries_total{")).isGreaterThanOrEqualTo(1.0);
+
                 SignedClient client = new SignedClient(bot.port(), SECRET);
                 // someone not in DOCTOR_ADMINS: the button shows the incident's step, and runs nothing
                 assertThat(client.post(SlackPayloads.blockAction("restore-data-root", value, "U0BOB",
@@ -89,6 +115,8 @@ class ServeIncidentIT {
                 assertThat(slack.posted().stream().filter(p -> p.threadTs() == null)).as("one root message").hasSize(1);
                 assertThat(slack.posted().get(0).text()).startsWith("Resolved on ");
                 assertThat(Files.readString(state.resolve(IncidentStore.FILE))).contains(root.ts(), incidentId, "\"resolved\"");
+                Eventually.await("/metrics says resolved", Duration.ofSeconds(10),
+                        () -> value(metrics(bot.port()), "docker_doctor_incident_open{") == 0.0);
             }
         }
     }

@@ -1,0 +1,183 @@
+package dev.dockerdoctor.metrics;
+
+import dev.dockerdoctor.diagnosis.DiagnosisSource;
+import dev.dockerdoctor.model.DaemonState;
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.model.Finding;
+import dev.dockerdoctor.recovery.StepOutcome;
+import dev.dockerdoctor.recovery.StepRunner;
+import dev.dockerdoctor.watch.DeliveryException;
+import dev.dockerdoctor.watch.Incident;
+import dev.dockerdoctor.watch.IncidentNotifier;
+import dev.dockerdoctor.watch.ThreadRef;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What {@code GET /metrics} exports for one host, every series labelled {@code host}. The host's state is read at
+ * scrape time from the newest diagnosis and the open incident (callback gauges: a scrape never sees half an update);
+ * steps and Slack deliveries are counted as they happen. Fed by decorators around the three ports that see those
+ * things ({@link #observing}, {@link #counting(StepRunner)}, {@link #counting(IncidentNotifier)}), so no room below
+ * knows metrics exist. The names, their labels and meaning are listed in the README.
+ */
+public final class DoctorMetrics {
+    public static final String PREFIX = "docker_doctor_";
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final AtomicReference<Diagnosis> latest = new AtomicReference<>();
+    private final Counter steps;
+    private final Counter deliveries;
+    private volatile Supplier<Optional<Incident>> openIncident = Optional::empty;
+
+    public DoctorMetrics(String host, Clock clock) {
+        Labels hostLabel = Labels.of("host", host);
+        gauge("daemon_reachable", "1 when the Docker daemon answered the newest diagnosis, else 0", hostLabel,
+                (d, cb) -> cb.call(d.snapshot().daemon().reachable() ? 1 : 0));
+        gauge("live_root_info", "1, labelled with the data root and storage driver the daemon runs on", hostLabel,
+                (d, cb) -> {
+                    DaemonState s = d.snapshot().daemon();
+                    if (s.reachable() && s.dockerRootDir() != null) {
+                        cb.call(1, s.dockerRootDir(), s.storageDriver() == null ? "" : s.storageDriver());
+                    }
+                }, "root", "storage_driver");
+        gauge("data_root_drift", "1 when the daemon runs on another data root than the one holding the host's data",
+                hostLabel, (d, cb) -> cb.call(d.findings().stream().anyMatch(f -> f.id().equals("data-root-drift")) ? 1 : 0));
+        gauge("containers", "Containers the daemon knows, all of them or those running", hostLabel, (d, cb) -> {
+            DaemonState s = d.snapshot().daemon();
+            if (s.containers() != null) cb.call(s.containers(), "all");
+            if (s.running() != null) cb.call(s.running(), "running");
+        }, "state");
+        gauge("finding_active", "1 for each finding of the newest diagnosis, by id and severity", hostLabel, (d, cb) -> {
+            for (Finding f : d.findings()) cb.call(1, f.id(), f.severity().name().toLowerCase(Locale.ROOT));
+        }, "id", "severity");
+        GaugeWithCallback.builder().name(PREFIX + "log_phase_seconds").unit(Unit.SECONDS)
+                .help("How long the newest diagnosis took to read the host's logs").constLabels(hostLabel)
+                .callback(cb -> ifDiagnosed(d -> cb.call(d.snapshot().logStats().elapsedMillis() / 1000.0)))
+                .register(registry);
+        GaugeWithCallback.builder().name(PREFIX + "last_diagnosis_timestamp_seconds").unit(Unit.SECONDS)
+                .help("When the newest diagnosis gathered its evidence (Unix time)").constLabels(hostLabel)
+                .callback(cb -> ifDiagnosed(d -> cb.call(d.snapshot().takenAt().toEpochMilli() / 1000.0)))
+                .register(registry);
+        GaugeWithCallback.builder().name(PREFIX + "incident_open")
+                .help("1 while an incident is open on the host, else 0").constLabels(hostLabel)
+                .callback(cb -> cb.call(openIncident.get().isPresent() ? 1 : 0)).register(registry);
+        GaugeWithCallback.builder().name(PREFIX + "incident_age_seconds").unit(Unit.SECONDS)
+                .help("How long the open incident has been open").constLabels(hostLabel)
+                .callback(cb -> openIncident.get().ifPresent(i ->
+                        cb.call(Math.max(0, Duration.between(i.openedAt(), clock.instant()).toMillis() / 1000.0))))
+                .register(registry);
+        steps = Counter.builder().name(PREFIX + "steps").help("Recovery steps run, by step id and result (done, failed)")
+                .constLabels(hostLabel).labelNames("step", "result").register(registry);
+        deliveries = Counter.builder().name(PREFIX + "slack_deliveries")
+                .help("Incident messages sent to Slack, by outcome: delivered, rate_limited or failed (both retried)")
+                .constLabels(hostLabel).labelNames("outcome").register(registry);
+    }
+
+    public PrometheusRegistry registry() { return registry; }
+
+    /** The incident the incident-open and incident-age gauges read at scrape time. */
+    public void incidents(Supplier<Optional<Incident>> open) {
+        this.openIncident = open;
+    }
+
+    /** The source, every diagnosis it makes becoming the newest the gauges read. */
+    public DiagnosisSource observing(DiagnosisSource source) {
+        return since -> {
+            Diagnosis d = source.diagnose(since);
+            if (d != null) latest.set(d);
+            return d;
+        };
+    }
+
+    /** The runner, every step that ran counted by id and result (refusals and "busy" ran nothing: not counted). */
+    public StepRunner counting(StepRunner runner) {
+        return new StepRunner() {
+            @Override
+            public boolean mayRun(String user) {
+                return runner.mayRun(user);
+            }
+
+            @Override
+            public void previewed(String stepId, String user, String reference) {
+                runner.previewed(stepId, user, reference);
+            }
+
+            @Override
+            public StepOutcome run(String stepId, String user, String reference, Consumer<String> progress) {
+                StepOutcome o = runner.run(stepId, user, reference, progress);
+                if (o.status() == StepOutcome.Status.DONE || o.status() == StepOutcome.Status.FAILED) {
+                    steps.labelValues(stepId, o.status().name().toLowerCase(Locale.ROOT)).inc();
+                }
+                return o;
+            }
+        };
+    }
+
+    /** The notifier, each message it sends counted as delivered, rate-limited or failed. */
+    public IncidentNotifier counting(IncidentNotifier notifier) {
+        return new IncidentNotifier() {
+            @Override
+            public ThreadRef opened(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+                return counted(() -> notifier.opened(incident, diagnosis));
+            }
+
+            @Override
+            public ThreadRef updated(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+                return counted(() -> notifier.updated(incident, diagnosis));
+            }
+
+            @Override
+            public ThreadRef resolved(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+                return counted(() -> notifier.resolved(incident, diagnosis));
+            }
+
+            @Override
+            public Optional<ThreadRef> findPosted(Incident incident) throws DeliveryException {
+                return notifier.findPosted(incident);
+            }
+        };
+    }
+
+    private interface Delivery {
+        ThreadRef send() throws DeliveryException;
+    }
+
+    private ThreadRef counted(Delivery d) throws DeliveryException {
+        try {
+            ThreadRef ref = d.send();
+            deliveries.labelValues("delivered").inc();
+            return ref;
+        } catch (DeliveryException e) {
+            deliveries.labelValues(e.retryAfter().isPresent() ? "rate_limited" : "failed").inc();
+            throw e;
+        } catch (RuntimeException e) {
+            deliveries.labelValues("failed").inc();
+            throw e;
+        }
+    }
+
+    private interface FromDiagnosis {
+        void read(Diagnosis d, GaugeWithCallback.Callback cb);
+    }
+
+    private void gauge(String name, String help, Labels hostLabel, FromDiagnosis read, String... labels) {
+        GaugeWithCallback.builder().name(PREFIX + name).help(help).constLabels(hostLabel).labelNames(labels)
+                .callback(cb -> ifDiagnosed(d -> read.read(d, cb))).register(registry);
+    }
+
+    private void ifDiagnosed(Consumer<Diagnosis> read) {
+        Diagnosis d = latest.get();
+        if (d != null) read.accept(d);
+    }
+}
