@@ -25,6 +25,11 @@ import java.util.List;
  * {@code diagnose --json}: the public JSON shape (README, "JSON"). Every key name is written here and only here.
  */
 public final class JsonReport {
+    /**
+     * The document's version. Within one version keys are only ever added; a key renamed, removed or given another
+     * type, or a meaning changed, makes the next version (README, "JSON").
+     */
+    public static final int SCHEMA_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
@@ -40,6 +45,7 @@ public final class JsonReport {
 
     public static ObjectNode tree(Diagnosis d) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
         root.put("healthy", !d.hasProblems());
         root.put("summary", Summary.verdict(d));
         root.put("takenAt", Times.iso(d.snapshot().takenAt().atZone(d.snapshot().zone()).toOffsetDateTime()));
