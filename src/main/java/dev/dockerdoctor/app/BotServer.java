@@ -7,6 +7,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.recovery.StepRunner;
+import dev.dockerdoctor.slack.HomeSource;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackBot;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
@@ -56,23 +57,24 @@ public final class BotServer implements AutoCloseable {
      * requireForServe().
      */
     public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps, ReportStore reports,
-                                  Clock clock, ZoneId hostZone, PrometheusRegistry metrics) throws Exception {
+                                  Clock clock, ZoneId hostZone, PrometheusRegistry metrics, HomeSource home) throws Exception {
         SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), clock, hostZone, 2, 64, s.secrets(),
                 s.serveStateDir());
-        return start(s, source, options, s.port(), steps, reports, metrics);
+        return start(s, source, options, s.port(), steps, reports, metrics, home);
     }
 
-    /** For tests: an empty {@code GET /metrics}. */
+    /** For tests: an empty {@code GET /metrics} and an App Home that knows nothing. */
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,
                                   StepRunner steps, ReportStore reports) throws Exception {
-        return start(s, source, options, port, steps, reports, new PrometheusRegistry());
+        return start(s, source, options, port, steps, reports, new PrometheusRegistry(), HomeSource.none());
     }
 
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,
-                                  StepRunner steps, ReportStore reports, PrometheusRegistry metrics) throws Exception {
+                                  StepRunner steps, ReportStore reports, PrometheusRegistry metrics, HomeSource home)
+            throws Exception {
         Slack slack = SlackBot.slack(s.slackApiUrl());
         Optional<AuthTestResponse> verified = checkToken(slack, s.slackBotToken());
-        SlackBot bot = new SlackBot(source, reports, options, steps);
+        SlackBot bot = new SlackBot(source, reports, options, steps, home);
         App app = bot.app(SlackBot.appConfig(slack, s.slackBotToken(), s.slackSigningSecret()), verified);
 
         Server jetty = new Server();

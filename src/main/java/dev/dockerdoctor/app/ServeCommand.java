@@ -1,7 +1,11 @@
 package dev.dockerdoctor.app;
 
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
+import dev.dockerdoctor.diagnosis.NewestDiagnosis;
 import dev.dockerdoctor.metrics.DoctorMetrics;
+import dev.dockerdoctor.recovery.AuditLog;
+import dev.dockerdoctor.slack.HomeSource;
+import dev.dockerdoctor.slack.message.HomeViews;
 import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.FileReportStore;
@@ -56,8 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
         DockerJavaProbe probe = Agents.probe(settings);
         Agent agent = Agents.create(settings, env, clock, settings.serveStateDir(), probe);
         String host = BotServer.hostName(settings);
-        DoctorMetrics metrics = new DoctorMetrics(host, clock);
-        DiagnosisSource source = metrics.observing(serialized(agent));
+        NewestDiagnosis source = new NewestDiagnosis(serialized(agent));
+        DoctorMetrics metrics = new DoctorMetrics(host, clock, source::newest);
         // built in order, each from the ones before: the watch first (thread buttons name its incidents, and a step
         // run from one tells it), then the bot; the watch starts only once the bot is up
         Watching watching = Watching.create(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
@@ -66,7 +70,10 @@ public final class ServeCommand implements Callable<Integer> {
         ReportStore reports = watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS));
         BotServer server;
         try {
-            server = BotServer.start(settings, source, steps, reports, clock, agent.zone(), metrics.registry());
+            AuditLog audit = new AuditLog(settings.serveStateDir());
+            HomeSource home = () -> new HomeSource.Home(source.newest(), watching.watch().openIncident(),
+                    audit.lastRun(HomeViews.STEPS));
+            server = BotServer.start(settings, source, steps, reports, clock, agent.zone(), metrics.registry(), home);
         } catch (SettingsException e) {
             // a token Slack refuses stops start-up before anything is watched or posted
             watching.close();

@@ -1,6 +1,5 @@
 package dev.dockerdoctor.metrics;
 
-import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Finding;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,19 +26,21 @@ import java.util.function.Supplier;
  * What {@code GET /metrics} exports for one host, every series labelled {@code host}. The host's state is read at
  * scrape time from the newest diagnosis and the open incident (callback gauges: a scrape never sees half an update);
  * steps and Slack deliveries are counted as they happen. Fed by decorators around the three ports that see those
- * things ({@link #observing}, {@link #counting(StepRunner)}, {@link #counting(IncidentNotifier)}), so no room below
+ * things ({@link #counting(StepRunner)}, {@link #counting(IncidentNotifier)}), so no room below
  * knows metrics exist. The names, their labels and meaning are listed in the README.
  */
 public final class DoctorMetrics {
     public static final String PREFIX = "docker_doctor_";
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final AtomicReference<Diagnosis> latest = new AtomicReference<>();
+    private final Supplier<Optional<Diagnosis>> newest;
     private final Counter steps;
     private final Counter deliveries;
     private volatile Supplier<Optional<Incident>> openIncident = Optional::empty;
 
-    public DoctorMetrics(String host, Clock clock) {
+    /** @param newest the newest diagnosis (a {@link dev.dockerdoctor.diagnosis.NewestDiagnosis}), read at scrape time */
+    public DoctorMetrics(String host, Clock clock, Supplier<Optional<Diagnosis>> newest) {
+        this.newest = newest;
         Labels hostLabel = Labels.of("host", host);
         gauge("daemon_reachable", "1 when the Docker daemon answered the newest diagnosis, else 0", hostLabel,
                 (d, cb) -> cb.call(d.snapshot().daemon().reachable() ? 1 : 0));
@@ -89,15 +89,6 @@ public final class DoctorMetrics {
     /** The incident the incident-open and incident-age gauges read at scrape time. */
     public void incidents(Supplier<Optional<Incident>> open) {
         this.openIncident = open;
-    }
-
-    /** The source, every diagnosis it makes becoming the newest the gauges read. */
-    public DiagnosisSource observing(DiagnosisSource source) {
-        return since -> {
-            Diagnosis d = source.diagnose(since);
-            if (d != null) latest.set(d);
-            return d;
-        };
     }
 
     /** The runner, every step that ran counted by id and result (refusals and "busy" ran nothing: not counted). */
@@ -177,7 +168,6 @@ public final class DoctorMetrics {
     }
 
     private void ifDiagnosed(Consumer<Diagnosis> read) {
-        Diagnosis d = latest.get();
-        if (d != null) read.accept(d);
+        newest.get().ifPresent(read);
     }
 }

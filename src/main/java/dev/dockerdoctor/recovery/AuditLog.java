@@ -1,5 +1,6 @@
 package dev.dockerdoctor.recovery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,10 +10,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -58,6 +62,49 @@ public final class AuditLog {
             writeFully(ch, line);
             ch.force(true);
         }
+    }
+
+    /** How much of the log's end {@link #lastRun} reads: hundreds of entries, never the whole history. */
+    static final int TAIL_BYTES = 256 * 1024;
+
+    /**
+     * The last {@code n} steps that ran (result done or failed), newest first, from the end of the log. An
+     * unreadable, odd or missing file gives none; a torn or foreign line is skipped.
+     */
+    public List<Entry> lastRun(int n) {
+        List<Entry> ran = new ArrayList<>();
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return ran;
+        String tail;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long from = Math.max(0, ch.size() - TAIL_BYTES);
+            ByteBuffer buf = ByteBuffer.allocate((int) (ch.size() - from));
+            while (buf.hasRemaining() && ch.read(buf, from + buf.position()) > 0) {
+                // read on
+            }
+            tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+            if (from > 0) tail = tail.substring(tail.indexOf('\n') + 1); // the first line may be cut
+        } catch (IOException e) {
+            return ran;
+        }
+        List<String> lines = new ArrayList<>(tail.lines().toList());
+        Collections.reverse(lines);
+        for (String line : lines) {
+            if (ran.size() >= n) break;
+            try {
+                JsonNode j = JSON.readTree(line);
+                String result = j.path("result").asText("");
+                if (!result.startsWith("done") && !result.startsWith("failed")) continue;
+                List<String> actions = new ArrayList<>();
+                j.path("actions").forEach(a -> actions.add(a.asText()));
+                ran.add(new Entry(Instant.parse(j.path("time").asText()), j.path("user").asText(null),
+                        j.path("incident").asText(null), j.path("step").asText(null), actions,
+                        j.path("exitStatus").isNumber() ? j.path("exitStatus").asInt() : null,
+                        j.path("durationMillis").isNumber() ? Duration.ofMillis(j.path("durationMillis").asLong()) : null, result));
+            } catch (IOException | RuntimeException e) {
+                // a torn last line, or not ours: skipped
+            }
+        }
+        return ran;
     }
 
     private static boolean endsWithNewline(FileChannel ch) throws IOException {

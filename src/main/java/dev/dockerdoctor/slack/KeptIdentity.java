@@ -69,6 +69,11 @@ public final class KeptIdentity implements Middleware {
         return Optional.ofNullable(problem.get());
     }
 
+    /** The workspace's URL as auth.test said it ({@code https://team.slack.com/}); empty while nothing is verified. */
+    public Optional<String> teamUrl() {
+        return Optional.ofNullable(verified.get()).map(AuthTestResponse::getUrl);
+    }
+
     /** Starts from an identity Slack confirmed already (start-up's auth.test); a failed answer is not kept. */
     public void verified(AuthTestResponse r) {
         if (r.isOk()) verified.compareAndSet(null, r);

@@ -102,6 +102,7 @@ public final class SlackBot implements AutoCloseable {
     private final ReportStore store;
     private final Options options;
     private final StepRunner runner;
+    private final HomeSource home;
     /** The requests of the last five minutes, kept in the state folder (when there is one) across restarts. */
     private final OnceOnly once;
     static final String SEEN_REQUESTS = "seen-requests.txt";
@@ -124,6 +125,12 @@ public final class SlackBot implements AutoCloseable {
 
     /** @param runner decides who may run a step and runs it; everyone else's click shows what it would do */
     public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner) {
+        this(source, store, options, runner, HomeSource.none());
+    }
+
+    /** @param home what the App Home tab shows */
+    public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner, HomeSource home) {
+        this.home = home;
         this.runner = Objects.requireNonNull(runner, "runner");
         this.once = new OnceOnly(2048, options.stateDir() == null ? null : options.stateDir().resolve(SEEN_REQUESTS),
                 options.clock(), aside);
@@ -211,6 +218,8 @@ public final class SlackBot implements AutoCloseable {
         app.command(COMMAND, this::onCommand);
         app.blockAction(UI_ACTIONS, this::onUiButton);
         app.blockAction(STEP_ACTIONS, this::onStepButton);
+        new HomeTab(home, options, () -> Optional.ofNullable(identity.get()).flatMap(KeptIdentity::teamUrl), this::submit)
+                .register(app);
         return app;
     }
 

@@ -37,6 +37,8 @@ class ManifestTest {
         assertThat(m.at("/features/slash_commands/0/command").asText()).isEqualTo(SlackBot.COMMAND);
         assertThat(m.at("/features/slash_commands/0/url").isMissingNode()).isTrue();
         assertThat(texts(m.at("/oauth_config/scopes/bot"))).containsExactlyInAnyOrderElementsOf(scopesCheckExpects());
+        assertThat(m.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
+        assertThat(texts(m.at("/settings/event_subscriptions/bot_events"))).containsExactly("app_home_opened");
     }
 
     @Test
@@ -46,6 +48,9 @@ class ManifestTest {
         assertThat(m.at("/features/slash_commands/0/command").asText()).isEqualTo(SlackBot.COMMAND);
         assertThat(m.at("/features/slash_commands/0/url").asText()).startsWith("https://").endsWith(BotServer.EVENTS_PATH);
         assertThat(m.at("/settings/interactivity/request_url").asText()).endsWith(BotServer.EVENTS_PATH);
+        assertThat(m.at("/settings/event_subscriptions/request_url").asText()).endsWith(BotServer.EVENTS_PATH);
+        assertThat(m.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
+        assertThat(texts(m.at("/settings/event_subscriptions/bot_events"))).containsExactly("app_home_opened");
         assertThat(texts(m.at("/oauth_config/scopes/bot"))).containsExactlyInAnyOrderElementsOf(scopesCheckExpects());
     }
 }

@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -361,6 +362,63 @@ class ServeHttpIT {
     }
 
     @Test
+    void theHomeTabShowsTheHostTheOpenIncidentWithItsThreadAndTheLastSteps() throws Exception {
+        Files.createDirectories(hostRoot.resolve("etc"));
+        Files.writeString(hostRoot.resolve("etc/hostname"), "build-01\n");
+        slack = new SlackStandIn();
+        Settings s = Settings.fromEnv(env());
+        java.time.Instant now = java.time.Instant.now();
+        var down = new dev.dockerdoctor.watch.SignalRecord(dev.dockerdoctor.watch.SignalKind.URL_DOWN, "gitlab",
+                "gitlab answered 404", now.minusSeconds(720), now, null);
+        var thread = new dev.dockerdoctor.watch.Delivery(new dev.dockerdoctor.watch.ThreadRef("C0OPS", "1700000000.000200"),
+                null, 1, 0, null, null);
+        var open = new dev.dockerdoctor.watch.Incident("inc-1", "build-01", dev.dockerdoctor.watch.IncidentState.OPEN,
+                now.minusSeconds(720), now, now, null, null, List.of(down), List.of(), 0, null, List.of(), 1, thread);
+        var ran = new dev.dockerdoctor.recovery.AuditLog.Entry(now.minusSeconds(60), "U0ALICE", "inc-1", "restore-data-root",
+                List.of("systemctl restart docker"), 0, Duration.ofSeconds(9), "done");
+        dev.dockerdoctor.slack.HomeSource home = () -> new dev.dockerdoctor.slack.HomeSource.Home(
+                Optional.of(TestDiagnoses.incident()), Optional.of(open), List.of(ran));
+        server = BotServer.start(s, since -> { throw new AssertionError("the Home tab must not diagnose"); },
+                new SlackBot.Options("build-01", s.admins(), Clock.systemUTC(), ZoneOffset.UTC, 2, 64), 0, new NoSteps(),
+                new dev.dockerdoctor.slack.InMemoryReportStore(10), new io.prometheus.metrics.model.registry.PrometheusRegistry(), home);
+        client = new SignedClient(server.port(), SECRET);
+
+        SignedClient.Answer ack = client.postEvent(SlackPayloads.appHomeOpened("U0BOB"));
+        assertThat(ack.status()).isEqualTo(200);
+        SlackStandIn.Recorded publish = slack.awaitPath("/api/views.publish", WAIT).orElseThrow();
+        Map<String, String> p = SlackStandIn.form(publish.body());
+        assertThat(p.get("user_id")).isEqualTo("U0BOB");
+        JsonObject view = JsonParser.parseString(p.get("view")).getAsJsonObject();
+        assertThat(view.get("type").getAsString()).isEqualTo("home");
+        String blocks = view.get("blocks").toString();
+        assertThat(blocks).contains("docker-doctor on build-01", "data root", "gitlab is down on build-01",
+                "https://doctor-test.slack.com/archives/C0OPS/p1700000000000200|Open its thread",
+                "restore-data-root", "<@U0ALICE>", "done");
+        recordForPreview("home-tab", publish);
+
+        // the Messages tab opening is no reason to publish
+        client.postEvent(SlackPayloads.appHomeOpened("U0BOB").replace("\"tab\":\"home\"", "\"tab\":\"messages\""));
+        Thread.sleep(300);
+        assertThat(slack.requestsTo("/api/views.publish")).hasSize(1);
+    }
+
+    // the calls, one JSON object a line, for ../shared/tools/blockkit-preview and slack-types-check (target/slack-calls/)
+    static void recordForPreview(String name, SlackStandIn.Recorded r) throws java.io.IOException {
+        Path dir = Path.of(System.getProperty("basedir", "."), "target", "slack-calls");
+        Files.createDirectories(dir);
+        JsonObject line = new JsonObject();
+        line.addProperty("path", r.path().replace("/api/", ""));
+        JsonObject params = new JsonObject();
+        SlackStandIn.form(r.body()).forEach((k, v) -> {
+            if (k.equals("view") || k.equals("blocks")) params.add(k, JsonParser.parseString(v));
+            else if (!k.equals("token")) params.addProperty(k, v);
+        });
+        line.add("params", params);
+        line.addProperty("ts", Long.toString(System.currentTimeMillis()));
+        Files.writeString(dir.resolve(name + ".jsonl"), line + "\n");
+    }
+
+    @Test
     void healthzAnswersOkEvenWhenDockerIsDown() throws Exception {
         start(() -> {
             throw new IllegalStateException("docker is down");
@@ -383,7 +441,7 @@ class ServeHttpIT {
         Settings s = Settings.fromEnv(env);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.start(s, since -> TestDiagnoses.incident(), new NoSteps(),
                 new dev.dockerdoctor.slack.InMemoryReportStore(10), Clock.systemUTC(), ZoneOffset.UTC,
-                new io.prometheus.metrics.model.registry.PrometheusRegistry()))
+                new io.prometheus.metrics.model.registry.PrometheusRegistry(), dev.dockerdoctor.slack.HomeSource.none()))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("SLACK_BOT_TOKEN").hasMessageContaining("invalid_auth");
     }
 

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What /metrics says, read back by the text format's rules: the newest diagnosis, the open incident, steps and deliveries. */
 class DoctorMetricsTest {
     final TestClock clock = new TestClock(TestDiagnoses.NOW);
-    final DoctorMetrics metrics = new DoctorMetrics("gitlab-host", clock);
+    final java.util.concurrent.atomic.AtomicReference<Diagnosis> newest = new java.util.concurrent.atomic.AtomicReference<>();
+    DoctorMetrics metrics = new DoctorMetrics("gitlab-host", clock, () -> Optional.ofNullable(newest.get()));
 
     static Incident openIncident(String id, java.time.Instant at) {
         return new Incident(id, "gitlab-host", dev.dockerdoctor.watch.IncidentState.OPEN, at, at, at, null, null, List.of(),
@@ -51,7 +52,8 @@ class DoctorMetricsTest {
     @Test
     void theNewestDiagnosisIsWhatTheGaugesSay() throws IOException {
         Deque<Diagnosis> next = new ArrayDeque<>(List.of(TestDiagnoses.incident(), TestDiagnoses.healthy()));
-        var source = metrics.observing(since -> next.poll());
+        var source = new dev.dockerdoctor.diagnosis.NewestDiagnosis(since -> next.poll());
+        metrics = new DoctorMetrics("gitlab-host", clock, source::newest);
 
         source.diagnose(TestDiagnoses.NOW);
         Map<String, Double> drifted = scrape();
@@ -153,7 +155,7 @@ class DoctorMetricsTest {
 
     @Test
     void theDashboardAndTheAlertRulesNameOnlyMetricsThatExist() throws Exception {
-        metrics.observing(since -> TestDiagnoses.incident()).diagnose(TestDiagnoses.NOW);
+        newest.set(TestDiagnoses.incident());
         metrics.incidents(() -> Optional.of(openIncident("inc-1", TestDiagnoses.NOW)));
         metrics.counting(new StepRunner() {
             @Override

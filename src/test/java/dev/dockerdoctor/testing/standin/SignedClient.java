@@ -34,9 +34,19 @@ public final class SignedClient {
         return post(body, ts, SlackSigner.sign(secret, ts, body), null);
     }
 
+    /** An Events API callback, JSON as Slack sends it, signed. */
+    public Answer postEvent(String json) throws Exception {
+        long ts = Instant.now().getEpochSecond();
+        return post(json, ts, SlackSigner.sign(secret, ts, json), null, "application/json");
+    }
+
     public Answer post(String body, long timestamp, String signature, Integer retryNum) throws Exception {
+        return post(body, timestamp, signature, retryNum, "application/x-www-form-urlencoded");
+    }
+
+    private Answer post(String body, long timestamp, String signature, Integer retryNum, String type) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", type)
                 .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
                 .header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -99,4 +99,23 @@ public final class SlackPayloads {
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
+
+    /** The Events API callback Slack sends when someone opens the app's Home tab. */
+    public static String appHomeOpened(String userId) {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_home_opened");
+        event.addProperty("user", userId);
+        event.addProperty("channel", "D0HOME");
+        event.addProperty("tab", "home");
+        event.addProperty("event_ts", "1700000000.000100");
+        JsonObject o = new JsonObject();
+        o.addProperty("token", "legacy");
+        o.addProperty("team_id", SlackStandIn.TEAM);
+        o.addProperty("api_app_id", "A0APP");
+        o.add("event", event);
+        o.addProperty("type", "event_callback");
+        o.addProperty("event_id", "Ev0HOME" + System.nanoTime());
+        o.addProperty("event_time", 1700000000);
+        return o.toString();
+    }
 }

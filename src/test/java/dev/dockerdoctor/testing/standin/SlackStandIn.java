@@ -198,6 +198,7 @@ public final class SlackStandIn implements AutoCloseable {
                 yield ts == null ? "{\"ok\":false,\"error\":\"message_not_found\"}"
                         : "{\"ok\":true,\"channel\":" + quote(p.getOrDefault("channel", "C0CHAN")) + ",\"ts\":\"" + ts + "\"}";
             }
+            case "/api/views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V0HOME\",\"type\":\"home\"}}";
             case "/api/chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + freshTs() + "\"}";
             case "/api/conversations.history" -> channelErrors.containsKey(p.get("channel"))
                     ? "{\"ok\":false,\"error\":" + quote(channelErrors.get(p.get("channel"))) + "}"
