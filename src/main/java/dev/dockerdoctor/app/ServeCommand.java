@@ -71,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
         BotServer server;
         try {
             AuditLog audit = new AuditLog(settings.serveStateDir());
-            HomeSource home = () -> new HomeSource.Home(source.newest(), watching.watch().openIncident(),
+            HomeSource home = () -> new dev.dockerdoctor.slack.message.HomeState(source.newest(), watching.watch().openIncident(),
                     audit.lastRun(HomeViews.STEPS));
             server = BotServer.start(settings, source, steps, reports, clock, agent.zone(), metrics.registry(), home);
         } catch (SettingsException e) {

@@ -2,7 +2,6 @@ package dev.dockerdoctor.slack.message;
 
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.recovery.AuditLog;
-import dev.dockerdoctor.slack.HomeSource;
 import dev.dockerdoctor.watch.Durations;
 import dev.dockerdoctor.watch.Incident;
 
@@ -33,7 +32,7 @@ public final class HomeViews {
     /**
      * @param teamUrl the workspace's URL from auth.test ({@code https://team.slack.com/}), for links to threads
      */
-    public static Message home(HomeSource.Home h, ViewContext c, ZoneId zone, Instant now, Optional<String> teamUrl) {
+    public static Message home(HomeState h, ViewContext c, ZoneId zone, Instant now, Optional<String> teamUrl) {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part.Header("docker-doctor on " + c.host()));
         if (h.newest().isPresent()) {
