@@ -1,7 +1,7 @@
 package dev.dockerdoctor.app;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.time.Clock;
 import java.util.Map;

@@ -2,15 +2,15 @@ package dev.dockerdoctor.app;
 
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.diagnosis.NewestDiagnosis;
+import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.metrics.DoctorMetrics;
 import dev.dockerdoctor.recovery.AuditLog;
-import dev.dockerdoctor.slack.HomeSource;
-import dev.dockerdoctor.slack.message.HomeViews;
-import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.FileReportStore;
+import dev.dockerdoctor.slack.HomeSource;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackBot;
+import dev.dockerdoctor.slack.message.HomeViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;

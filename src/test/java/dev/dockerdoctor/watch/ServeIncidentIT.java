@@ -1,17 +1,17 @@
 package dev.dockerdoctor.watch;
 
-import dev.dockerdoctor.testing.Eventually;
-import dev.dockerdoctor.testing.FlakyService;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dockerdoctor.slack.message.ButtonRef;
+import dev.dockerdoctor.testing.BusyboxImage;
+import dev.dockerdoctor.testing.Eventually;
+import dev.dockerdoctor.testing.FlakyService;
+import dev.dockerdoctor.testing.PrivateDockerd;
 import dev.dockerdoctor.testing.standin.ServeProcess;
 import dev.dockerdoctor.testing.standin.SignedClient;
 import dev.dockerdoctor.testing.standin.SlackJson;
 import dev.dockerdoctor.testing.standin.SlackPayloads;
 import dev.dockerdoctor.testing.standin.SlackStandIn;
-import dev.dockerdoctor.testing.BusyboxImage;
-import dev.dockerdoctor.testing.PrivateDockerd;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
