@@ -5,6 +5,7 @@ import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.AuditLog;
 import dev.dockerdoctor.recovery.CommandRunner;
+import dev.dockerdoctor.recovery.DockerApi;
 import dev.dockerdoctor.recovery.StepExecutor;
 
 import java.time.Clock;
@@ -16,7 +17,8 @@ final class Recovery {
 
     static StepExecutor steps(Settings settings, DiagnosisSource source, Agent agent, Clock clock) {
         return new StepExecutor(settings.admins(), () -> source.diagnose(clock.instant().minus(Since.DEFAULT)),
-                agent::daemon, new HostFiles(settings.hostRoot()), new CommandRunner(),
+                agent::daemon, new HostFiles(settings.hostRoot()),
+                new CommandRunner(new DockerApi(settings.dockerHost(), StepExecutor.COMMAND_TIMEOUT)),
                 new AuditLog(settings.serveStateDir()), clock);
     }
 }

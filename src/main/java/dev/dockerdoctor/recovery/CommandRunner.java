@@ -12,15 +12,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one way docker-doctor runs a command: an argv list, never a shell line; a timeout after which the process and
- * its children are killed (by pid); output kept, trimmed to its last part.
+ * its children are killed (by pid); output kept, trimmed to its last part. The docker commands the Docker API does
+ * itself (restart a container, prune) go to the API instead, when the runner has one.
  */
 public final class CommandRunner {
     /** Output beyond this many bytes is cut from the front: the end of a command's output says how it ended. */
     static final int MAX_OUTPUT = 16 * 1024;
 
+    /** {@code api} names the Docker API request that ran in the command's place; null when a process ran. */
     public record Result(List<String> argv, int exitCode, String output, Duration duration, boolean timedOut,
-                         String error) {
+                         String error, String api) {
+        public Result(List<String> argv, int exitCode, String output, Duration duration, boolean timedOut, String error) {
+            this(argv, exitCode, output, duration, timedOut, error, null);
+        }
+
         public boolean ok() { return error == null && !timedOut && exitCode == 0; }
+
+        /** What ran, for the audit log: the argv, or the API request in its place. */
+        public String action() {
+            return api != null ? "api " + api + " (for: " + String.join(" ", argv) + ")" : "run " + String.join(" ", argv);
+        }
 
         /** One line for people: "exit 0 in 1.2 s", "timed out after 60 s", "could not start: ...". */
         public String summary() {
@@ -42,9 +53,26 @@ public final class CommandRunner {
         env.keySet().retainAll(PASSED_ON);
     }
 
+    private final DockerApi docker;
+
+    /** Runs every argv as a process. */
+    public CommandRunner() {
+        this(null);
+    }
+
+    /**
+     * Runs the docker commands the API does itself ({@link DockerApiCall}) through {@code docker}, so they need no
+     * CLI on the host or in the image; every other argv as a process.
+     */
+    public CommandRunner(DockerApi docker) {
+        this.docker = docker;
+    }
+
     public Result run(List<String> argv, Duration timeout) {
         long t0 = System.nanoTime();
         if (argv.isEmpty()) return new Result(argv, -1, "", Duration.ZERO, false, "empty command");
+        java.util.Optional<DockerApiCall> call = docker == null ? java.util.Optional.empty() : DockerApiCall.of(argv);
+        if (call.isPresent()) return viaApi(argv, call.get(), t0);
         Process p;
         try {
             ProcessBuilder b = new ProcessBuilder(argv).redirectErrorStream(true)
@@ -81,6 +109,16 @@ public final class CommandRunner {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         return new Result(argv, finished ? p.exitValue() : -1, tail.text(), took, !finished, null);
+    }
+
+    private Result viaApi(List<String> argv, DockerApiCall call, long t0) {
+        try {
+            String said = docker.run(call);
+            return new Result(argv, 0, said, Duration.ofNanos(System.nanoTime() - t0), false, null, call.describe());
+        } catch (IOException e) {
+            // said as the output of a failed command: the step fails and the thread shows the daemon's words
+            return new Result(argv, 1, e.getMessage(), Duration.ofNanos(System.nanoTime() - t0), false, null, call.describe());
+        }
     }
 
     private static String reason(IOException e) {

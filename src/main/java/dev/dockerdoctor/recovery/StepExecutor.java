@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  */
 public final class StepExecutor implements StepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StepExecutor.class);
-    static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
     static final Duration DAEMON_WAIT = Duration.ofSeconds(60);
     /** Output lines shown per command in Slack; the audit log keeps the exit status, the thread the gist. */
     static final int OUTPUT_LINES = 15;
@@ -139,9 +139,10 @@ public final class StepExecutor implements StepRunner {
         }
         Integer lastExit = null;
         for (List<String> argv : step.argv()) {
-            actions.add("run " + String.join(" ", argv));
             say.accept("$ " + String.join(" ", argv));
             CommandRunner.Result r = runner.run(argv, COMMAND_TIMEOUT);
+            actions.add(r.action());
+            if (r.api() != null) say.accept("  (through the Docker API: " + r.api() + ")");
             lastExit = r.exitCode();
             tail(r.output()).forEach(l -> say.accept("  " + l));
             say.accept("  " + r.summary());

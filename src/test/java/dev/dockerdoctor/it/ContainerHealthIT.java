@@ -14,6 +14,8 @@ import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
 import dev.dockerdoctor.model.Step;
+import dev.dockerdoctor.recovery.CommandRunner;
+import dev.dockerdoctor.recovery.DockerApi;
 import dev.dockerdoctor.testing.BusyboxImage;
 import dev.dockerdoctor.testing.Command;
 import dev.dockerdoctor.testing.DoctorCli;
@@ -224,9 +226,18 @@ class ContainerHealthIT {
 
             List<Step> prunes = d1.plan().stream().filter(s -> s.id().startsWith("prune-docker:")).toList();
             assertThat(prunes).extracting(Step::id).containsExactlyElementsOf(pressure.steps());
-            for (Step s : prunes) {
-                assertThat(s.commands()).noneMatch(c -> c.contains("volume"));
-                for (List<String> argv : s.argv()) Command.run(argv, d.base(), d.env(), Duration.ofSeconds(60)).orThrow();
+            // run as serve runs them, with no docker CLI anywhere: the runner sends them to the Docker API
+            try (DockerApi api = new DockerApi(d.host(), Duration.ofSeconds(60))) {
+                CommandRunner runner = new CommandRunner(api);
+                for (Step s : prunes) {
+                    assertThat(s.commands()).noneMatch(c -> c.contains("volume"));
+                    for (List<String> argv : s.argv()) {
+                        CommandRunner.Result r = runner.run(withoutCli(argv), Duration.ofSeconds(60));
+                        assertThat(r.ok()).as(r.output()).isTrue();
+                        assertThat(r.api()).startsWith("POST /").contains("prune");
+                        assertThat(r.output()).startsWith("reclaimed ");
+                    }
+                }
             }
 
             assertThat(d.dockerOk("volume", "ls", "-q")).isEqualTo("keep-me");
@@ -235,6 +246,43 @@ class ContainerHealthIT {
             assertThat(d.dockerOk("images", "--format", "{{.Repository}}").lines().sorted().toList())
                     .containsExactly("local/busybox", "local/snap");
         }
+    }
+
+    /** The argv a step shows, its program a docker that does not exist: whatever runs, no CLI does. */
+    private static List<String> withoutCli(List<String> argv) {
+        List<String> a = new java.util.ArrayList<>(argv);
+        a.set(0, "/nonexistent/no-cli-here/docker");
+        return a;
+    }
+
+    @Test
+    void restartContainerRunsThroughTheDockerApiWithNoCliAndSaysTheDaemonsRefusal() throws Exception {
+        docker.dockerOk("run", "-d", "--name", "restart-me", "--network", "none", BusyboxImage.NAME, "sleep", "600");
+        String before = docker.dockerOk("inspect", "-f", "{{.State.StartedAt}}", "restart-me");
+        sleep(1100); // StartedAt has a resolution finer than this, and the restart must be seen to move it
+        try (DockerApi api = new DockerApi(docker.host(), Duration.ofSeconds(60))) {
+            CommandRunner runner = new CommandRunner(api);
+            CommandRunner.Result r = runner.run(withoutCli(concat(PlanContext.dockerCliFor(docker.host()), "restart", "restart-me")),
+                    Duration.ofSeconds(60));
+            assertThat(r.ok()).as(r.output()).isTrue();
+            assertThat(r.api()).isEqualTo("POST /containers/restart-me/restart");
+            assertThat(r.action()).startsWith("api POST /containers/restart-me/restart (for: /nonexistent/no-cli-here/docker -H ");
+            assertThat(docker.dockerOk("inspect", "-f", "{{.State.StartedAt}}", "restart-me")).isNotEqualTo(before);
+            assertThat(docker.dockerOk("inspect", "-f", "{{.State.Running}}", "restart-me")).isEqualTo("true");
+
+            CommandRunner.Result gone = runner.run(withoutCli(concat(PlanContext.dockerCliFor(docker.host()), "restart", "no-such-box")),
+                    Duration.ofSeconds(60));
+            assertThat(gone.ok()).isFalse();
+            assertThat(gone.output()).contains("NotFoundException").containsIgnoringCase("no such container");
+        } finally {
+            docker.dockerOk("rm", "-f", "restart-me");
+        }
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> a = new java.util.ArrayList<>(head);
+        a.addAll(List.of(tail));
+        return a;
     }
 
     private static HostSnapshot withFreeSpace(HostSnapshot s, long free, long total) {
