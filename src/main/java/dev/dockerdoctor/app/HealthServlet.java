@@ -35,7 +35,7 @@ final class HealthServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-store");
         long up = Duration.between(started, Instant.now()).toSeconds();
         resp.getWriter().write("{\"status\":\"ok\",\"mode\":\"" + mode + "\",\"slack\":\"" + slackState.get()
-                + "\",\"auth\":" + new JsonPrimitive(authProblem.get().map(p -> "failing " + p).orElse("verified"))
+                + "\",\"auth\":" + new JsonPrimitive(authProblem.get().orElse("verified"))
                 + ",\"uptimeSeconds\":" + up + ",\"version\":\"" + Version.get() + "\"}");
     }
 }

@@ -44,10 +44,7 @@ public final class SlackSetup {
         out.add(signingSecretShape(side.signingSecret(), side.socketMode()));
         if (side.socketMode()) out.add(appTokenShape(side.appToken()));
         out.add(admins(side.admins()));
-        // without the SDK's call statistics, which ask auth.test again (and log an error) for a refused token
-        com.slack.api.SlackConfig config = SlackBot.config(side.apiUrl());
-        config.getMethodsConfig().setStatsEnabled(false);
-        Slack slack = Slack.getInstance(config);
+        Slack slack = SlackBot.slack(side.apiUrl());
         Optional<Set<String>> granted = Optional.empty();
         if (bot.status() == SetupCheck.Status.FAIL) {
             out.add(SetupCheck.skip("slack-auth", "not asked: the bot token is not usable"));

@@ -64,9 +64,11 @@ public final class KeptIdentity implements Middleware {
         ask();
     }
 
-    /** What the last auth.test said when it failed ("since ... : ..."); empty while it answers. */
+    /** Why the identity is not confirmed now ("failing since ...: ...", "not verified yet: ..."); empty while it is. */
     public Optional<String> problem() {
-        return Optional.ofNullable(problem.get());
+        String p = problem.get();
+        if (p == null && verified.get() == null) return Optional.of("not verified yet: Slack has not confirmed the bot token");
+        return Optional.ofNullable(p);
     }
 
     /** The workspace's URL as auth.test said it ({@code https://team.slack.com/}); empty while nothing is verified. */
@@ -107,7 +109,7 @@ public final class KeptIdentity implements Middleware {
             failure = "auth.test failed (" + e.getClass().getSimpleName() + ")";
         }
         failingSince.compareAndSet(null, clock.instant());
-        problem.set("since " + failingSince.get() + ": " + failure);
+        problem.set("failing since " + failingSince.get() + ": " + failure);
         log.warn("{}; {}", failure, verified.get() == null ? "requests wait until Slack confirms the token"
                 : "serving on the identity verified before");
         return Optional.empty();

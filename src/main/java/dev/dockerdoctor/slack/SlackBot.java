@@ -11,6 +11,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -158,6 +159,9 @@ public final class SlackBot implements AutoCloseable {
         // a whole call, connect to last byte: an answer trickled a byte at a time must not hold a worker for minutes
         config.setHttpClientCallTimeoutMillis((int) OUTBOUND_DEADLINE.toMillis());
         config.setHttpClientReadTimeoutMillis((int) OUTBOUND_DEADLINE.toMillis());
+        // no SDK call statistics: they ask auth.test again for every token they have not seen (and log a stack
+        // trace when Slack is away); nothing here reads them
+        config.getMethodsConfig().setStatsEnabled(false);
         return config;
     }
 
@@ -184,18 +188,27 @@ public final class SlackBot implements AutoCloseable {
         if (id != null) id.recheck();
     }
 
-    /** Bolt's default middleware, with its single-team authorization replaced by one that keeps what it verified. */
+    /**
+     * Bolt's default middleware, with its single-team authorization replaced by one that keeps what it verified.
+     * Bolt builds its own by calling auth.test and refuses to start when that fails ("The token is invalid"), so a
+     * bot started while Slack is unreachable would exit: the list is built from a copy of the configuration without
+     * the token (Bolt then leaves authorization out, and says so in one warning), and the kept identity goes where
+     * Bolt's would have gone, before the self-event filter that reads the bot's user id it sets.
+     */
     private static final class BoltDefaults extends App {
         private BoltDefaults(AppConfig config) {
-            super(config);
+            super(config, List.of());
         }
 
         static List<Middleware> withIdentity(AppConfig config, KeptIdentity identity) {
-            List<Middleware> out = new ArrayList<>();
-            for (Middleware m : new BoltDefaults(config).buildDefaultMiddlewareList(config)) {
-                out.add(m instanceof SingleTeamAuthorization ? identity : m);
+            AppConfig noToken = config.toBuilder().singleTeamBotToken(null).build();
+            List<Middleware> out = new ArrayList<>(new BoltDefaults(noToken).buildDefaultMiddlewareList(noToken));
+            int selfEvents = -1;
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i) instanceof SingleTeamAuthorization) throw new IllegalStateException("Bolt authorized anyway");
+                if (selfEvents < 0 && out.get(i) instanceof IgnoringSelfEvents) selfEvents = i;
             }
-            if (!out.contains(identity)) throw new IllegalStateException("Bolt's middleware has no single-team authorization");
+            out.add(selfEvents < 0 ? out.size() : selfEvents, identity);
             return out;
         }
     }
@@ -210,6 +223,8 @@ public final class SlackBot implements AutoCloseable {
         KeptIdentity id = new KeptIdentity(config, options.clock());
         verified.ifPresent(id::verified);
         identity.set(id);
+        // started while Slack was away: ask again now rather than at the first request or the next tick
+        if (verified.isEmpty()) recheck.execute(id::recheck);
         recheck.scheduleWithFixedDelay(id::recheck, IDENTITY_RECHECK.toMillis(), IDENTITY_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
         return register(new App(config, BoltDefaults.withIdentity(config, id)));
     }

@@ -433,6 +433,27 @@ class ServeHttpIT {
     }
 
     @Test
+    void aBotStartedWhileSlackIsUnreachableServesAndSaysTheTokenIsNotVerifiedYet() throws Exception {
+        Files.createDirectories(hostRoot.resolve("etc"));
+        slack = new SlackStandIn();
+        Map<String, String> env = env();
+        env.put(Env.SLACK_API_URL, "http://127.0.0.1:" + dev.dockerdoctor.testing.SilentTcpServer.closedPort() + "/api/");
+        Settings s = Settings.fromEnv(env);
+        // Bolt's own start-up auth.test would have thrown "The token is invalid" here, and serve exited
+        server = BotServer.start(s, since -> TestDiagnoses.healthy(), new SlackBot.Options("build-01", s.admins(),
+                Clock.systemUTC(), ZoneOffset.UTC, 2, 64), 0, new NoSteps(), new dev.dockerdoctor.slack.InMemoryReportStore(10));
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + BotServer.HEALTH_PATH)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).satisfiesAnyOf(
+                b -> assertThat(b).contains("\"auth\":\"not verified yet"),
+                b -> assertThat(b).contains("\"auth\":\"failing since"));
+        client = new SignedClient(server.port(), SECRET);
+        assertThat(client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("r"))).status())
+                .as("no request is served on an identity nobody confirmed").isEqualTo(401);
+    }
+
+    @Test
     void aBotTokenSlackRefusesStopsStartUpNamingIt() throws Exception {
         slack = new SlackStandIn();
         slack.refuseToken("xoxb-revoked");

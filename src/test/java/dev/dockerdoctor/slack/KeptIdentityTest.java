@@ -53,7 +53,7 @@ class KeptIdentityTest {
             assertThat(help(app, slack).getStatusCode()).as("served on the identity verified before").isEqualTo(200);
 
             bot.recheckIdentity();
-            assertThat(bot.identityProblem()).hasValueSatisfying(p -> assertThat(p).startsWith("since ")
+            assertThat(bot.identityProblem()).hasValueSatisfying(p -> assertThat(p).startsWith("failing since ")
                     .endsWith("auth.test answered invalid_auth"));
             assertThat(help(app, slack).getStatusCode()).isEqualTo(200);
         }
