@@ -57,12 +57,24 @@ class DeployFilesTest {
         assertThat(SystemdUnitParser.values(unit, "Service", "Restart")).containsExactly("always");
         assertThat(SystemdUnitParser.values(unit, "Unit", "StartLimitIntervalSec")).containsExactly("0");
         assertThat(SystemdUnitParser.argv(SystemdUnitParser.execStart(unit).get(0)))
-                .containsExactly("/usr/bin/java", "-jar", "/opt/docker-doctor/docker-doctor.jar", "serve");
+                .containsExactly("/usr/bin/java", "@/opt/docker-doctor/jvm.options", "-jar", "/opt/docker-doctor/docker-doctor.jar", "serve");
         assertThat(SystemdUnitParser.values(unit, "Service", "EnvironmentFile")).containsExactly("/etc/docker-doctor/env");
         // systemd makes /var/lib/<StateDirectory>: the folder serve uses when DOCTOR_STATE_DIR is not set
         assertThat(Path.of("/var/lib").resolve(SystemdUnitParser.values(unit, "Service", "StateDirectory").get(0)))
                 .isEqualTo(Settings.DEFAULT_SERVE_STATE_DIR);
         assertThat(SystemdUnitParser.values(unit, "Install", "WantedBy")).containsExactly("multi-user.target");
+    }
+
+    @Test
+    void theJvmFlagsAreAnArgumentFileJavaAccepts() throws Exception {
+        // java @file has no comments: every line is one flag, and the JVM must start with them
+        List<String> flags = Files.readAllLines(Path.of(System.getProperty("basedir", "."), "deploy/jvm.options"));
+        assertThat(flags).isNotEmpty().allSatisfy(f -> assertThat(f).startsWith("-X").doesNotContain(" "));
+        assertThat(flags).contains("-Xmx96m", "-XX:+UseSerialGC");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + Path.of(System.getProperty("basedir", "."), "deploy/jvm.options"), "-version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
     }
 
     @Test
@@ -118,17 +130,25 @@ class DeployFilesTest {
             if (!continued) instructions.add(l.split("\\s+")[0]);
             continued = l.endsWith("\\");
         }
-        assertThat(instructions).as("no RUN: the build needs no network and no Maven").doesNotContain("RUN")
-                .startsWith("ARG", "FROM").contains("COPY", "ENV", "VOLUME", "EXPOSE", "HEALTHCHECK", "ENTRYPOINT", "CMD");
-        assertThat(dockerfile).contains("ARG BASE_IMAGE=eclipse-temurin:17-jre", "FROM ${BASE_IMAGE}",
-                "COPY target/docker-doctor.jar /app/docker-doctor.jar",
-                "CMD [\"java\", \"-jar\", \"/app/docker-doctor.jar\", \"healthcheck\"]",
+        assertThat(instructions).startsWith("ARG", "ARG", "FROM").contains("COPY", "RUN", "ENV", "VOLUME", "EXPOSE",
+                "HEALTHCHECK", "ENTRYPOINT", "CMD");
+        assertThat(dockerfile).contains("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17", "FROM ${BUILD_IMAGE} AS build",
+                "RUN [\"mvn\", \"-B\", \"-q\", \"package\", \"-DskipTests\"]",
+                "ARG BASE_IMAGE=eclipse-temurin:17-jre", "FROM ${BASE_IMAGE} AS runtime",
+                "COPY --from=build /build/target/docker-doctor.jar /app/docker-doctor.jar",
+                "COPY deploy/jvm.options /app/jvm.options",
+                "ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-jar\", \"/app/docker-doctor.jar\"]",
+                "\"-cp\", \"/app/docker-doctor.jar\", \"dev.dockerdoctor.app.Healthz\"]",
                 "DOCTOR_HOST_ROOT=/host", "DOCTOR_STATE_DIR=" + Settings.DEFAULT_SERVE_STATE_DIR,
-                "VOLUME [\"" + Settings.DEFAULT_SERVE_STATE_DIR + "\"]", "EXPOSE 3000");
+                "VOLUME [\"" + Settings.DEFAULT_SERVE_STATE_DIR + "\"]", "EXPOSE 3000",
+                "FROM runtime AS runtime-with-journalctl", "apt-get install -y -qq --no-install-recommends systemd");
+        assertThat(dockerfile.lastIndexOf("FROM ")).as("journalctl is the last stage: the default image has it")
+                .isEqualTo(dockerfile.indexOf("FROM runtime AS runtime-with-journalctl"));
         Matcher env = Pattern.compile("\\b([A-Z][A-Z0-9_]+)=").matcher(dockerfile.substring(dockerfile.indexOf("\nENV ")));
         Set<String> settings = settings();
         while (env.find()) assertThat(settings).as("ENV names a setting").contains(env.group(1));
         assertThat(read(Path.of(".dockerignore")).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")))
-                .as("only the jar goes into the build context").containsExactly("*", "!target/docker-doctor.jar");
+                .as("the sources go into the build context, never target/").containsExactly("*", "!pom.xml", "!LICENSE",
+                        "!CHANGELOG.md", "!deploy", "!src");
     }
 }

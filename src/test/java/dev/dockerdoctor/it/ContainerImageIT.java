@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockerdoctor.testing.Command;
 import dev.dockerdoctor.testing.DoctorCli;
 import dev.dockerdoctor.testing.FakeHost;
+import dev.dockerdoctor.testing.LocalBuildImage;
 import dev.dockerdoctor.testing.LocalJreImage;
 import dev.dockerdoctor.testing.PrivateDockerd;
 import dev.dockerdoctor.testing.Rig;
@@ -20,9 +21,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The repository's Dockerfile, built by a real daemon from the jar `mvn package` made, on a Java base made here
- * (no registry: a jlink runtime brought in with `docker import`, passed as BASE_IMAGE), and its container run as
- * the README says: the daemon's socket and a host root mounted read-only at /host.
+ * The repository's Dockerfile, built by a real daemon from the sources (Maven runs in its build stage), on bases
+ * made here (no registry: jlink runtimes brought in with `docker import`, passed as BUILD_IMAGE and BASE_IMAGE), and
+ * its container run as the README says: the daemon's socket and a host root mounted read-only at /host; then serve,
+ * whose health the image's own check reports.
  */
 class ContainerImageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,23 +39,32 @@ class ContainerImageIT {
         Path jreTar = LocalJreImage.tar(jar.toAbsolutePath().getParent().resolve("it-jre"));
         Duration baseTook = since(t0);
 
+        Path project = Path.of("").toAbsolutePath();
+        LocalBuildImage.whyNot().ifPresent(why -> Rig.skipOrFail("image test skipped: " + why));
+        long tb = System.nanoTime();
+        Path buildTar = LocalBuildImage.tar(jar.toAbsolutePath().getParent().resolve("it-build"), project);
+        Duration buildBaseTook = since(tb);
+
         try (PrivateDockerd d = PrivateDockerd.builder().busybox(false).start()) {
-            List<String> importArgs = new ArrayList<>(List.of("import"));
-            LocalJreImage.CHANGES.forEach(c -> importArgs.addAll(List.of("--change", c)));
-            importArgs.addAll(List.of(jreTar.toString(), LocalJreImage.NAME));
-            d.dockerOk(importArgs.toArray(String[]::new));
+            importImage(d, jreTar, LocalJreImage.CHANGES, LocalJreImage.NAME);
+            importImage(d, buildTar, LocalBuildImage.CHANGES, LocalBuildImage.NAME);
 
             long t1 = System.nanoTime();
-            // the classic builder: BuildKit would look the base image up in a registry
-            docker(d, Duration.ofMinutes(3), "build", "--build-arg", "BASE_IMAGE=" + LocalJreImage.NAME, "-t", IMAGE,
-                    Path.of("").toAbsolutePath().toString()).orThrow();
+            // from the sources, as from a clean clone: Maven runs in the build stage (no jar from the host), on bases
+            // made here; the classic builder (BuildKit would look the bases up in a registry), and the stage without
+            // journalctl (the local base has no apt-get)
+            docker(d, Duration.ofMinutes(10), "build", "--build-arg", "BUILD_IMAGE=" + LocalBuildImage.NAME,
+                    "--build-arg", "BASE_IMAGE=" + LocalJreImage.NAME, "--target", "runtime", "-t", IMAGE,
+                    project.toString()).orThrow();
             Duration buildTook = since(t1);
+            System.out.printf("image test: local build base %d ms, docker build from the sources %d ms%n",
+                    buildBaseTook.toMillis(), buildTook.toMillis());
 
             JsonNode image = inspect(d, "image", IMAGE);
             JsonNode cfg = image.path("Config");
-            assertThat(strings(cfg.path("Healthcheck").path("Test")))
-                    .containsExactly("CMD", "java", "-jar", "/app/docker-doctor.jar", "healthcheck");
-            assertThat(strings(cfg.path("Entrypoint"))).containsExactly("java", "-jar", "/app/docker-doctor.jar");
+            assertThat(strings(cfg.path("Healthcheck").path("Test"))).containsExactly("CMD", "java", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx16m", "-cp", "/app/docker-doctor.jar", "dev.dockerdoctor.app.Healthz");
+            assertThat(strings(cfg.path("Entrypoint"))).containsExactly("java", "@/app/jvm.options", "-jar", "/app/docker-doctor.jar");
             assertThat(strings(cfg.path("Cmd"))).containsExactly("serve");
             assertThat(strings(cfg.path("Env"))).contains("DOCTOR_HOST_ROOT=/host", "DOCTOR_STATE_DIR=/var/lib/docker-doctor");
             assertThat(fieldNames(cfg.path("Volumes"))).containsExactly("/var/lib/docker-doctor");
@@ -98,7 +109,33 @@ class ContainerImageIT {
             assertThat(hostMount).as("the host root mount").isNotNull();
             assertThat(hostMount.path("RW").asBoolean()).as("the host root is read-only").isFalse();
             assertThat(container.path("Config").path("Healthcheck").path("Test").size()).isPositive();
+
+            // serve, with Slack out of reach (no network): it starts anyway, and the image's own health check says so
+            docker(d, Duration.ofMinutes(1), "run", "-d", "--name", "bot", "--network", "none",
+                    "--health-interval", "1s", "--health-start-period", "0s",
+                    "-e", "SLACK_BOT_TOKEN=xoxb-image-test", "-e", "SLACK_SIGNING_SECRET=0123456789abcdef0123456789abcdef",
+                    "-v", d.socket() + ":/var/run/docker.sock", "-v", host.root() + ":/host:ro", IMAGE).orThrow();
+            try {
+                String health = "";
+                for (int i = 0; i < 60 && !health.equals("healthy"); i++) {
+                    Thread.sleep(500);
+                    health = d.dockerOk("inspect", "-f", "{{.State.Health.Status}}", "bot");
+                }
+                assertThat(health).as(d.dockerOk("logs", "bot")).isEqualTo("healthy");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            } finally {
+                d.dockerOk("rm", "-f", "bot");
+            }
         }
+    }
+
+    private static void importImage(PrivateDockerd d, Path tar, List<String> changes, String name) {
+        List<String> args = new ArrayList<>(List.of("import"));
+        changes.forEach(c -> args.addAll(List.of("--change", c)));
+        args.addAll(List.of(tar.toString(), name));
+        d.dockerOk(args.toArray(String[]::new));
     }
 
     /** The docker CLI against the private daemon, with the classic builder. */

@@ -97,7 +97,7 @@ public final class LocalJreImage {
     }
 
     /** Every shared library the runtime's programs and libraries load, as ldd resolves them on this machine. */
-    static Set<Path> linkedLibraries(Path runtime) throws IOException {
+    public static Set<Path> linkedLibraries(Path runtime) throws IOException {
         List<Path> elves = new ArrayList<>();
         try (Stream<Path> files = Files.walk(runtime)) {
             files.filter(Files::isRegularFile)
