@@ -17,7 +17,6 @@ import dev.dockerdoctor.model.Step;
 import dev.dockerdoctor.recovery.CommandRunner;
 import dev.dockerdoctor.recovery.DockerApi;
 import dev.dockerdoctor.testing.BusyboxImage;
-import dev.dockerdoctor.testing.Command;
 import dev.dockerdoctor.testing.DoctorCli;
 import dev.dockerdoctor.testing.PrivateDockerd;
 import dev.dockerdoctor.testing.PrivateDockerdExtension;
