@@ -166,7 +166,7 @@ public final class StepExecutor implements StepRunner {
         String result = stillThere.isEmpty() ? "done" : "done, but still: " + String.join(", ", stillThere);
         auditQuietly(user, incident, stepId, actions, lastExit, Duration.between(started, clock.instant()), result);
         String summary = stillThere.isEmpty()
-                ? step.title() + ": done. " + after.findings().stream().filter(f -> f.severity().isProblem()).count() + " problems left."
+                ? step.title() + ": done. " + problemsLeft(after.findings().stream().filter(f -> f.severity().isProblem()).count())
                 : step.title() + ": ran, but " + String.join(", ", stillThere) + " still stands.";
         return new StepOutcome(StepOutcome.Status.DONE, stepId, user, summary, lines, after);
     }
@@ -217,6 +217,10 @@ public final class StepExecutor implements StepRunner {
             throw new RefusedException(hostPath + " is not a regular file (a FIFO, socket or device); nothing was changed.");
         }
         return real;
+    }
+
+    static String problemsLeft(long n) {
+        return n == 0 ? "No problems left." : n + (n == 1 ? " problem" : " problems") + " left.";
     }
 
     /** Steps that restart, start or re-mount under Docker: wait for it to answer before judging the result. */

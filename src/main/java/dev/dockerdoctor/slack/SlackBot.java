@@ -3,7 +3,6 @@ package dev.dockerdoctor.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
@@ -19,18 +18,14 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.response.auth.AuthTestResponse;
-import com.slack.api.webhook.WebhookResponse;
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Secrets;
-import dev.dockerdoctor.model.Step;
-import dev.dockerdoctor.model.StepId;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.ReportViews;
-import dev.dockerdoctor.slack.message.StepViews;
 import dev.dockerdoctor.slack.message.Subcommand;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.slack.render.BlockKitRenderer;
@@ -104,6 +99,8 @@ public final class SlackBot implements AutoCloseable {
     private final Options options;
     private final StepRunner runner;
     private final HomeSource home;
+    private final Answers answers;
+    private final StepButtons steps;
     /** The requests of the last five minutes, kept in the state folder (when there is one) across restarts. */
     private final OnceOnly once;
     static final String SEEN_REQUESTS = "seen-requests.txt";
@@ -133,11 +130,13 @@ public final class SlackBot implements AutoCloseable {
     public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner, HomeSource home) {
         this.home = home;
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.answers = new Answers(options.secrets());
         this.once = new OnceOnly(2048, options.stateDir() == null ? null : options.stateDir().resolve(SEEN_REQUESTS),
                 options.clock(), aside);
         this.source = source;
         this.store = store;
         this.options = options;
+        this.steps = new StepButtons(runner, store, once, answers, this::context);
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(options.workers(), options.workers(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(options.queue()), r -> {
@@ -268,7 +267,9 @@ public final class SlackBot implements AutoCloseable {
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
         KeptIdentity id = identity.get();
         boolean ours = id != null && id.isOurs(team, p.getApiAppId());
-        boolean taken = submit(() -> stepButton(action.getActionId(), action.getValue(), user, ours, responder));
+        Answers.Click click = new Answers.Click(responder, ctx.client(), p.getChannel() == null ? null : p.getChannel().getId(),
+                p.getContainer() == null ? null : p.getContainer().getThreadTs());
+        boolean taken = submit(() -> steps.clicked(action.getActionId(), action.getValue(), user, ours, click));
         if (!taken) sayBusy(responder);
         return ctx.ack();
     }
@@ -308,56 +309,7 @@ public final class SlackBot implements AutoCloseable {
             m = ReportViews.failed();
             share = false;
         }
-        SlackMessage out = BlockKitRenderer.renderChecked(m, options.secrets());
-        send(responder, SlashCommandResponse.builder().responseType(share ? "in_channel" : "ephemeral")
-                .text(out.text()).blocks(out.blocks()).build());
-    }
-
-    /** An admin's click (from this workspace) runs the step; anyone else's shows what it would do. */
-    void stepButton(String actionId, String value, String user, boolean ourTeam, Responder responder) {
-        Optional<ButtonRef> ref = ButtonRef.decode(value);
-        boolean admin = user != null && runner.mayRun(user);
-        boolean runs = admin && ourTeam;
-        if (admin && !ourTeam) {
-            log.warn("Step button {} pressed by {} from another workspace (or one Slack could not confirm): shown, not run",
-                    actionId, user);
-        }
-        // the value names the step; the action_id is that step's (a long id's is shortened): both must agree
-        if (!runs || ref.isEmpty() || ref.get().step() == null || !StepId.actionId(ref.get().step()).equals(actionId)) {
-            stepPreview(actionId, value, user, responder);
-            return;
-        }
-        String stepId = ref.get().step();
-        Optional<StoredReport> report = store.find(ref.get().report());
-        if (report.isEmpty()) {
-            respondToAction(responder, ReportViews.unknownReport(ref.get().report()), false, true);
-            return;
-        }
-        ViewContext vc = context(report.get().id());
-        Step shown = report.get().step(stepId).orElse(null);
-        if (shown != null) respondToAction(responder, StepViews.stepStarted(shown, user, vc), false, false);
-        log.info("Step {} (report {}) run by {}", stepId, report.get().id(), user);
-        once.keep(); // the click is on disk before its step runs: replayed after a crash, it is known
-        dev.dockerdoctor.recovery.StepOutcome o = runner.run(stepId, user, report.get().id(), line -> { });
-        respondToAction(responder, StepViews.stepOutcome(o, vc), false, false);
-    }
-
-    void stepPreview(String actionId, String value, String user, Responder responder) {
-        Message m;
-        Optional<ButtonRef> ref = ButtonRef.decode(value);
-        if (ref.isEmpty() || ref.get().step() == null) {
-            log.warn("Step button {} carried a value that is not ours", actionId);
-            m = ReportViews.unknownReport("?");
-        } else {
-            Optional<StoredReport> report = store.find(ref.get().report());
-            Optional<Step> step = report.flatMap(r -> r.step(ref.get().step()));
-            if (report.isEmpty()) m = ReportViews.unknownReport(ref.get().report());
-            else if (step.isEmpty()) m = StepViews.unknownStep(ref.get().report(), ref.get().step());
-            else m = StepViews.stepPreview(report.get().diagnosis(), step.get(), context(report.get().id()), user);
-            log.info("Step button {} (report {}) pressed by {}: shown, not run", ref.get().step(), ref.get().report(), user);
-            runner.previewed(ref.get().step(), user, ref.get().report());
-        }
-        respondToAction(responder, m, false, true);
+        answers.command(responder, m, share);
     }
 
     void refresh(Responder responder, boolean ephemeral) {
@@ -367,17 +319,17 @@ public final class SlackBot implements AutoCloseable {
             m = ReportViews.report(r.diagnosis(), context(r.id()));
         } catch (RuntimeException e) {
             log.warn("Refresh failed while diagnosing", e);
-            respondToAction(responder, ReportViews.failed(), false, true);
+            answers.toAsker(responder, ReportViews.failed());
             return;
         }
-        respondToAction(responder, m, true, ephemeral);
+        answers.replacing(responder, m, ephemeral);
     }
 
     void showTimeline(Optional<ButtonRef> ref, Responder responder) {
         Optional<StoredReport> r = ref.flatMap(x -> store.find(x.report()));
         Message m = r.map(x -> ReportViews.logs(x.diagnosis(), context(x.id()), null))
                 .orElseGet(() -> ReportViews.unknownReport(ref.map(ButtonRef::report).orElse("?")));
-        respondToAction(responder, m, false, true);
+        answers.toAsker(responder, m);
     }
 
     /**
@@ -412,38 +364,13 @@ public final class SlackBot implements AutoCloseable {
         return new ViewContext(options.host(), reportId, List.copyOf(options.admins()), null);
     }
 
-    private void respondToAction(Responder responder, Message m, boolean replace, boolean ephemeral) {
-        SlackMessage out = BlockKitRenderer.renderChecked(m, options.secrets());
-        ActionResponse r = ActionResponse.builder().responseType(ephemeral ? "ephemeral" : "in_channel")
-                .replaceOriginal(replace).text(out.text()).blocks(out.blocks()).build();
-        try {
-            log(responder.send(r));
-        } catch (Exception e) {
-            log.warn("Could not answer on response_url", e);
-        }
-    }
-
-    private void send(Responder responder, SlashCommandResponse r) {
-        try {
-            log(responder.send(r));
-        } catch (Exception e) {
-            log.warn("Could not answer on response_url", e);
-        }
-    }
-
-    private static void log(WebhookResponse w) {
-        if (w == null || w.getCode() == null || w.getCode() / 100 != 2) {
-            log.warn("response_url answered {}", w == null ? "nothing" : w.getCode());
-        }
-    }
-
     /**
      * A click the workers cannot take now still gets an answer, like a command does: "busy", to that user, from a
      * thread of its own (the ack must not wait for it). When even that is full, the log says so.
      */
     private void sayBusy(Responder responder) {
         try {
-            aside.execute(() -> respondToAction(responder, ReportViews.busy(), false, true));
+            aside.execute(() -> answers.toAsker(responder, ReportViews.busy()));
         } catch (RejectedExecutionException e) {
             log.warn("Too busy even to say so; a click was turned away");
         }

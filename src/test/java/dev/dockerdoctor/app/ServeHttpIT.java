@@ -268,6 +268,8 @@ class ServeHttpIT {
     /** A step runner that records who ran what, and answers as the executor would. */
     static final class RecordingSteps implements dev.dockerdoctor.recovery.StepRunner {
         final java.util.List<String> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+        volatile long holdMillis;
 
         @Override
         public boolean mayRun(String user) {
@@ -277,9 +279,23 @@ class ServeHttpIT {
         @Override
         public dev.dockerdoctor.recovery.StepOutcome run(String stepId, String user, String reference,
                                                          java.util.function.Consumer<String> progress) {
-            runs.add(stepId + " by " + user + " for " + reference);
+            // as the executor does: one at a time, and the first progress line once the step has its turn
+            if (!running.tryLock()) {
+                return new dev.dockerdoctor.recovery.StepOutcome(dev.dockerdoctor.recovery.StepOutcome.Status.BUSY, stepId, user,
+                        "Another step is running on this host right now (" + stepId + "); it runs once. Wait for its result.",
+                        java.util.List.of(), null);
+            }
+            try {
+                progress.accept(user + " runs " + stepId);
+                runs.add(stepId + " by " + user + " for " + reference);
+                Thread.sleep(holdMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.unlock();
+            }
             return new dev.dockerdoctor.recovery.StepOutcome(dev.dockerdoctor.recovery.StepOutcome.Status.DONE, stepId, user,
-                    "Point Docker back at /srv/docker: done. 0 problems left.", java.util.List.of("$ systemctl restart docker", "  exit 0 in 1.9 s"),
+                    "Point Docker back at /srv/docker: done. No problems left.", java.util.List.of("$ systemctl restart docker", "  exit 0 in 1.9 s"),
                     TestDiagnoses.healthy());
         }
     }
@@ -299,6 +315,39 @@ class ServeHttpIT {
         assertThat(result.get("response_type").getAsString()).isEqualTo("in_channel");
         assertThat(result.toString()).contains("U0ALICE").contains("exit 0").contains("Healthy");
         assertThat(slack.requestsTo("/response/click")).anySatisfy(r -> assertThat(r.body()).contains("runs"));
+    }
+
+    @Test
+    void aClickInAnIncidentThreadIsAnsweredInTheThreadAndADoubleClickIsToldAloneItIsRunning() throws Exception {
+        RecordingSteps steps = new RecordingSteps();
+        steps.holdMillis = 1500;
+        start(TestDiagnoses::incident, Duration.ZERO, steps, new dev.dockerdoctor.slack.InMemoryReportStore(10));
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl("report")));
+        String value = findButtonValue(json(slack.awaitPath("/response/report", WAIT).orElseThrow()), "restore-data-root");
+
+        JsonObject first = SlackPayloads.blockActionJson("restore-data-root", value, "U0ALICE", slack.responseUrl("first"));
+        first.getAsJsonObject("container").addProperty("thread_ts", "1732688800.000100");
+        first.getAsJsonObject("container").addProperty("is_ephemeral", false);
+        JsonObject second = SlackPayloads.blockActionJson("restore-data-root", value, "U0ALICE", slack.responseUrl("second"));
+        second.getAsJsonObject("container").addProperty("thread_ts", "1732688800.000100");
+        client.post("payload=" + java.net.URLEncoder.encode(first.toString(), java.nio.charset.StandardCharsets.UTF_8));
+        slack.await(r -> r.path().equals("/api/chat.postMessage") && r.body().contains("started%20by"), WAIT)
+                .orElseThrow(() -> new AssertionError("no start in the thread: " + slack.requests().stream()
+                        .map(r -> r.path() + " " + r.body().substring(0, Math.min(300, r.body().length()))).toList()));
+        client.post("payload=" + java.net.URLEncoder.encode(second.toString(), java.nio.charset.StandardCharsets.UTF_8));
+
+        SlackStandIn.Recorded busy = slack.awaitPath("/response/second", WAIT).orElseThrow();
+        assertThat(json(busy).get("response_type").getAsString()).as("the second clicker alone").isEqualTo("ephemeral");
+        assertThat(busy.body()).contains("Another step is running");
+        slack.await(r -> r.path().equals("/api/chat.postMessage") && r.body().contains("done"), WAIT).orElseThrow();
+
+        List<SlackStandIn.Posted> inThread = slack.posted().stream().filter(p -> "1732688800.000100".equals(p.threadTs())).toList();
+        assertThat(inThread).as("who runs what, then its result, in the thread").hasSize(2);
+        assertThat(inThread.get(0).text()).contains("started by U0ALICE");
+        assertThat(inThread.get(1).text()).contains("done");
+        assertThat(inThread).allSatisfy(p -> assertThat(p.channel()).isEqualTo("C0CHAN"));
+        assertThat(slack.requestsTo("/response/first")).as("nothing for the channel on the response_url").isEmpty();
+        assertThat(steps.runs).hasSize(1);
     }
 
     @Test

@@ -254,4 +254,11 @@ class StepExecutorTest {
         assertThat(com.google.gson.JsonParser.parseString(lines.get(1)).getAsJsonObject().get("step").getAsString())
                 .isEqualTo("start-docker");
     }
+
+    @Test
+    void theSummaryCountsWhatIsLeftInWords() {
+        assertThat(StepExecutor.problemsLeft(0)).isEqualTo("No problems left.");
+        assertThat(StepExecutor.problemsLeft(1)).isEqualTo("1 problem left.");
+        assertThat(StepExecutor.problemsLeft(3)).isEqualTo("3 problems left.");
+    }
 }
