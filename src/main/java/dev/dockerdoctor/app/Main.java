@@ -28,6 +28,7 @@ public final class Main {
         cli.addSubcommand(new HealthcheckCommand(env));
         // picocli's own: `docker-doctor generate-completion` prints a bash/zsh completion script
         cli.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
+        cli.addSubcommand(new ManPage());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof SettingsException || ex instanceof IllegalArgumentException) {
                 cmd.getErr().println("docker-doctor: " + ex.getMessage());

@@ -63,6 +63,7 @@ class DebPackageIT {
         assertThat(root.resolve("var/lib/dpkg/info/docker-doctor.conffiles")).content().contains("/etc/docker-doctor/env");
         assertThat(root.resolve("usr/share/bash-completion/completions/docker-doctor")).content().contains("complete -F");
         assertThat(root.resolve("usr/share/doc/docker-doctor/copyright")).content().contains("MIT License");
+        assertThat(root.resolve("usr/share/man/man1/docker-doctor.1")).content().startsWith(".TH DOCKER-DOCTOR 1 ");
 
         // the installed jar and flags run: the same java line the unit and the wrapper use
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
