@@ -17,11 +17,21 @@ import java.util.stream.Collectors;
  *                           close the incident
  * @param duration           from {@code openedAt} to {@code resolvedAt}, once resolved
  * @param revision           bumped on every change the chat should show; see {@link #needsUpdate()}
+ * @param acknowledgement    who said they are on it, while it is open (kept on the resolved record); null if nobody
  */
 public record Incident(String id, String host, IncidentState state, Instant openedAt, Instant updatedAt,
                        Instant evidenceChangedAt, Instant resolvedAt, Duration duration, List<SignalRecord> signals,
                        List<TimelineEntry> timeline, int timelineDropped, Verdict verdict, List<String> stepsRan,
-                       int revision, Delivery delivery) {
+                       int revision, Delivery delivery, Acknowledgement acknowledgement) {
+    /** Nobody has acknowledged it. */
+    public Incident(String id, String host, IncidentState state, Instant openedAt, Instant updatedAt,
+                    Instant evidenceChangedAt, Instant resolvedAt, Duration duration, List<SignalRecord> signals,
+                    List<TimelineEntry> timeline, int timelineDropped, Verdict verdict, List<String> stepsRan,
+                    int revision, Delivery delivery) {
+        this(id, host, state, openedAt, updatedAt, evidenceChangedAt, resolvedAt, duration, signals, timeline,
+                timelineDropped, verdict, stepsRan, revision, delivery, null);
+    }
+
     public Incident {
         signals = List.copyOf(signals);
         timeline = List.copyOf(timeline);
@@ -60,6 +70,6 @@ public record Incident(String id, String host, IncidentState state, Instant open
 
     Incident withDelivery(Delivery d) {
         return new Incident(id, host, state, openedAt, updatedAt, evidenceChangedAt, resolvedAt, duration, signals,
-                timeline, timelineDropped, verdict, stepsRan, revision, d);
+                timeline, timelineDropped, verdict, stepsRan, revision, d, acknowledgement);
     }
 }

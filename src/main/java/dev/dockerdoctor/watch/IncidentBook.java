@@ -55,6 +55,12 @@ final class IncidentBook {
         return c;
     }
 
+    synchronized IncidentMachine.Change acknowledge(String incidentId, String user, String reason) {
+        IncidentMachine.Change c = machine.acknowledge(incidentId, user, reason);
+        if (c.changed()) save();
+        return c;
+    }
+
     /** The newest diagnosis of this incident with its service-down findings, if one finished since start-up. */
     synchronized Optional<Diagnosis> diagnosisFor(Incident i) {
         Diagnosis d = diagnoses.get(i.id());

@@ -94,6 +94,7 @@ public final class IncidentMachine {
                 d.state = IncidentState.OPEN;
                 d.resolvedAt = null;
                 d.duration = null;
+                d.acknowledgement = null; // an acknowledgement ends with the incident it was for
                 d.note(now, "reopened: a problem came back " + Durations.words(Duration.between(last.resolvedAt(), now))
                         + " after it was resolved");
                 for (Signal s : reading.problems()) d.raise(s, now);
@@ -165,6 +166,21 @@ public final class IncidentMachine {
         d.note(now, "step " + stepId + " ran: " + (succeeded ? "succeeded" : "failed"));
         if (d.state == IncidentState.OPEN) d.state = IncidentState.MITIGATING;
         d.changed(now, true);
+        open = d.freeze();
+        return new Change(Kind.UPDATED, open);
+    }
+
+    /**
+     * Someone is on it: kept on the open incident, said on its timeline; a second acknowledgement replaces the first
+     * (the newest word on what is being done). Signals keep coming and being shown; nothing else changes.
+     */
+    public Change acknowledge(String incidentId, String user, String reason) {
+        if (open == null || !open.id().equals(incidentId)) return new Change(Kind.NONE, open);
+        Instant now = clock.instant();
+        Draft d = new Draft(open, options.timelineLimit());
+        d.acknowledgement = new Acknowledgement(user, now, reason);
+        d.note(now, "acknowledged by " + user + (d.acknowledgement.reason().isEmpty() ? "" : ": " + d.acknowledgement.reason()));
+        d.changed(now, false);
         open = d.freeze();
         return new Change(Kind.UPDATED, open);
     }
@@ -288,6 +304,7 @@ public final class IncidentMachine {
         final List<String> stepsRan;
         int revision;
         final Delivery delivery;
+        Acknowledgement acknowledgement;
 
         Draft(String id, String host, Instant openedAt, int timelineLimit) {
             this.id = id;
@@ -319,6 +336,7 @@ public final class IncidentMachine {
             this.stepsRan = new ArrayList<>(i.stepsRan());
             this.revision = i.revision();
             this.delivery = i.delivery();
+            this.acknowledgement = i.acknowledgement();
         }
 
         Raise raise(Signal s, Instant now) {
@@ -362,7 +380,8 @@ public final class IncidentMachine {
 
         Incident freeze() {
             return new Incident(id, host, state, openedAt, updatedAt, evidenceChangedAt, resolvedAt, duration,
-                    List.copyOf(signals.values()), timeline, timelineDropped, verdict, stepsRan, revision, delivery);
+                    List.copyOf(signals.values()), timeline, timelineDropped, verdict, stepsRan, revision, delivery,
+                    acknowledgement);
         }
     }
 }

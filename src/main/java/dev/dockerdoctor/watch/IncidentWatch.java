@@ -165,6 +165,17 @@ public final class IncidentWatch implements AutoCloseable {
         return book.find(incidentId).filter(Incident::open).flatMap(book::diagnosisFor);
     }
 
+    /**
+     * Someone acknowledged the open incident {@code incidentId}: its root message says who, when and why.
+     *
+     * @return false when it is not the open incident (resolved meanwhile, or a button of an old one)
+     */
+    public boolean acknowledge(String incidentId, String user, String reason) {
+        IncidentMachine.Change c = book.acknowledge(incidentId, user, reason);
+        if (c.changed()) courier.kick();
+        return c.changed();
+    }
+
     /** A recovery step ran for this incident: it is mitigating now, and a new diagnosis decides what is left. */
     public void stepRan(String incidentId, String stepId, boolean succeeded) {
         IncidentMachine.Change c = book.stepRan(incidentId, stepId, succeeded);

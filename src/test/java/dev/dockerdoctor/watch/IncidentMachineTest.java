@@ -313,4 +313,37 @@ class IncidentMachineTest {
         assertThat(c.incident().thread().ts()).isEqualTo("1633587630.000100");
         assertThat(c.incident().needsUpdate()).isTrue();
     }
+
+    @Test
+    void anAcknowledgementIsKeptSaidOnTheTimelineAndEndsWithTheIncident() {
+        poll(answered("gitlab", 404));
+        Incident open = poll(answered("gitlab", 404)).incident();
+        clock.advance(Duration.ofMinutes(3));
+        IncidentMachine.Change ack = machine.acknowledge(open.id(), "U0BOB", "  restoring the data root  ");
+        assertThat(ack.kind()).isEqualTo(UPDATED);
+        Acknowledgement a = ack.incident().acknowledgement();
+        assertThat(a).isEqualTo(new Acknowledgement("U0BOB", clock.instant(), "restoring the data root"));
+        assertThat(ack.incident().revision()).isGreaterThan(open.revision());
+        assertThat(ack.incident().evidenceChangedAt()).as("an acknowledgement is no evidence").isEqualTo(open.evidenceChangedAt());
+        assertThat(ack.incident().timeline()).last().extracting(TimelineEntry::text)
+                .isEqualTo("acknowledged by U0BOB: restoring the data root");
+        assertThat(machine.acknowledge("inc-other", "U0BOB", "x").kind()).as("not the open incident").isEqualTo(NONE);
+
+        // a new signal after the acknowledgement is still shown
+        IncidentMachine.Change more = poll(answered("gitlab", 404), refused("wiki"));
+        more = more.changed() ? more : poll(answered("gitlab", 404), refused("wiki"));
+        assertThat(more.incident().activeSignals()).hasSize(2);
+        assertThat(more.incident().acknowledgement()).isEqualTo(a);
+
+        // resolved, it keeps who acknowledged it (for the post-mortem); reopened, the acknowledgement is gone
+        poll(up("gitlab"), up("wiki"));
+        poll(up("gitlab"), up("wiki"));
+        Incident resolved = machine.diagnosed(verdictNow()).incident();
+        assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(resolved.acknowledgement()).isEqualTo(a);
+        poll(answered("gitlab", 404));
+        IncidentMachine.Change back = poll(answered("gitlab", 404));
+        assertThat(back.kind()).isEqualTo(REOPENED);
+        assertThat(back.incident().acknowledgement()).isNull();
+    }
 }

@@ -24,7 +24,8 @@ class IncidentStoreTest {
                 List.of(new TimelineEntry(T, "gitlab answered 404"), new TimelineEntry(T.plusSeconds(900), "resolved after 15 min")),
                 3, new Verdict(T.plusSeconds(601), null, List.of(), List.of(), List.of()), List.of("restore-data-root"), 7,
                 new Delivery(new ThreadRef("C0INCIDENTS", "1633587672.000100", Map.of("diagnosis", "1633587673.000200")),
-                        null, 6, 2, "ratelimited", T.plusSeconds(905)));
+                        null, 6, 2, "ratelimited", T.plusSeconds(905)),
+                new Acknowledgement("U0BOB", T.plusSeconds(120), "restoring the data root"));
     }
 
     @Test
@@ -41,7 +42,8 @@ class IncidentStoreTest {
         assertThat(loaded.stored().dockerBaseline()).isEqualTo(baseline);
         String json = Files.readString(dir.resolve(IncidentStore.FILE));
         assertThat(json).contains("\"state\" : \"resolved\"", "\"kind\" : \"url-down\"", "\"duration\" : \"PT15M\"",
-                "\"needsUpdate\" : true", "\"ts\" : \"1633587672.000100\"", "\"channel\" : \"C0INCIDENTS\"");
+                "\"needsUpdate\" : true", "\"ts\" : \"1633587672.000100\"", "\"channel\" : \"C0INCIDENTS\"",
+                "\"reason\" : \"restoring the data root\"");
     }
 
     @Test
