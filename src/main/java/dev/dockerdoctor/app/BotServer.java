@@ -7,9 +7,9 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
 import dev.dockerdoctor.evidence.HostFiles;
 import dev.dockerdoctor.recovery.StepRunner;
-import dev.dockerdoctor.slack.HomeSource;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackBot;
+import dev.dockerdoctor.slack.WatchDesk;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
@@ -57,7 +57,7 @@ public final class BotServer implements AutoCloseable {
      * requireForServe().
      */
     public static BotServer start(Settings s, DiagnosisSource source, StepRunner steps, ReportStore reports,
-                                  Clock clock, ZoneId hostZone, PrometheusRegistry metrics, HomeSource home) throws Exception {
+                                  Clock clock, ZoneId hostZone, PrometheusRegistry metrics, WatchDesk home) throws Exception {
         SlackBot.Options options = new SlackBot.Options(hostName(s), s.admins(), clock, hostZone, 2, 64, s.secrets(),
                 s.serveStateDir());
         return start(s, source, options, s.port(), steps, reports, metrics, home);
@@ -66,11 +66,11 @@ public final class BotServer implements AutoCloseable {
     /** For tests: an empty {@code GET /metrics} and an App Home that knows nothing. */
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,
                                   StepRunner steps, ReportStore reports) throws Exception {
-        return start(s, source, options, port, steps, reports, new PrometheusRegistry(), HomeSource.none());
+        return start(s, source, options, port, steps, reports, new PrometheusRegistry(), WatchDesk.none());
     }
 
     public static BotServer start(Settings s, DiagnosisSource source, SlackBot.Options options, int port,
-                                  StepRunner steps, ReportStore reports, PrometheusRegistry metrics, HomeSource home)
+                                  StepRunner steps, ReportStore reports, PrometheusRegistry metrics, WatchDesk home)
             throws Exception {
         Slack slack = SlackBot.slack(s.slackApiUrl());
         Optional<AuthTestResponse> verified = checkToken(slack, s.slackBotToken());

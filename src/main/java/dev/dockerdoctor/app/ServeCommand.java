@@ -7,10 +7,11 @@ import dev.dockerdoctor.metrics.DoctorMetrics;
 import dev.dockerdoctor.recovery.AuditLog;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.FileReportStore;
-import dev.dockerdoctor.slack.HomeSource;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.SlackBot;
+import dev.dockerdoctor.slack.WatchDesk;
 import dev.dockerdoctor.slack.message.HomeViews;
+import dev.dockerdoctor.slack.message.IncidentViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -70,10 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
         ReportStore reports = watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS));
         BotServer server;
         try {
-            AuditLog audit = new AuditLog(settings.serveStateDir());
-            HomeSource home = () -> new dev.dockerdoctor.slack.message.HomeState(source.newest(), watching.watch().openIncident(),
-                    audit.lastRun(HomeViews.STEPS));
-            server = BotServer.start(settings, source, steps, reports, clock, agent.zone(), metrics.registry(), home);
+            WatchDesk desk = desk(source, watching, new AuditLog(settings.serveStateDir()), clock);
+            server = BotServer.start(settings, source, steps, reports, clock, agent.zone(), metrics.registry(), desk);
         } catch (SettingsException e) {
             // a token Slack refuses stops start-up before anything is watched or posted
             watching.close();
@@ -99,6 +99,31 @@ public final class ServeCommand implements Callable<Integer> {
         server.join();
         stopped.await();
         return 0;
+    }
+
+    /** The App Home's state and the incident's acknowledgements, which the audit log records too. */
+    static WatchDesk desk(NewestDiagnosis source, Watching watching, AuditLog audit, Clock clock) {
+        return new WatchDesk() {
+            @Override
+            public dev.dockerdoctor.slack.message.HomeState home() {
+                return new dev.dockerdoctor.slack.message.HomeState(source.newest(), watching.watch().openIncident(),
+                        audit.lastRun(HomeViews.STEPS));
+            }
+
+            @Override
+            public boolean acknowledge(String incidentId, String user, String reason) {
+                boolean taken = watching.watch().acknowledge(incidentId, user, reason);
+                if (taken) {
+                    try {
+                        audit.append(new AuditLog.Entry(clock.instant(), user, incidentId, IncidentViews.UI_ACK,
+                                List.of("acknowledged: " + reason), null, null, "acknowledged"));
+                    } catch (java.io.IOException e) {
+                        LoggerFactory.getLogger(ServeCommand.class).warn("Could not write the acknowledgement to the audit log: {}", e.toString());
+                    }
+                }
+                return taken;
+            }
+        };
     }
 
     /**

@@ -72,6 +72,10 @@ public final class DoctorMetrics {
         GaugeWithCallback.builder().name(PREFIX + "incident_open")
                 .help("1 while an incident is open on the host, else 0").constLabels(hostLabel)
                 .callback(cb -> cb.call(openIncident.get().isPresent() ? 1 : 0)).register(registry);
+        GaugeWithCallback.builder().name(PREFIX + "incident_acknowledged")
+                .help("1 while the open incident is acknowledged (someone is on it), 0 while it is not").constLabels(hostLabel)
+                .callback(cb -> openIncident.get().ifPresent(i -> cb.call(i.acknowledgement() != null ? 1 : 0)))
+                .register(registry);
         GaugeWithCallback.builder().name(PREFIX + "incident_age_seconds").unit(Unit.SECONDS)
                 .help("How long the open incident has been open").constLabels(hostLabel)
                 .callback(cb -> openIncident.get().ifPresent(i ->

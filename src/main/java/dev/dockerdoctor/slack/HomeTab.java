@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 final class HomeTab {
     private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
 
-    private final HomeSource source;
+    private final WatchDesk source;
     private final SlackBot.Options options;
     private final Supplier<Optional<String>> teamUrl;
     private final Predicate<Runnable> submit;
@@ -35,7 +35,7 @@ final class HomeTab {
      * @param teamUrl the workspace's URL, as auth.test said it (links to incident threads)
      * @param submit  queues work on the bot's workers; false when they are full (the tab then waits for next time)
      */
-    HomeTab(HomeSource source, SlackBot.Options options, Supplier<Optional<String>> teamUrl, Predicate<Runnable> submit) {
+    HomeTab(WatchDesk source, SlackBot.Options options, Supplier<Optional<String>> teamUrl, Predicate<Runnable> submit) {
         this.source = source;
         this.options = options;
         this.teamUrl = teamUrl;
@@ -55,7 +55,7 @@ final class HomeTab {
 
     void publish(MethodsClient client, String user) {
         ViewContext c = new ViewContext(options.host(), "home", List.copyOf(options.admins()), null);
-        SlackMessage m = BlockKitRenderer.renderChecked(HomeViews.home(source.now(), c, options.zone(),
+        SlackMessage m = BlockKitRenderer.renderChecked(HomeViews.home(source.home(), c, options.zone(),
                 options.clock().instant(), teamUrl.get()), options.secrets());
         View view = View.builder().type("home").blocks(m.blocks()).build();
         try {

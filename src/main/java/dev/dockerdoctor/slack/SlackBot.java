@@ -24,6 +24,7 @@ import dev.dockerdoctor.model.Secrets;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.message.ButtonRef;
+import dev.dockerdoctor.slack.message.IncidentViews;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.ReportViews;
 import dev.dockerdoctor.slack.message.Subcommand;
@@ -98,9 +99,10 @@ public final class SlackBot implements AutoCloseable {
     private final ReportStore store;
     private final Options options;
     private final StepRunner runner;
-    private final HomeSource home;
+    private final WatchDesk home;
     private final Answers answers;
     private final StepButtons steps;
+    private final AckModal ackModal;
     /** The requests of the last five minutes, kept in the state folder (when there is one) across restarts. */
     private final OnceOnly once;
     static final String SEEN_REQUESTS = "seen-requests.txt";
@@ -123,11 +125,11 @@ public final class SlackBot implements AutoCloseable {
 
     /** @param runner decides who may run a step and runs it; everyone else's click shows what it would do */
     public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner) {
-        this(source, store, options, runner, HomeSource.none());
+        this(source, store, options, runner, WatchDesk.none());
     }
 
     /** @param home what the App Home tab shows */
-    public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner, HomeSource home) {
+    public SlackBot(DiagnosisSource source, ReportStore store, Options options, StepRunner runner, WatchDesk home) {
         this.home = home;
         this.runner = Objects.requireNonNull(runner, "runner");
         this.answers = new Answers(options.secrets());
@@ -137,6 +139,7 @@ public final class SlackBot implements AutoCloseable {
         this.store = store;
         this.options = options;
         this.steps = new StepButtons(runner, store, once, answers, this::context);
+        this.ackModal = new AckModal(home, options.host());
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(options.workers(), options.workers(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(options.queue()), r -> {
@@ -234,6 +237,7 @@ public final class SlackBot implements AutoCloseable {
         app.blockAction(STEP_ACTIONS, this::onStepButton);
         new HomeTab(home, options, () -> Optional.ofNullable(identity.get()).flatMap(KeptIdentity::teamUrl), this::submit)
                 .register(app);
+        ackModal.register(app);
         return app;
     }
 
@@ -288,6 +292,16 @@ public final class SlackBot implements AutoCloseable {
             }
             case ReportViews.UI_TIMELINE -> {
                 if (!submit(() -> showTimeline(ref, responder))) sayBusy(responder);
+            }
+            case IncidentViews.UI_ACK -> {
+                // the trigger_id lives three seconds: on the small-jobs thread, never behind a diagnosis
+                com.slack.api.methods.MethodsClient client = ctx.client();
+                String trigger = p.getTriggerId();
+                try {
+                    ref.ifPresent(r -> aside.execute(() -> ackModal.open(client, trigger, r.report())));
+                } catch (RejectedExecutionException e) {
+                    sayBusy(responder);
+                }
             }
             default -> log.warn("Unknown ui button {} pressed by {}", action.getActionId(), user);
         }

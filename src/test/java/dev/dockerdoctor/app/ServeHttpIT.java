@@ -341,6 +341,9 @@ class ServeHttpIT {
         assertThat(busy.body()).contains("Another step is running");
         slack.await(r -> r.path().equals("/api/chat.postMessage") && r.body().contains("done"), WAIT).orElseThrow();
 
+        // a request is recorded before the stand-in has answered it: wait for both posts to be kept
+        dev.dockerdoctor.testing.Eventually.await("both posts in the thread", WAIT,
+                () -> slack.posted().stream().filter(p -> "1732688800.000100".equals(p.threadTs())).count() >= 2);
         List<SlackStandIn.Posted> inThread = slack.posted().stream().filter(p -> "1732688800.000100".equals(p.threadTs())).toList();
         assertThat(inThread).as("who runs what, then its result, in the thread").hasSize(2);
         assertThat(inThread.get(0).text()).contains("started by U0ALICE");
@@ -411,6 +414,57 @@ class ServeHttpIT {
     }
 
     @Test
+    void anyoneMayAcknowledgeAnIncidentThroughTheModalAndAnOldOneIsRefusedInIt() throws Exception {
+        Files.createDirectories(hostRoot.resolve("etc"));
+        slack = new SlackStandIn();
+        Settings s = Settings.fromEnv(env());
+        List<String> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.dockerdoctor.slack.WatchDesk desk = new dev.dockerdoctor.slack.WatchDesk() {
+            @Override
+            public dev.dockerdoctor.slack.message.HomeState home() {
+                return dev.dockerdoctor.slack.message.HomeState.nothingKnown();
+            }
+
+            @Override
+            public boolean acknowledge(String incidentId, String user, String reason) {
+                if (!incidentId.equals("inc-1")) return false;
+                acks.add(incidentId + " " + user + " " + reason);
+                return true;
+            }
+        };
+        server = BotServer.start(s, since -> TestDiagnoses.incident(), new SlackBot.Options("build-01", s.admins(),
+                        Clock.systemUTC(), ZoneOffset.UTC, 2, 64), 0, new NoSteps(), new dev.dockerdoctor.slack.InMemoryReportStore(10),
+                new io.prometheus.metrics.model.registry.PrometheusRegistry(), desk);
+        client = new SignedClient(server.port(), SECRET);
+
+        // a non-admin presses Acknowledge on the root message: the modal opens on the click's trigger_id
+        JsonObject click = SlackPayloads.blockActionJson(dev.dockerdoctor.slack.message.IncidentViews.UI_ACK,
+                ButtonRef.ofReport("inc-1").encode(), "U0BOB", slack.responseUrl("ack"));
+        assertThat(client.post("payload=" + java.net.URLEncoder.encode(click.toString(), java.nio.charset.StandardCharsets.UTF_8)).status())
+                .isEqualTo(200);
+        SlackStandIn.Recorded open = slack.awaitPath("/api/views.open", WAIT).orElseThrow();
+        Map<String, String> p = SlackStandIn.form(open.body());
+        assertThat(p.get("trigger_id")).isEqualTo(click.get("trigger_id").getAsString());
+        JsonObject view = JsonParser.parseString(p.get("view")).getAsJsonObject();
+        assertThat(view.get("callback_id").getAsString()).isEqualTo("ui:ack");
+        assertThat(view.get("private_metadata").getAsString()).isEqualTo("inc-1");
+        assertThat(view.toString()).contains("What are you doing about it?", "\"type\":\"input\"");
+        recordForPreview("ack-modal", open);
+
+        SignedClient.Answer done = client.post(SlackPayloads.viewSubmission("ui:ack", "inc-1", "U0BOB", "reason", "reason",
+                "  restoring the data root  "));
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body()).doesNotContain("errors");
+        assertThat(acks).containsExactly("inc-1 U0BOB restoring the data root");
+
+        SignedClient.Answer gone = client.post(SlackPayloads.viewSubmission("ui:ack", "inc-old", "U0BOB", "reason", "reason", "on it"));
+        assertThat(gone.body()).contains("\"response_action\":\"errors\"", "no longer open");
+        SignedClient.Answer empty = client.post(SlackPayloads.viewSubmission("ui:ack", "inc-1", "U0BOB", "reason", "reason", "   "));
+        assertThat(empty.body()).contains("\"response_action\":\"errors\"", "Say in a few words");
+        assertThat(acks).hasSize(1);
+    }
+
+    @Test
     void theHomeTabShowsTheHostTheOpenIncidentWithItsThreadAndTheLastSteps() throws Exception {
         Files.createDirectories(hostRoot.resolve("etc"));
         Files.writeString(hostRoot.resolve("etc/hostname"), "build-01\n");
@@ -425,8 +479,17 @@ class ServeHttpIT {
                 now.minusSeconds(720), now, now, null, null, List.of(down), List.of(), 0, null, List.of(), 1, thread);
         var ran = new dev.dockerdoctor.recovery.AuditLog.Entry(now.minusSeconds(60), "U0ALICE", "inc-1", "restore-data-root",
                 List.of("systemctl restart docker"), 0, Duration.ofSeconds(9), "done");
-        dev.dockerdoctor.slack.HomeSource home = () -> new dev.dockerdoctor.slack.message.HomeState(
-                Optional.of(TestDiagnoses.incident()), Optional.of(open), List.of(ran));
+        dev.dockerdoctor.slack.WatchDesk home = new dev.dockerdoctor.slack.WatchDesk() {
+            @Override
+            public dev.dockerdoctor.slack.message.HomeState home() {
+                return new dev.dockerdoctor.slack.message.HomeState(Optional.of(TestDiagnoses.incident()), Optional.of(open), List.of(ran));
+            }
+
+            @Override
+            public boolean acknowledge(String incidentId, String user, String reason) {
+                return false;
+            }
+        };
         server = BotServer.start(s, since -> { throw new AssertionError("the Home tab must not diagnose"); },
                 new SlackBot.Options("build-01", s.admins(), Clock.systemUTC(), ZoneOffset.UTC, 2, 64), 0, new NoSteps(),
                 new dev.dockerdoctor.slack.InMemoryReportStore(10), new io.prometheus.metrics.model.registry.PrometheusRegistry(), home);
@@ -441,7 +504,7 @@ class ServeHttpIT {
         assertThat(view.get("type").getAsString()).isEqualTo("home");
         String blocks = view.get("blocks").toString();
         assertThat(blocks).contains("docker-doctor on build-01", "data root", "gitlab is down on build-01",
-                "https://doctor-test.slack.com/archives/C0OPS/p1700000000000200|Open its thread",
+                "https://doctor-test.slack.com/archives/C0OPS/p1700000000000200|Open its thread", "Nobody has acknowledged it yet",
                 "restore-data-root", "<@U0ALICE>", "done");
         recordForPreview("home-tab", publish);
 
@@ -511,7 +574,7 @@ class ServeHttpIT {
         Settings s = Settings.fromEnv(env);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.start(s, since -> TestDiagnoses.incident(), new NoSteps(),
                 new dev.dockerdoctor.slack.InMemoryReportStore(10), Clock.systemUTC(), ZoneOffset.UTC,
-                new io.prometheus.metrics.model.registry.PrometheusRegistry(), dev.dockerdoctor.slack.HomeSource.none()))
+                new io.prometheus.metrics.model.registry.PrometheusRegistry(), dev.dockerdoctor.slack.WatchDesk.none()))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("SLACK_BOT_TOKEN").hasMessageContaining("invalid_auth");
     }
 

@@ -79,7 +79,14 @@ class DoctorMetricsTest {
         Incident open = openIncident("inc-1", TestDiagnoses.NOW.minusSeconds(90));
         metrics.incidents(() -> Optional.of(open));
         assertThat(scrape()).containsEntry("docker_doctor_incident_open{host=\"gitlab-host\"}", 1.0)
+                .containsEntry("docker_doctor_incident_acknowledged{host=\"gitlab-host\"}", 0.0)
                 .containsEntry("docker_doctor_incident_age_seconds{host=\"gitlab-host\"}", 90.0);
+        Incident acked = new Incident(open.id(), open.host(), open.state(), open.openedAt(), open.updatedAt(),
+                open.evidenceChangedAt(), null, null, List.of(), List.of(), 0, null, List.of(), 2, null,
+                new dev.dockerdoctor.watch.Acknowledgement("U0BOB", TestDiagnoses.NOW, "on it"));
+        metrics.incidents(() -> Optional.of(acked));
+        assertThat(scrape()).containsEntry("docker_doctor_incident_acknowledged{host=\"gitlab-host\"}", 1.0);
+        metrics.incidents(() -> Optional.of(open));
         clock.advance(Duration.ofMinutes(1));
         assertThat(scrape()).containsEntry("docker_doctor_incident_age_seconds{host=\"gitlab-host\"}", 150.0);
     }

@@ -99,6 +99,20 @@ class ServeIncidentIT {
                 assertThat(value(during, "docker_doctor_slack_deliveries_total{")).isGreaterThanOrEqualTo(1.0);
 
                 SignedClient client = new SignedClient(bot.port(), SECRET);
+                // someone not in DOCTOR_ADMINS acknowledges it through the modal: the root message says who and why
+                JsonObject rootBlocks = JsonParser.parseString("{\"blocks\":" + slack.posted().get(0).blocks() + "}").getAsJsonObject();
+                String ackValue = SlackJson.button(rootBlocks, "ui:ack").get("value").getAsString();
+                assertThat(client.post(SlackPayloads.blockAction("ui:ack", ackValue, "U0BOB", slack.responseUrl("ack"))).status())
+                        .isEqualTo(200);
+                slack.awaitPath("/api/views.open", Duration.ofSeconds(10)).orElseThrow();
+                assertThat(client.post(SlackPayloads.viewSubmission("ui:ack", incidentId, "U0BOB", "reason", "reason",
+                        "restoring the data root")).body()).doesNotContain("errors");
+                Eventually.await("the root says who acknowledged it", Duration.ofSeconds(30),
+                        () -> slack.posted().get(0).blocks().contains("Acknowledged"));
+                assertThat(slack.posted().get(0).blocks()).contains("\\u003c@U0BOB\\u003e", "restoring the data root");
+                assertThat(Files.readString(state.resolve("audit.jsonl"))).contains("\"step\":\"ui:ack\"", "restoring the data root");
+                assertThat(value(metrics(bot.port()), "docker_doctor_incident_acknowledged{")).isEqualTo(1.0);
+
                 // someone not in DOCTOR_ADMINS: the button shows the incident's step, and runs nothing
                 assertThat(client.post(SlackPayloads.blockAction("restore-data-root", value, "U0BOB",
                         slack.responseUrl("click"))).status()).isEqualTo(200);

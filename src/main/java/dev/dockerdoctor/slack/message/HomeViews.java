@@ -61,7 +61,9 @@ public final class HomeViews {
                 Duration.between(i.openedAt(), now).isNegative() ? Duration.ZERO : Duration.between(i.openedAt(), now)) + ")";
         Optional<String> link = teamUrl.filter(u -> i.thread() != null).map(u -> (u.endsWith("/") ? u : u + "/")
                 + "archives/" + i.thread().channel() + "/p" + i.thread().ts().replace(".", ""));
-        return title + ", " + since + "\n" + link.map(l -> "<" + l + "|Open its thread>")
+        String ack = i.acknowledgement() == null ? "\nNobody has acknowledged it yet."
+                : "\n" + IncidentViews.acknowledged(i.acknowledgement(), zone);
+        return title + ", " + since + ack + "\n" + link.map(l -> "<" + l + "|Open its thread>")
                 .orElse(i.thread() == null ? "Its thread is not posted yet." : "Its thread is in <#" + i.thread().channel() + ">.");
     }
 

@@ -52,12 +52,26 @@ public final class IncidentViews {
             f.add("*Steps run*\n" + String.join(", ", Clip.list(i.stepsRan().stream().map(Mrkdwn::code).toList(), 5, "")));
         }
         parts.add(new Fields(f));
+        if (i.acknowledgement() != null) parts.add(new Text(acknowledged(i.acknowledgement(), zone)));
         parts.add(new Code("*Incident timeline* (" + esc(zoneName(zone)) + ")", timeline(i, zone)));
         String where = i.state() == IncidentState.RESOLVED ? "The last diagnosis is in the thread."
                 : d.isPresent() ? "The diagnosis, its evidence and the plan with buttons are in the thread."
                 : "Diagnosing: the findings and the plan follow in the thread.";
         parts.add(Note.of(where + " Incident " + code(i.id()) + " on " + esc(c.host()) + "."));
+        if (i.open() && i.acknowledgement() == null) {
+            // anyone in the channel may say they are on it; the modal asks what they are doing
+            parts.add(new Part.Buttons(List.of(new Part.Button(UI_ACK, "Acknowledge", ButtonRef.ofReport(i.id()).encode(),
+                    Part.Style.PRIMARY, null))));
+        }
         return new Message(fallback(i, c), parts);
+    }
+
+    /** The Acknowledge button's action_id: it opens a modal asking what they are doing about it. */
+    public static final String UI_ACK = "ui:ack";
+
+    static String acknowledged(dev.dockerdoctor.watch.Acknowledgement a, ZoneId zone) {
+        return ":eyes: *Acknowledged* by " + Mrkdwn.user(a.user()) + " at " + esc(TIME.format(a.at().atZone(zone)))
+                + (a.reason().isEmpty() ? "" : ": " + esc(Clip.text(a.reason(), 300)));
     }
 
     /** The diagnosis in the thread: the full report, with step buttons that name this incident. */

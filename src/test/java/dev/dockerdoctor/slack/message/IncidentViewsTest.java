@@ -81,7 +81,26 @@ class IncidentViewsTest {
         Part.Code timeline = (Part.Code) m.parts().stream().filter(p -> p instanceof Part.Code).findFirst().orElseThrow();
         assertThat(timeline.lines()).containsExactly("06:21:12  line 0 <!channel>", "06:21:27  line 1 <!channel>",
                 "06:21:42  line 2 <!channel>");
-        assertThat(m.buttons()).as("buttons live in the thread").isEmpty();
+        assertThat(m.buttons()).as("step buttons live in the thread; the root has only Acknowledge")
+                .extracting(Part.Button::id).containsExactly(IncidentViews.UI_ACK);
+        assertThat(ButtonRef.decode(m.buttons().get(0).value()).orElseThrow().report()).isEqualTo(CONTEXT.reportId());
+    }
+
+    @Test
+    void anAcknowledgedRootSaysWhoWhenAndWhyAndOffersNoSecondAcknowledge() {
+        Incident i = incident(IncidentState.OPEN, cause(), 3);
+        Incident acked = new Incident(i.id(), i.host(), i.state(), i.openedAt(), i.updatedAt(), i.evidenceChangedAt(),
+                i.resolvedAt(), i.duration(), i.signals(), i.timeline(), i.timelineDropped(), i.verdict(), i.stepsRan(),
+                i.revision(), i.delivery(), new dev.dockerdoctor.watch.Acknowledgement("U0BOB", T.plusSeconds(300),
+                "restoring the data root <!channel>"));
+        Message m = IncidentViews.root(acked, Optional.of(drifted()), CONTEXT, ZONE);
+        render(m);
+        assertThat(m.parts()).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(Part.Text.class, t ->
+                assertThat(t.markdown()).startsWith(":eyes: *Acknowledged* by <@U0BOB> at 06:26:12: restoring the data root")
+                        .doesNotContain("<!channel>")));
+        assertThat(m.buttons()).isEmpty();
+        Message resolved = IncidentViews.root(incident(IncidentState.RESOLVED, cause(), 3), Optional.empty(), CONTEXT, ZONE);
+        assertThat(resolved.buttons()).as("nothing to acknowledge once resolved").isEmpty();
     }
 
     @Test

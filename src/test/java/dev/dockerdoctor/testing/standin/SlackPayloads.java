@@ -118,4 +118,37 @@ public final class SlackPayloads {
         o.addProperty("event_time", 1700000000);
         return o.toString();
     }
+
+    /** A modal's submission as Slack sends it: the view with its callback_id, private_metadata and the typed state. */
+    public static String viewSubmission(String callbackId, String privateMetadata, String userId, String blockId,
+                                        String actionId, String typed) {
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("team_id", SlackStandIn.TEAM);
+        JsonObject team = new JsonObject();
+        team.addProperty("id", SlackStandIn.TEAM);
+        JsonObject value = new JsonObject();
+        value.addProperty("type", "plain_text_input");
+        value.addProperty("value", typed);
+        JsonObject action = new JsonObject();
+        action.add(actionId, value);
+        JsonObject values = new JsonObject();
+        values.add(blockId, action);
+        JsonObject state = new JsonObject();
+        state.add("values", values);
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0MODAL");
+        view.addProperty("type", "modal");
+        view.addProperty("callback_id", callbackId);
+        view.addProperty("private_metadata", privateMetadata);
+        view.add("state", state);
+        JsonObject p = new JsonObject();
+        p.addProperty("type", "view_submission");
+        p.add("team", team);
+        p.add("user", user);
+        p.addProperty("api_app_id", "A0APP");
+        p.addProperty("trigger_id", "13345224609." + Math.abs(UUID.randomUUID().getMostSignificantBits()) + ".view");
+        p.add("view", view);
+        return "payload=" + enc(p.toString());
+    }
 }

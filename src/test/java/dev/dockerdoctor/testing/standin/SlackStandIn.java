@@ -198,6 +198,8 @@ public final class SlackStandIn implements AutoCloseable {
                 yield ts == null ? "{\"ok\":false,\"error\":\"message_not_found\"}"
                         : "{\"ok\":true,\"channel\":" + quote(p.getOrDefault("channel", "C0CHAN")) + ",\"ts\":\"" + ts + "\"}";
             }
+            case "/api/views.open" -> p.get("trigger_id") == null ? "{\"ok\":false,\"error\":\"invalid_trigger_id\"}"
+                    : "{\"ok\":true,\"view\":{\"id\":\"V0MODAL\",\"type\":\"modal\"}}";
             case "/api/views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V0HOME\",\"type\":\"home\"}}";
             case "/api/chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + freshTs() + "\"}";
             case "/api/conversations.history" -> channelErrors.containsKey(p.get("channel"))
