@@ -11,7 +11,7 @@ import java.util.Map;
         description = "Explains Docker host outages (a data root that moved, Docker restarted by an upgrade,"
                 + " compose services down) and plans a safe recovery.%n"
                 + "Commands: diagnose (this host, now), serve (the Slack bot), check (is the install set up right?),"
-                + " healthcheck (is the bot up?).")
+                + " postmortem (an incident, written up), healthcheck (is the bot up?).")
 public final class Main {
     /** Exit status when the command could not run (bad arguments, bad settings, unexpected failure). */
     public static final int COULD_NOT_RUN = 2;
@@ -25,6 +25,7 @@ public final class Main {
         cli.addSubcommand(new DiagnoseCommand(env, clock));
         cli.addSubcommand(new ServeCommand(env, clock));
         cli.addSubcommand(new CheckCommand(env));
+        cli.addSubcommand(new PostmortemCommand(env, clock));
         cli.addSubcommand(new HealthcheckCommand(env));
         // picocli's own: `docker-doctor generate-completion` prints a bash/zsh completion script
         cli.addSubcommand(new picocli.AutoComplete.GenerateCompletion());

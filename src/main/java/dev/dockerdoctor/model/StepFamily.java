@@ -19,10 +19,10 @@ public enum StepFamily {
     COMPOSE_UP("compose-up", "Start %s", Effect.WAITS_FOR_ROOT),
     RESTART_CONTAINER("restart-container", "Restart %s", Effect.WAITS_FOR_ROOT),
     PRUNE_DOCKER("prune-docker", "Prune %s", Effect.WAITS_FOR_ROOT),
-    ENABLE_LIVE_RESTORE("enable-live-restore", "Enable live-restore", Effect.EDITS_DAEMON_JSON),
-    HOLD_DOCKER_PACKAGES("hold-docker-packages", "Hold docker packages"),
-    BLACKLIST_DOCKER_UPGRADES("blacklist-docker-upgrades", "Keep Docker out of upgrades"),
-    DISABLE_APT_DAILY_UPGRADE("disable-apt-daily-upgrade", "Disable apt-daily-upgrade", Effect.DANGEROUS);
+    ENABLE_LIVE_RESTORE("enable-live-restore", "Enable live-restore", Effect.EDITS_DAEMON_JSON, Effect.PREVENTS),
+    HOLD_DOCKER_PACKAGES("hold-docker-packages", "Hold docker packages", Effect.PREVENTS),
+    BLACKLIST_DOCKER_UPGRADES("blacklist-docker-upgrades", "Keep Docker out of upgrades", Effect.PREVENTS),
+    DISABLE_APT_DAILY_UPGRADE("disable-apt-daily-upgrade", "Disable apt-daily-upgrade", Effect.DANGEROUS, Effect.PREVENTS);
 
     /** What a step of the family does beyond its commands; each effect is asked for by name where it matters. */
     public enum Effect {
@@ -36,7 +36,9 @@ public enum StepFamily {
         /** Acts on the live root's containers: pointless or harmful while the root is the wrong one. */
         WAITS_FOR_ROOT,
         /** Costs more than it saves unless nothing else helps: shown in red. */
-        DANGEROUS
+        DANGEROUS,
+        /** Fixes nothing now; keeps the next upgrade or restart from doing it again (the post-mortem's prevention). */
+        PREVENTS
     }
 
     private final String id;

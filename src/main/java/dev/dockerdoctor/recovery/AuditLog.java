@@ -68,10 +68,31 @@ public final class AuditLog {
     static final int TAIL_BYTES = 256 * 1024;
 
     /**
-     * The last {@code n} steps that ran (result done or failed), newest first, from the end of the log. An
-     * unreadable, odd or missing file gives none; a torn or foreign line is skipped.
+     * The last {@code n} steps that ran (result done or failed), newest first, from the end of the log (its last
+     * {@link #TAIL_BYTES}). An unreadable, odd or missing file gives none; a torn or foreign line is skipped.
      */
     public List<Entry> lastRun(int n) {
+        List<Entry> ran = new ArrayList<>();
+        for (Entry e : tailNewestFirst()) {
+            if (ran.size() >= n) break;
+            if (e.result().startsWith("done") || e.result().startsWith("failed")) ran.add(e);
+        }
+        return ran;
+    }
+
+    /** What was done about one incident (steps that ran, acknowledgements), oldest first, from the end of the log. */
+    public List<Entry> about(String incident) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : tailNewestFirst()) {
+            if (!incident.equals(e.incident())) continue;
+            String r = e.result();
+            if (r.startsWith("done") || r.startsWith("failed") || r.equals("acknowledged")) out.add(e);
+        }
+        Collections.reverse(out);
+        return out;
+    }
+
+    private List<Entry> tailNewestFirst() {
         List<Entry> ran = new ArrayList<>();
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return ran;
         String tail;
@@ -89,11 +110,9 @@ public final class AuditLog {
         List<String> lines = new ArrayList<>(tail.lines().toList());
         Collections.reverse(lines);
         for (String line : lines) {
-            if (ran.size() >= n) break;
             try {
                 JsonNode j = JSON.readTree(line);
                 String result = j.path("result").asText("");
-                if (!result.startsWith("done") && !result.startsWith("failed")) continue;
                 List<String> actions = new ArrayList<>();
                 j.path("actions").forEach(a -> actions.add(a.asText()));
                 ran.add(new Entry(Instant.parse(j.path("time").asText()), j.path("user").asText(null),
