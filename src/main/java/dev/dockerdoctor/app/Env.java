@@ -10,6 +10,8 @@ public final class Env {
     public static final String DOCTOR_CHANNEL = "DOCTOR_CHANNEL";
     public static final String DOCTOR_WATCH = "DOCTOR_WATCH";
     public static final String DOCTOR_WATCH_INTERVAL = "DOCTOR_WATCH_INTERVAL";
+    public static final String DOCTOR_REMIND = "DOCTOR_REMIND";
+    public static final String DOCTOR_ONCALL = "DOCTOR_ONCALL";
     public static final String DOCTOR_ADMINS = "DOCTOR_ADMINS";
     public static final String DOCTOR_STATE_DIR = "DOCTOR_STATE_DIR";
     public static final String DOCTOR_HOST_ROOT = "DOCTOR_HOST_ROOT";

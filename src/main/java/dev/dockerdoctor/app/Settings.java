@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public record Settings(
         String slackBotToken, String slackSigningSecret, String slackAppToken, String slackApiUrl,
-        int port, String channel, Map<String, URI> watch, Duration watchInterval, Set<String> admins,
+        int port, String channel, Map<String, URI> watch, Duration watchInterval, Duration remind, List<String> oncall,
+        Set<String> admins,
         Path stateDir, Path hostRoot, String dockerHost, List<String> dockerRestart, List<String> dockerStart,
         List<String> composePaths, List<String> dataRootSearch) {
 
@@ -31,6 +32,7 @@ public record Settings(
     public Settings {
         watch = Map.copyOf(watch);
         admins = Set.copyOf(admins);
+        oncall = List.copyOf(oncall);
         dockerRestart = List.copyOf(dockerRestart);
         dockerStart = List.copyOf(dockerStart);
         composePaths = List.copyOf(composePaths);
@@ -56,6 +58,8 @@ public record Settings(
                 blankToNull(env.get(Env.DOCTOR_CHANNEL)),
                 watchSetting(env.get(Env.DOCTOR_WATCH)),
                 Duration.ofSeconds(intSetting(env, Env.DOCTOR_WATCH_INTERVAL, 15, 1, 86_400)),
+                remindSetting(env.get(Env.DOCTOR_REMIND)),
+                oncallSetting(env.get(Env.DOCTOR_ONCALL)),
                 Set.copyOf(list(env.get(Env.DOCTOR_ADMINS))),
                 state == null ? null : Path.of(state),
                 Path.of(orDefault(env.get(Env.DOCTOR_HOST_ROOT), "/")),
@@ -78,17 +82,17 @@ public record Settings(
 
     public Settings withHostRoot(Path p) {
         return new Settings(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, channel, watch,
-                watchInterval, admins, stateDir, p, dockerHost, dockerRestart, dockerStart, composePaths, dataRootSearch);
+                watchInterval, remind, oncall, admins, stateDir, p, dockerHost, dockerRestart, dockerStart, composePaths, dataRootSearch);
     }
 
     public Settings withDockerHost(String h) {
         return new Settings(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, channel, watch,
-                watchInterval, admins, stateDir, hostRoot, h, dockerRestart, dockerStart, composePaths, dataRootSearch);
+                watchInterval, remind, oncall, admins, stateDir, hostRoot, h, dockerRestart, dockerStart, composePaths, dataRootSearch);
     }
 
     public Settings withStateDir(Path p) {
         return new Settings(slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, channel, watch,
-                watchInterval, admins, p, hostRoot, dockerHost, dockerRestart, dockerStart, composePaths, dataRootSearch);
+                watchInterval, remind, oncall, admins, p, hostRoot, dockerHost, dockerRestart, dockerStart, composePaths, dataRootSearch);
     }
 
     /**
@@ -136,6 +140,36 @@ public record Settings(
             out.put(name, uri);
         }
         return out;
+    }
+
+    // like --since's durations: 30m, 2h, 1d; at least a minute (a reminder every few seconds is noise)
+    private static Duration remindSetting(String raw) {
+        String v = blankToNull(raw);
+        if (v == null || v.equals("off")) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(v);
+        if (!m.matches()) {
+            throw new SettingsException(Env.DOCTOR_REMIND + " must be a duration such as 30m, 2h or 1d (or off), got '" + v + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+        if (d.compareTo(Duration.ofMinutes(1)) < 0) throw new SettingsException(Env.DOCTOR_REMIND + " must be at least 1m, got '" + v + "'");
+        return d;
+    }
+
+    private static List<String> oncallSetting(String raw) {
+        List<String> ids = list(raw);
+        for (String id : ids) {
+            if (!id.matches("[UWS][A-Z0-9]{2,}")) {
+                throw new SettingsException(Env.DOCTOR_ONCALL + " takes Slack user ids (U...) and user group ids (S...),"
+                        + " comma-separated; got '" + id + "'");
+            }
+        }
+        return ids;
     }
 
     private static int intSetting(Map<String, String> env, String name, int dflt, int min, int max) {

@@ -51,8 +51,8 @@ final class Watching implements AutoCloseable {
                            ZoneId hostZone, Clock clock, DoctorMetrics metrics) {
         IncidentNotifier notifier = s.channel() == null ? new LogNotifier()
                 : metrics.counting(new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
-                id -> new ViewContext(host, id, List.copyOf(s.admins()), null), hostZone, s.secrets()));
-        IncidentWatch watch = IncidentWatch.create(IncidentWatch.Config.of(host, s.watch(), s.watchInterval()),
+                id -> new ViewContext(host, id, List.copyOf(s.admins()), null), hostZone, s.secrets(), s.oncall()));
+        IncidentWatch watch = IncidentWatch.create(IncidentWatch.Config.of(host, s.watch(), s.watchInterval()).withRemind(s.remind()),
                 s.serveStateDir(), probe, source, notifier, clock);
         metrics.incidents(watch::openIncident);
         return new Watching(watch, s, probe);

@@ -141,6 +141,11 @@ public final class DoctorMetrics {
             public Optional<ThreadRef> findPosted(Incident incident) throws DeliveryException {
                 return notifier.findPosted(incident);
             }
+
+            @Override
+            public void remind(Incident incident, Duration openFor) throws DeliveryException {
+                notifier.remind(incident, openFor);
+            }
         };
     }
 

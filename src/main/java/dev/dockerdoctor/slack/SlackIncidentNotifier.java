@@ -51,6 +51,7 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     private static final Set<String> GONE = Set.of("message_not_found", "cant_update_message", "edit_window_closed");
 
     private final MethodsClient slack;
+    private final List<String> oncall;
     private final String channel;
     private final ViewContextFactory contexts;
     private final ZoneId zone;
@@ -74,6 +75,13 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     /** @param secrets the bot's own, masked in everything posted (a finding may quote a file that holds one) */
     public SlackIncidentNotifier(MethodsClient slack, String channel, ViewContextFactory contexts, ZoneId zone,
                                  Secrets secrets) {
+        this(slack, channel, contexts, zone, secrets, List.of());
+    }
+
+    /** @param oncall DOCTOR_ONCALL: the Slack users (U...) or user groups (S...) a reminder mentions */
+    public SlackIncidentNotifier(MethodsClient slack, String channel, ViewContextFactory contexts, ZoneId zone,
+                                 Secrets secrets, List<String> oncall) {
+        this.oncall = List.copyOf(oncall);
         this.slack = slack;
         this.channel = channel;
         this.contexts = contexts;
@@ -117,6 +125,15 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
         if (t.replies().containsKey(RESOLVED)) return t;
         ChatPostMessageResponse r = post("chat.postMessage (resolved " + i.id() + ")", BlockKitRenderer.renderChecked(IncidentViews.resolved(i, c), secrets), t.ts(), null);
         return t.withReply(RESOLVED, r.getTs());
+    }
+
+    @Override
+    public void remind(Incident i, Duration openFor) throws DeliveryException {
+        ThreadRef t = i.thread();
+        if (t == null) return; // not posted yet: the root message itself is still on its way
+        post("chat.postMessage (reminder of " + i.id() + ")",
+                BlockKitRenderer.renderChecked(IncidentViews.reminder(i, openFor, oncall, contexts.forIncident(i.id())), secrets),
+                t.ts(), null);
     }
 
     /**

@@ -33,6 +33,13 @@ public interface IncidentNotifier {
      * stored (the bot died, or the answer was lost): the root message if it was posted after all. The default finds
      * nothing, so such an incident is posted again.
      */
+    /**
+     * The incident has been open {@code openFor} and nobody acknowledged it: raise it again in its thread (best
+     * effort: a reminder that does not get through is not retried; the next one comes at its time).
+     */
+    default void remind(Incident incident, java.time.Duration openFor) throws DeliveryException {
+    }
+
     default Optional<ThreadRef> findPosted(Incident incident) throws DeliveryException {
         return Optional.empty();
     }

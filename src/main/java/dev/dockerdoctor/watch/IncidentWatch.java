@@ -46,10 +46,11 @@ public final class IncidentWatch implements AutoCloseable {
      * @param openGrace       how long a new incident's root message may wait for its first diagnosis
      * @param refresh         how often an open incident is diagnosed again when nothing changed
      * @param logWindow       how far back each diagnosis reads the logs
+     * @param remind          how often an open incident nobody acknowledged is raised again in its thread; null: never
      */
     public record Config(String host, Map<String, URI> urls, Duration interval, Duration probeTimeout, int downAfter,
                          int upAfter, Duration openGrace, Duration refresh, Duration logWindow,
-                         IncidentMachine.Options machine, Backoff backoff) {
+                         IncidentMachine.Options machine, Backoff backoff, Duration remind) {
         public static final Duration MAX_PROBE_TIMEOUT = Duration.ofSeconds(5);
 
         public Config {
@@ -65,23 +66,28 @@ public final class IncidentWatch implements AutoCloseable {
             Duration timeout = interval.compareTo(MAX_PROBE_TIMEOUT) < 0 ? interval : MAX_PROBE_TIMEOUT;
             Duration refresh = interval.compareTo(Duration.ofMinutes(1)) > 0 ? interval : Duration.ofMinutes(1);
             return new Config(host, urls, interval, timeout, 2, 2, Duration.ofMillis(500), refresh,
-                    Duration.ofHours(24), IncidentMachine.Options.DEFAULT, Backoff.DEFAULT);
+                    Duration.ofHours(24), IncidentMachine.Options.DEFAULT, Backoff.DEFAULT, null);
         }
 
         public Config withRefresh(Duration r) {
-            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, openGrace, r, logWindow, machine, backoff);
+            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, openGrace, r, logWindow, machine, backoff, remind);
         }
 
         public Config withProbeTimeout(Duration t) {
-            return new Config(host, urls, interval, t, downAfter, upAfter, openGrace, refresh, logWindow, machine, backoff);
+            return new Config(host, urls, interval, t, downAfter, upAfter, openGrace, refresh, logWindow, machine, backoff, remind);
         }
 
         public Config withBackoff(Backoff b) {
-            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, openGrace, refresh, logWindow, machine, b);
+            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, openGrace, refresh, logWindow, machine, b, remind);
+        }
+
+        public Config withRemind(Duration every) {
+            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, openGrace, refresh, logWindow, machine,
+                    backoff, every);
         }
 
         public Config withOpenGrace(Duration g) {
-            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, g, refresh, logWindow, machine, backoff);
+            return new Config(host, urls, interval, probeTimeout, downAfter, upAfter, g, refresh, logWindow, machine, backoff, remind);
         }
     }
 
@@ -93,6 +99,8 @@ public final class IncidentWatch implements AutoCloseable {
     private final DockerWatcher docker;
     private final DiagnosisRunner diagnosis;
     private final Courier courier;
+    private final Reminders reminders;
+    private final IncidentNotifier notifier;
     private final ScheduledExecutorService polls;
     private final ExecutorService http;
     private final ExecutorService diagnosisThread;
@@ -117,6 +125,8 @@ public final class IncidentWatch implements AutoCloseable {
         this.courierThread = new ScheduledThreadPoolExecutor(1, daemonThreads("doctor-watch-courier"));
         courierThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // retries wait for the next start
         this.courier = new Courier(book, notifier, courierThread, clock, config.backoff(), config.openGrace());
+        this.reminders = new Reminders(config.remind());
+        this.notifier = notifier;
         this.diagnosis = new DiagnosisRunner(diagnoser, book, diagnosisThread, clock, config.logWindow(), this::afterDiagnosis);
     }
 
@@ -261,6 +271,30 @@ public final class IncidentWatch implements AutoCloseable {
             courier.kick();
         }
         refreshIfStale();
+        remindIfDue();
+    }
+
+    // on the courier's thread: one call to the chat at a time, as every delivery
+    private void remindIfDue() {
+        if (!reminders.enabled()) return;
+        Optional<Incident> open = book.open();
+        if (open.isEmpty()) return;
+        Optional<Instant> slot = reminders.due(open.get(), clock.instant());
+        if (slot.isEmpty()) return;
+        Incident i = open.get();
+        Duration openFor = Duration.between(i.openedAt(), slot.get());
+        try {
+            courierThread.execute(() -> {
+                try {
+                    notifier.remind(i, openFor);
+                    LOG.info("incident {}: reminded, open {} and not acknowledged", i.id(), Durations.words(openFor));
+                } catch (DeliveryException | RuntimeException e) {
+                    LOG.warn("incident {}: the reminder did not get through ({})", i.id(), e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping
+        }
     }
 
     private void refreshIfStale() {

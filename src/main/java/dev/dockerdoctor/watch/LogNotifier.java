@@ -27,4 +27,10 @@ public final class LogNotifier implements IncidentNotifier {
         LOG.info("incident {} resolved after {}", incident.id(), Durations.words(incident.duration()));
         return incident.thread();
     }
+
+    @Override
+    public void remind(Incident incident, java.time.Duration openFor) {
+        LOG.warn("incident {} still open after {} and nobody has acknowledged it: {}", incident.id(),
+                Durations.words(openFor), incident.headline());
+    }
 }

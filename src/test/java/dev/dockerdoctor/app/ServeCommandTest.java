@@ -43,6 +43,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void remindAndOncallAreReadOrRefusedByName() {
+        Settings s = Settings.fromEnv(Map.of(Env.DOCTOR_REMIND, "30m", Env.DOCTOR_ONCALL, "U0ONCALL, S0OPS"));
+        assertThat(s.remind()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(s.oncall()).containsExactly("U0ONCALL", "S0OPS");
+        assertThat(Settings.fromEnv(Map.of()).remind()).as("off by default").isNull();
+        assertThat(Settings.fromEnv(Map.of(Env.DOCTOR_REMIND, "off")).remind()).isNull();
+        for (String bad : new String[]{"soon", "10s", "30 m"}) {
+            Run r = run(Map.of(Env.SLACK_BOT_TOKEN, "xoxb-1", Env.SLACK_SIGNING_SECRET, "s", Env.DOCTOR_REMIND, bad), "serve");
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err()).contains("DOCTOR_REMIND");
+        }
+        Run r = run(Map.of(Env.SLACK_BOT_TOKEN, "xoxb-1", Env.SLACK_SIGNING_SECRET, "s", Env.DOCTOR_ONCALL, "@alice"), "serve");
+        assertThat(r.err()).contains("DOCTOR_ONCALL", "@alice");
+    }
+
+    @Test
     void serveWithAMalformedPortStopsNamingIt() {
         Run r = run(Map.of(Env.SLACK_BOT_TOKEN, "xoxb-1", Env.SLACK_SIGNING_SECRET, "s", Env.DOCTOR_PORT, "http"), "serve");
         assertThat(r.status()).isEqualTo(2);

@@ -1,14 +1,14 @@
 package dev.dockerdoctor.watch;
 
-import dev.dockerdoctor.testing.Eventually;
-import dev.dockerdoctor.testing.FlakyService;
-import dev.dockerdoctor.testing.SwitchableDockerProbe;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dockerdoctor.slack.SlackBot;
 import dev.dockerdoctor.slack.SlackIncidentNotifier;
 import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.ViewContext;
+import dev.dockerdoctor.testing.Eventually;
+import dev.dockerdoctor.testing.FlakyService;
+import dev.dockerdoctor.testing.SwitchableDockerProbe;
 import dev.dockerdoctor.testing.standin.SlackJson;
 import dev.dockerdoctor.testing.standin.SlackStandIn;
 import org.junit.jupiter.api.AfterEach;
@@ -172,5 +172,33 @@ class SlackIncidentThreadIT {
                     assertThat(e.needsPerson()).isTrue();
                     assertThat(e.getMessage()).contains("invalid_auth");
                 });
+    }
+
+    @Test
+    void anIncidentNobodyAcknowledgesIsRaisedAgainInItsThreadMentioningOnCallUntilSomeoneDoes() throws Exception {
+        IncidentWatch.Config c = IncidentWatch.Config.of("gitlab-host", Map.of("gitlab", gitlab.uri()), INTERVAL)
+                .withRemind(Duration.ofSeconds(2));
+        SlackIncidentNotifier oncall = new SlackIncidentNotifier(SlackBot.slack(slack.apiUrl()).methods("xoxb-test"), CHANNEL,
+                id -> new ViewContext("gitlab-host", id, List.of("U0ADMIN"), null), ZoneOffset.UTC,
+                dev.dockerdoctor.model.Secrets.none(), List.of("U0ONCALL", "S0OPS"));
+        IncidentWatch w = IncidentWatch.start(c, state, docker, diagnoses, oncall, Clock.systemUTC());
+        started.add(w);
+        Thread.sleep(INTERVAL.multipliedBy(3).toMillis());
+        gitlab.answer(404);
+        Eventually.await("the root message", WAIT, () -> roots().size() == 1);
+        String root = roots().get(0).ts();
+        Eventually.await("a reminder in the thread", WAIT,
+                () -> replies(root).stream().anyMatch(p -> p.text().contains("still open after")));
+        SlackStandIn.Posted reminder = replies(root).stream().filter(p -> p.text().contains("still open after")).findFirst().orElseThrow();
+        assertThat(reminder.blocks()).contains("\\u003c@U0ONCALL\\u003e", "\\u003c!subteam^S0OPS\\u003e", "ui:ack",
+                "nobody has acknowledged it");
+
+        String id = w.openIncident().orElseThrow().id();
+        assertThat(w.acknowledge(id, "U0BOB", "on it")).isTrue();
+        Thread.sleep(500); // a reminder already on its way may still land
+        long after = replies(root).stream().filter(p -> p.text().contains("still open after")).count();
+        Thread.sleep(4500); // two more periods
+        assertThat(replies(root).stream().filter(p -> p.text().contains("still open after")).count())
+                .as("an acknowledgement stops them").isEqualTo(after);
     }
 }

@@ -66,6 +66,22 @@ public final class IncidentViews {
         return new Message(fallback(i, c), parts);
     }
 
+    /**
+     * A reminder in the thread: still open, nobody acknowledged it, mentioning who is on call (users {@code <@U...>},
+     * user groups {@code <!subteam^S...>}), with the Acknowledge button again.
+     */
+    public static Message reminder(Incident i, java.time.Duration openFor, List<String> oncall, ViewContext c) {
+        List<String> who = oncall.stream().map(id -> id.startsWith("S") ? "<!subteam^" + id + ">" : Mrkdwn.user(id)).toList();
+        String text = ":bell: " + (who.isEmpty() ? "" : String.join(" ", who) + " ") + bold(shortWhat(i)) + " on "
+                + esc(c.host()) + ": still open after " + esc(Durations.words(openFor)) + ", and nobody has acknowledged it.";
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Text(text));
+        parts.add(new Part.Buttons(List.of(new Part.Button(UI_ACK, "Acknowledge", ButtonRef.ofReport(i.id()).encode(),
+                Part.Style.PRIMARY, null))));
+        return new Message(shortWhat(i) + " on " + c.host() + ": still open after " + Durations.words(openFor)
+                + ", nobody has acknowledged it", parts);
+    }
+
     /** The Acknowledge button's action_id: it opens a modal asking what they are doing about it. */
     public static final String UI_ACK = "ui:ack";
 
