@@ -67,8 +67,7 @@ public final class PostMortem {
                 + TIME.format(first.firstSeen().atZone(zone)) + "; the incident thread opened then.").append("\n\n");
 
         md.append("## Root cause\n\n");
-        md.append(i.verdict() == null || i.verdict().likelyCause() == null
-                ? "No diagnosis named a cause." : i.verdict().likelyCause() + ".").append('\n');
+        md.append(i.namedCause().map(c -> c + ".").orElse("No diagnosis named a cause.")).append('\n');
         List<String> cause = Timeline.lines(window, zone, end);
         if (!cause.isEmpty()) {
             md.append("\nThe host's logs from ").append(Durations.words(LEAD)).append(" before it:\n\n```\n");

@@ -50,6 +50,20 @@ public record Incident(String id, String host, IncidentState state, Instant open
     public boolean open() { return state != IncidentState.RESOLVED; }
 
     /**
+     * The cause a diagnosis named while the incident lasted (the first, as the timeline keeps it), else the newest
+     * verdict's. A resolved incident's verdict is the clean one that closed it, so its cause is on the timeline.
+     */
+    public java.util.Optional<String> namedCause() {
+        for (TimelineEntry t : timeline) {
+            if (t.text().startsWith(IncidentMachine.DIAGNOSIS_NOTE)) {
+                String cause = t.text().substring(IncidentMachine.DIAGNOSIS_NOTE.length());
+                if (!cause.equals(IncidentMachine.NO_CAUSE)) return java.util.Optional.of(cause);
+            }
+        }
+        return java.util.Optional.ofNullable(verdict == null ? null : verdict.likelyCause());
+    }
+
+    /**
      * What is down and the likely cause, in one line: "gitlab answered 404; Docker's root directory changed from
      * /big to /var/lib/docker. Likely cause: ...". Platform-neutral; the Slack root message may use it as is.
      */

@@ -35,6 +35,10 @@ public final class IncidentMachine {
 
     public enum Kind { NONE, OPENED, REOPENED, UPDATED, RESOLVED }
 
+    /** How a diagnosis is said on the timeline: {@link Incident#namedCause()} reads it back. */
+    static final String DIAGNOSIS_NOTE = "diagnosis: ";
+    static final String NO_CAUSE = "no problem found on the Docker host";
+
     /** What a call did, and the incident as it is now (null for NONE without an incident). */
     public record Change(Kind kind, Incident incident) {
         public boolean changed() { return kind != Kind.NONE; }
@@ -149,8 +153,7 @@ public final class IncidentMachine {
         boolean news = !v.sameAs(open.verdict());
         d.verdict = v;
         if (news) {
-            d.note(now, v.likelyCause() == null ? "diagnosis: no problem found on the Docker host"
-                    : "diagnosis: " + v.likelyCause());
+            d.note(now, v.likelyCause() == null ? DIAGNOSIS_NOTE + NO_CAUSE : DIAGNOSIS_NOTE + v.likelyCause());
             d.changed(now, false);
         }
         open = d.freeze();

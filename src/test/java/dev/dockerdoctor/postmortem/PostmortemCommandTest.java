@@ -72,11 +72,13 @@ class PostmortemCommandTest {
                 resolved, Duration.between(opened, resolved),
                 List.of(new SignalRecord(SignalKind.URL_DOWN, "gitlab", "gitlab answered 404", opened, resolved.minusSeconds(30), resolved.minusSeconds(20))),
                 List.of(new TimelineEntry(opened, "gitlab answered 404"),
+                        new TimelineEntry(opened.plusSeconds(5), "diagnosis: Docker runs on /var/lib/docker (0 containers) but 14 containers are in /srv/docker"),
                         new TimelineEntry(opened.plusSeconds(300), "acknowledged by U0BOB: restoring the data root"),
+                        new TimelineEntry(opened.plusSeconds(1560), "diagnosis: no problem found on the Docker host"),
                         new TimelineEntry(opened.plusSeconds(1500), "step restore-data-root ran: succeeded"),
                         new TimelineEntry(resolved, "resolved after 26 min")),
-                0, new Verdict(opened.plusSeconds(5), "Docker runs on /var/lib/docker (0 containers) but 14 containers are in /srv/docker",
-                List.of("data-root-drift"), List.of("data-root-drift"), List.of("restore-data-root")),
+                // resolved: the verdict is the clean one that closed it; the cause is on the timeline
+                0, new Verdict(opened.plusSeconds(1560), null, List.of(), List.of(), List.of()),
                 List.of("restore-data-root"), 9, new Delivery(new ThreadRef("C0OPS", "1633580472.000100"), null, 9, 0, null, null),
                 new Acknowledgement("U0BOB", opened.plusSeconds(300), "restoring the data root"));
         new IncidentStore(state).save(new IncidentStore.Stored(IncidentStore.Stored.EMPTY.version(), List.of(i), null));

@@ -100,7 +100,20 @@ public final class IncidentViews {
     public static Message resolved(Incident i, ViewContext c) {
         String text = ":large_green_circle: " + bold("Resolved after " + Durations.words(i.duration()) + ".")
                 + " Every watched service answers, Docker is fine, and the last check found nothing critical.";
-        return new Message("Resolved after " + Durations.words(i.duration()) + " on " + c.host(), List.of(new Text(text)));
+        List<Part> parts = new ArrayList<>(List.of(new Text(text)));
+        // the post-mortem in brief; the whole one is a command away on the host
+        List<String> f = new ArrayList<>();
+        f.add("*Was down*\n" + esc(String.join("; ", Clip.list(i.signals().stream().map(SignalRecord::detail).toList(), 3, "signals"))));
+        i.namedCause().ifPresent(cause -> f.add("*Cause*\n" + esc(Clip.text(cause, 300))));
+        if (i.acknowledgement() != null) {
+            f.add("*Acknowledged*\n" + Mrkdwn.user(i.acknowledgement().user())
+                    + (i.acknowledgement().reason().isEmpty() ? "" : ": " + esc(Clip.text(i.acknowledgement().reason(), 200))));
+        }
+        f.add("*Steps run*\n" + (i.stepsRan().isEmpty() ? "none from Slack"
+                : String.join(", ", Clip.list(i.stepsRan().stream().map(Mrkdwn::code).toList(), 5, ""))));
+        parts.add(new Fields(f));
+        parts.add(Note.of("The post-mortem, written up: " + code("docker-doctor postmortem " + i.id()) + " on " + esc(c.host()) + "."));
+        return new Message("Resolved after " + Durations.words(i.duration()) + " on " + c.host(), parts);
     }
 
     // ---------------------------------------------------------------- pieces

@@ -119,6 +119,13 @@ class IncidentViewsTest {
         render(resolved);
         assertThat(((Part.Header) resolved.parts().get(0)).text()).isEqualTo(":large_green_circle: Resolved on gitlab-host after 25 min");
         assertThat(((Part.Fields) resolved.parts().get(2)).fields()).contains("*Outage*\n25 min");
+        Message brief = IncidentViews.resolved(incident(IncidentState.RESOLVED, cause(), 1), CONTEXT);
+        render(brief);
+        assertThat(brief.parts()).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(Part.Fields.class, f ->
+                assertThat(String.join("\n", f.fields())).contains("*Was down*\ngitlab answered 404",
+                        "*Cause*\nDocker runs on /var/lib/docker", "*Steps run*\nnone from Slack")));
+        assertThat(brief.parts()).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(Part.Note.class, n ->
+                assertThat(n.items().get(0)).contains("docker-doctor postmortem " + CONTEXT.reportId())));
         assertThat(IncidentViews.resolved(incident(IncidentState.RESOLVED, cause(), 1), CONTEXT).fallback())
                 .isEqualTo("Resolved after 25 min on gitlab-host");
     }
