@@ -1,6 +1,7 @@
 package dev.dockerdoctor.app;
 
 import dev.dockerdoctor.model.Secrets;
+import dev.dockerdoctor.parse.Since;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -142,21 +143,12 @@ public record Settings(
         return out;
     }
 
-    // like --since's durations: 30m, 2h, 1d; at least a minute (a reminder every few seconds is noise)
+    // the same durations as --since (30m, 2h, 1d); at least a minute: a reminder every few seconds is noise
     private static Duration remindSetting(String raw) {
         String v = blankToNull(raw);
         if (v == null || v.equals("off")) return null;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(v);
-        if (!m.matches()) {
-            throw new SettingsException(Env.DOCTOR_REMIND + " must be a duration such as 30m, 2h or 1d (or off), got '" + v + "'");
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        Duration d = Since.duration(v).orElseThrow(() -> new SettingsException(
+                Env.DOCTOR_REMIND + " must be a duration such as 30m, 2h or 1d (or off), got '" + v + "'"));
         if (d.compareTo(Duration.ofMinutes(1)) < 0) throw new SettingsException(Env.DOCTOR_REMIND + " must be at least 1m, got '" + v + "'");
         return d;
     }

@@ -24,20 +24,25 @@ public final class Since {
     private Since() {
     }
 
+    /** A duration as these windows write it ({@code 90m}, {@code 24h}, {@code 7d}; units s, m, h, d); empty if not one. */
+    public static Optional<Duration> duration(String text) {
+        if (text == null) return Optional.empty();
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) return Optional.empty();
+        long n = Long.parseLong(m.group(1));
+        return Optional.of(switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        });
+    }
+
     public static Optional<Instant> parse(String text, Instant now, ZoneId zone) {
         if (text == null || text.isBlank()) return Optional.of(now.minus(DEFAULT));
         String t = text.trim();
-        Matcher m = DURATION.matcher(t.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return Optional.of(now.minus(d));
-        }
+        Optional<Duration> back = duration(t);
+        if (back.isPresent()) return Optional.of(now.minus(back.get()));
         try {
             return Optional.of(OffsetDateTime.parse(t).toInstant());
         } catch (DateTimeException ignored) {
