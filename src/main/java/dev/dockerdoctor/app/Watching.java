@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code serve}'s incident side: the watch loop over DOCTOR_WATCH and the daemon, the daemon's event stream to poll
@@ -84,25 +83,7 @@ final class Watching implements AutoCloseable {
      * decides what is left). A button's reference is the incident id in an incident thread, a report id elsewhere.
      */
     StepRunner tracking(StepRunner steps) {
-        return new StepRunner() {
-            @Override
-            public boolean mayRun(String user) {
-                return steps.mayRun(user);
-            }
-
-            @Override
-            public void previewed(String stepId, String user, String reference) {
-                steps.previewed(stepId, user, reference);
-            }
-
-            @Override
-            public StepOutcome run(String stepId, String user, String reference, Consumer<String> progress) {
-                StepOutcome o = steps.run(stepId, user, reference, progress);
-                boolean ran = o.status() == StepOutcome.Status.DONE || o.status() == StepOutcome.Status.FAILED;
-                if (ran) watch.stepRan(reference, stepId, o.status() == StepOutcome.Status.DONE);
-                return o;
-            }
-        };
+        return steps.telling((stepId, reference, o) -> watch.stepRan(reference, stepId, o.status() == StepOutcome.Status.DONE));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.dockerdoctor.metrics;
 import dev.dockerdoctor.model.DaemonState;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Finding;
-import dev.dockerdoctor.recovery.StepOutcome;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.watch.DeliveryException;
 import dev.dockerdoctor.watch.Incident;
@@ -97,26 +96,7 @@ public final class DoctorMetrics {
 
     /** The runner, every step that ran counted by id and result (refusals and "busy" ran nothing: not counted). */
     public StepRunner counting(StepRunner runner) {
-        return new StepRunner() {
-            @Override
-            public boolean mayRun(String user) {
-                return runner.mayRun(user);
-            }
-
-            @Override
-            public void previewed(String stepId, String user, String reference) {
-                runner.previewed(stepId, user, reference);
-            }
-
-            @Override
-            public StepOutcome run(String stepId, String user, String reference, Consumer<String> progress) {
-                StepOutcome o = runner.run(stepId, user, reference, progress);
-                if (o.status() == StepOutcome.Status.DONE || o.status() == StepOutcome.Status.FAILED) {
-                    steps.labelValues(stepId, o.status().name().toLowerCase(Locale.ROOT)).inc();
-                }
-                return o;
-            }
-        };
+        return runner.telling((stepId, reference, o) -> steps.labelValues(stepId, o.status().name().toLowerCase(Locale.ROOT)).inc());
     }
 
     /** The notifier, each message it sends counted as delivered, rate-limited or failed. */
