@@ -5,13 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +16,7 @@ import java.util.Map;
  * machine's Maven, busybox for the {@code sh} the mvn script needs, and a Maven repository holding exactly what
  * {@code mvn package} of this project uses, taken from the local repository by a Maven run that uses it as its
  * only remote (so the build inside the image needs no network). Cached under {@code target/it-build/}, keyed by
- * the JDK and the pom, until {@code mvn clean}.
+ * the JDK, the modules and the pom, until {@code mvn clean} (the runtime part is {@link LocalJreImage}'s).
  */
 public final class LocalBuildImage {
     public static final String NAME = "local/maven-build:17";
@@ -55,24 +50,13 @@ public final class LocalBuildImage {
 
     /** The image tar in {@code cacheDir}, made when missing, for the project at {@code project}. */
     public static synchronized Path tar(Path cacheDir, Path project) {
-        cacheDir = cacheDir.toAbsolutePath();
-        Path out = cacheDir.resolve("build-" + key(project) + ".tar");
-        if (Files.isRegularFile(out)) return out;
-        Path work = null;
+        byte[] pom;
         try {
-            Files.createDirectories(cacheDir);
-            work = Files.createTempDirectory(cacheDir, "work-");
-            Path rootfs = work.resolve("rootfs");
-            Path runtime = rootfs.resolve(JAVA_HOME.substring(1));
-            Files.createDirectories(runtime.getParent());
-            Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
-            Command.run(List.of(jlink.toString(), "--add-modules", String.join(",", MODULES), "--strip-debug",
-                    "--no-header-files", "--no-man-pages", "--output", runtime.toString()), Duration.ofMinutes(4)).orThrow();
-            for (Path lib : LocalJreImage.linkedLibraries(runtime)) {
-                Path target = rootfs.resolve(lib.toString().substring(1));
-                Files.createDirectories(target.getParent());
-                Files.copy(lib, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            pom = Files.readAllBytes(project.resolve("pom.xml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the project's pom.xml", e);
+        }
+        return LocalJreImage.cachedTar(cacheDir, "build", MODULES, pom, (rootfs, work) -> {
             // Maven, its links into /usr/share/java and /etc/maven followed
             Files.createDirectories(rootfs.resolve("usr/share"));
             Command.run(List.of("cp", "-rL", MAVEN_HOME, rootfs.resolve("usr/share").toString()), Duration.ofMinutes(1)).orThrow();
@@ -83,21 +67,8 @@ public final class LocalBuildImage {
                     Files.createSymbolicLink(bin.resolve(applet.strip()), Path.of("busybox"));
                 }
             }
-            Files.createDirectories(rootfs.resolve("usr/bin"));
-            Path tmp = Files.createDirectories(rootfs.resolve("tmp"));
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
-            Files.writeString(Files.createDirectories(rootfs.resolve("etc")).resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n");
             trimmedRepository(project, work, rootfs.resolve("root/.m2/repository"));
-            Path partial = work.resolve("build.tar");
-            Command.run(List.of("tar", "--numeric-owner", "-C", rootfs.toString(), "-cf", partial.toString(), "."),
-                    Duration.ofMinutes(2)).orThrow();
-            Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the local Maven build image tar", e);
-        } finally {
-            if (work != null) Rig.deleteTree(work);
-        }
+        });
     }
 
     /**
@@ -117,17 +88,5 @@ public final class LocalBuildImage {
                 "-Dmaven.repo.local=" + repo, "package", "-DskipTests"));
         Command.run(mvn, copy, Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
                 "JAVA_HOME", System.getProperty("java.home"), "HOME", System.getProperty("user.home")), Duration.ofMinutes(10)).orThrow();
-    }
-
-    private static String key(Path project) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|"
-                    + String.join(",", MODULES)).getBytes(StandardCharsets.UTF_8));
-            sha.update(Files.readAllBytes(project.resolve("pom.xml")));
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -60,8 +60,24 @@ public final class LocalJreImage {
 
     /** The image tar in {@code cacheDir}, made when missing. */
     public static synchronized Path tar(Path cacheDir) {
+        return cachedTar(cacheDir, "jre", MODULES, new byte[0], (rootfs, work) -> { });
+    }
+
+    /** What an image adds to the root beside the runtime (its work folder is removed afterwards). */
+    @FunctionalInterface
+    interface RootfsAddition {
+        void add(Path rootfs, Path work) throws IOException;
+    }
+
+    /**
+     * A Java image's tar, cached in {@code cacheDir} under {@code prefix} and a key of this JDK, the modules and
+     * {@code keyExtra}: a jlink runtime of {@code modules} at {@link #JAVA_HOME} with the C libraries it links,
+     * {@code /usr/bin/java}, an empty {@code /tmp}, root's passwd line, then what {@code more} adds; tarred and moved
+     * into place whole, so a half-made tar is never reused.
+     */
+    static Path cachedTar(Path cacheDir, String prefix, List<String> modules, byte[] keyExtra, RootfsAddition more) {
         cacheDir = cacheDir.toAbsolutePath();
-        Path out = cacheDir.resolve("jre-" + key() + ".tar");
+        Path out = cacheDir.resolve(prefix + "-" + key(modules, keyExtra) + ".tar");
         if (Files.isRegularFile(out)) return out;
         Path work = null;
         try {
@@ -71,7 +87,7 @@ public final class LocalJreImage {
             Path runtime = rootfs.resolve(JAVA_HOME.substring(1));
             Files.createDirectories(runtime.getParent());
             Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
-            Command.run(List.of(jlink.toString(), "--add-modules", String.join(",", MODULES), "--strip-debug",
+            Command.run(List.of(jlink.toString(), "--add-modules", String.join(",", modules), "--strip-debug",
                     "--no-header-files", "--no-man-pages", "--output", runtime.toString()), Duration.ofMinutes(4)).orThrow();
             for (Path lib : linkedLibraries(runtime)) {
                 Path target = rootfs.resolve(lib.toString().substring(1));
@@ -84,13 +100,14 @@ public final class LocalJreImage {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
             Files.createDirectories(rootfs.resolve("root"));
             Files.writeString(Files.createDirectories(rootfs.resolve("etc")).resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n");
-            Path partial = work.resolve("jre.tar");
+            more.add(rootfs, work);
+            Path partial = work.resolve(prefix + ".tar");
             Command.run(List.of("tar", "--numeric-owner", "-C", rootfs.toString(), "-cf", partial.toString(), "."),
-                    Duration.ofMinutes(1)).orThrow();
+                    Duration.ofMinutes(2)).orThrow();
             Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the local JRE image tar", e);
+            throw new UncheckedIOException("cannot make the local " + prefix + " image tar", e);
         } finally {
             if (work != null) Rig.deleteTree(work);
         }
@@ -118,11 +135,13 @@ public final class LocalJreImage {
         return libs;
     }
 
-    private static String key() {
+    private static String key(List<String> modules, byte[] extra) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String id = System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|" + String.join(",", MODULES);
-            return HexFormat.of().formatHex(sha.digest(id.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+            String id = System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|" + String.join(",", modules);
+            sha.update(id.getBytes(StandardCharsets.UTF_8));
+            sha.update(extra);
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
