@@ -29,7 +29,7 @@ public final class SlackPayloads {
         f.put("api_app_id", "A0APP");
         f.put("is_enterprise_install", "false");
         f.put("response_url", responseUrl);
-        f.put("trigger_id", "13345224609." + Math.abs(UUID.randomUUID().getMostSignificantBits()) + ".66cb4e2e5a5a7d35");
+        f.put("trigger_id", triggerId("66cb4e2e5a5a7d35"));
         return f;
     }
 
@@ -50,13 +50,6 @@ public final class SlackPayloads {
 
     /** The JSON of a block_actions click on a button of an ephemeral message. */
     public static JsonObject blockActionJson(String actionId, String value, String userId, String responseUrl) {
-        JsonObject user = new JsonObject();
-        user.addProperty("id", userId);
-        user.addProperty("username", "alice");
-        user.addProperty("team_id", SlackStandIn.TEAM);
-        JsonObject team = new JsonObject();
-        team.addProperty("id", SlackStandIn.TEAM);
-        team.addProperty("domain", "doctor-test");
         JsonObject container = new JsonObject();
         container.addProperty("type", "message");
         container.addProperty("message_ts", "1732688834.000200");
@@ -80,12 +73,12 @@ public final class SlackPayloads {
         actions.add(action);
         JsonObject p = new JsonObject();
         p.addProperty("type", "block_actions");
-        p.add("user", user);
+        p.add("user", user(userId));
         p.addProperty("api_app_id", "A0APP");
         p.addProperty("token", "gIkuvaNzQIHg97ATvDxqgjtO");
         p.add("container", container);
-        p.addProperty("trigger_id", "13345224609." + Math.abs(UUID.randomUUID().getMostSignificantBits()) + ".b2c4");
-        p.add("team", team);
+        p.addProperty("trigger_id", triggerId("b2c4"));
+        p.add("team", team());
         p.add("channel", channel);
         p.addProperty("response_url", responseUrl);
         p.add("actions", actions);
@@ -94,6 +87,27 @@ public final class SlackPayloads {
 
     public static String blockAction(String actionId, String value, String userId, String responseUrl) {
         return "payload=" + enc(blockActionJson(actionId, value, userId, responseUrl).toString());
+    }
+
+    // the user and team of an interaction payload, as Slack writes them
+    private static JsonObject user(String userId) {
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", "alice");
+        user.addProperty("team_id", SlackStandIn.TEAM);
+        return user;
+    }
+
+    private static JsonObject team() {
+        JsonObject team = new JsonObject();
+        team.addProperty("id", SlackStandIn.TEAM);
+        team.addProperty("domain", "doctor-test");
+        return team;
+    }
+
+    // a fresh one each time, as Slack's: requests are told apart by it
+    private static String triggerId(String suffix) {
+        return "13345224609." + Math.abs(UUID.randomUUID().getMostSignificantBits()) + "." + suffix;
     }
 
     private static String enc(String s) {
@@ -122,11 +136,6 @@ public final class SlackPayloads {
     /** A modal's submission as Slack sends it: the view with its callback_id, private_metadata and the typed state. */
     public static String viewSubmission(String callbackId, String privateMetadata, String userId, String blockId,
                                         String actionId, String typed) {
-        JsonObject user = new JsonObject();
-        user.addProperty("id", userId);
-        user.addProperty("team_id", SlackStandIn.TEAM);
-        JsonObject team = new JsonObject();
-        team.addProperty("id", SlackStandIn.TEAM);
         JsonObject value = new JsonObject();
         value.addProperty("type", "plain_text_input");
         value.addProperty("value", typed);
@@ -144,10 +153,10 @@ public final class SlackPayloads {
         view.add("state", state);
         JsonObject p = new JsonObject();
         p.addProperty("type", "view_submission");
-        p.add("team", team);
-        p.add("user", user);
+        p.add("team", team());
+        p.add("user", user(userId));
         p.addProperty("api_app_id", "A0APP");
-        p.addProperty("trigger_id", "13345224609." + Math.abs(UUID.randomUUID().getMostSignificantBits()) + ".view");
+        p.addProperty("trigger_id", triggerId("view"));
         p.add("view", view);
         return "payload=" + enc(p.toString());
     }
