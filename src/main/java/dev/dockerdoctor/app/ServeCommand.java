@@ -111,6 +111,11 @@ public final class ServeCommand implements Callable<Integer> {
             }
 
             @Override
+            public boolean isOpen(String incidentId) {
+                return watching.watch().openIncident().filter(i -> i.id().equals(incidentId)).isPresent();
+            }
+
+            @Override
             public boolean acknowledge(String incidentId, String user, String reason) {
                 boolean taken = watching.watch().acknowledge(incidentId, user, reason);
                 if (taken) {

@@ -36,10 +36,13 @@ final class AckModal {
 
     private final WatchDesk desk;
     private final String host;
+    private final java.util.function.Consumer<Runnable> later;
 
-    AckModal(WatchDesk desk, String host) {
+    /** @param later runs the acknowledgement (it writes files) after the submission is acked */
+    AckModal(WatchDesk desk, String host, java.util.function.Consumer<Runnable> later) {
         this.desk = desk;
         this.host = host;
+        this.later = later;
     }
 
     void register(App app) {
@@ -51,11 +54,14 @@ final class AckModal {
             if (reason.isBlank()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REASON, "Say in a few words what you are doing.")));
             }
-            if (incident == null || user == null || !desk.acknowledge(incident, user, reason)) {
+            if (incident == null || user == null || !desk.isOpen(incident)) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REASON,
                         "This incident is no longer open: there is nothing to acknowledge.")));
             }
-            log.info("Incident {} acknowledged by {}", incident, user);
+            later.accept(() -> {
+                if (desk.acknowledge(incident, user, reason)) log.info("Incident {} acknowledged by {}", incident, user);
+                else log.info("Incident {} closed before {}'s acknowledgement was kept", incident, user);
+            });
             return ctx.ack();
         });
     }

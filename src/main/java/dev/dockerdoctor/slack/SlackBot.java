@@ -139,7 +139,14 @@ public final class SlackBot implements AutoCloseable {
         this.store = store;
         this.options = options;
         this.steps = new StepButtons(runner, store, once, answers, this::context);
-        this.ackModal = new AckModal(home, options.host());
+        // on the small-jobs thread: two file writes, never queued behind a diagnosis
+        this.ackModal = new AckModal(home, options.host(), work -> {
+            try {
+                aside.execute(work);
+            } catch (RejectedExecutionException e) {
+                log.warn("Too busy to keep an acknowledgement; its author may submit it again");
+            }
+        });
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(options.workers(), options.workers(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(options.queue()), r -> {

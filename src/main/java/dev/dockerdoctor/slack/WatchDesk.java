@@ -9,8 +9,12 @@ import dev.dockerdoctor.slack.message.HomeState;
 public interface WatchDesk {
     HomeState home();
 
+    /** Whether {@code incidentId} is the open incident: asked in memory, before an ack. */
+    boolean isOpen(String incidentId);
+
     /**
-     * Someone says they are on incident {@code incidentId}, doing {@code reason}.
+     * Someone says they are on incident {@code incidentId}, doing {@code reason}; it is saved and audited (file
+     * writes: after the ack, never before).
      *
      * @return false when that is not the open incident (resolved meanwhile, or an old message's button)
      */
@@ -22,6 +26,11 @@ public interface WatchDesk {
             @Override
             public HomeState home() {
                 return HomeState.nothingKnown();
+            }
+
+            @Override
+            public boolean isOpen(String incidentId) {
+                return false;
             }
 
             @Override

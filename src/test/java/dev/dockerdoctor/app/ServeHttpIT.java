@@ -426,6 +426,11 @@ class ServeHttpIT {
             }
 
             @Override
+            public boolean isOpen(String incidentId) {
+                return incidentId.equals("inc-1");
+            }
+
+            @Override
             public boolean acknowledge(String incidentId, String user, String reason) {
                 if (!incidentId.equals("inc-1")) return false;
                 acks.add(incidentId + " " + user + " " + reason);
@@ -455,6 +460,8 @@ class ServeHttpIT {
                 "  restoring the data root  "));
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body()).doesNotContain("errors");
+        // kept after the ack (it writes files): wait for it
+        dev.dockerdoctor.testing.Eventually.await("the acknowledgement kept", WAIT, () -> !acks.isEmpty());
         assertThat(acks).containsExactly("inc-1 U0BOB restoring the data root");
 
         SignedClient.Answer gone = client.post(SlackPayloads.viewSubmission("ui:ack", "inc-old", "U0BOB", "reason", "reason", "on it"));
@@ -483,6 +490,11 @@ class ServeHttpIT {
             @Override
             public dev.dockerdoctor.slack.message.HomeState home() {
                 return new dev.dockerdoctor.slack.message.HomeState(Optional.of(TestDiagnoses.incident()), Optional.of(open), List.of(ran));
+            }
+
+            @Override
+            public boolean isOpen(String incidentId) {
+                return false;
             }
 
             @Override

@@ -110,6 +110,13 @@ class ServeIncidentIT {
                 Eventually.await("the root says who acknowledged it", Duration.ofSeconds(30),
                         () -> slack.posted().get(0).blocks().contains("Acknowledged"));
                 assertThat(slack.posted().get(0).blocks()).contains("\\u003c@U0BOB\\u003e", "restoring the data root");
+                Eventually.await("the acknowledgement in the audit log", Duration.ofSeconds(10), () -> {
+                    try {
+                        return Files.readString(state.resolve("audit.jsonl")).contains("\"step\":\"ui:ack\"");
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                });
                 assertThat(Files.readString(state.resolve("audit.jsonl"))).contains("\"step\":\"ui:ack\"", "restoring the data root");
                 assertThat(value(metrics(bot.port()), "docker_doctor_incident_acknowledged{")).isEqualTo(1.0);
 
