@@ -57,8 +57,8 @@ public final class HomeViews {
 
     private static String incident(Incident i, ViewContext c, ZoneId zone, Instant now, Optional<String> teamUrl) {
         String title = IncidentViews.title(i, c);
-        String since = "since " + WHEN.format(i.openedAt().atZone(zone)) + " (" + Durations.words(
-                Duration.between(i.openedAt(), now).isNegative() ? Duration.ZERO : Duration.between(i.openedAt(), now)) + ")";
+        Duration open = Duration.between(i.openedAt(), now);
+        String since = "since " + WHEN.format(i.openedAt().atZone(zone)) + " (" + Durations.words(open.isNegative() ? Duration.ZERO : open) + ")";
         Optional<String> link = teamUrl.filter(u -> i.thread() != null).map(u -> (u.endsWith("/") ? u : u + "/")
                 + "archives/" + i.thread().channel() + "/p" + i.thread().ts().replace(".", ""));
         String ack = i.acknowledgement() == null ? "\nNobody has acknowledged it yet."

@@ -59,9 +59,7 @@ public final class IncidentViews {
                 : "Diagnosing: the findings and the plan follow in the thread.";
         parts.add(Note.of(where + " Incident " + code(i.id()) + " on " + esc(c.host()) + "."));
         if (i.open() && i.acknowledgement() == null) {
-            // anyone in the channel may say they are on it; the modal asks what they are doing
-            parts.add(new Part.Buttons(List.of(new Part.Button(UI_ACK, "Acknowledge", ButtonRef.ofReport(i.id()).encode(),
-                    Part.Style.PRIMARY, null))));
+            parts.add(ackButton(i));
         }
         return new Message(fallback(i, c), parts);
     }
@@ -76,10 +74,15 @@ public final class IncidentViews {
                 + esc(c.host()) + ": still open after " + esc(Durations.words(openFor)) + ", and nobody has acknowledged it.";
         List<Part> parts = new ArrayList<>();
         parts.add(new Text(text));
-        parts.add(new Part.Buttons(List.of(new Part.Button(UI_ACK, "Acknowledge", ButtonRef.ofReport(i.id()).encode(),
-                Part.Style.PRIMARY, null))));
+        parts.add(ackButton(i));
         return new Message(shortWhat(i) + " on " + c.host() + ": still open after " + Durations.words(openFor)
                 + ", nobody has acknowledged it", parts);
+    }
+
+    // anyone in the channel may say they are on it; the modal asks what they are doing
+    private static Part ackButton(Incident i) {
+        return new Part.Buttons(List.of(new Part.Button(UI_ACK, "Acknowledge", ButtonRef.ofReport(i.id()).encode(),
+                Part.Style.PRIMARY, null)));
     }
 
     /** The Acknowledge button's action_id: it opens a modal asking what they are doing about it. */
