@@ -25,4 +25,19 @@ public final class Env {
 
     private Env() {
     }
+
+    /** Every setting's name, in the order above (the tests' own switch left out): the man page and the tests list them. */
+    public static java.util.List<String> settings() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (java.lang.reflect.Field f : Env.class.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) || f.getType() != String.class) continue;
+            try {
+                String v = (String) f.get(null);
+                if (!v.equals(DOCTOR_REQUIRE_DOCKER)) out.add(v);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
 }

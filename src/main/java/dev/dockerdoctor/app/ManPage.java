@@ -6,8 +6,6 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +61,7 @@ final class ManPage implements Runnable {
         m.append(".SH OPTIONS\n.TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nShow the help and exit (also after a command).\n")
                 .append(".TP\n\\fB\\-V\\fR, \\fB\\-\\-version\\fR\nPrint the version and exit.\n");
         m.append(".SH ENVIRONMENT\nEvery setting is an environment variable (command-line flags win over them): ")
-                .append(esc(String.join(", ", settings()))).append(". Each is explained, with its default, in")
+                .append(esc(String.join(", ", Env.settings()))).append(". Each is explained, with its default, in")
                 .append(" /usr/share/doc/docker-doctor/docker-doctor.env.example; the service reads them from")
                 .append(" /etc/docker-doctor/env.\n");
         m.append(".SH EXIT STATUS\n.TP\n.B 0\nHealthy (diagnose), all well (check), the bot answers (healthcheck).\n")
@@ -74,21 +72,6 @@ final class ManPage implements Runnable {
                 .append(".TP\n.I /opt/docker-doctor/jvm.options\nThe JVM flags the service and the wrapper pass to java.\n");
         m.append(".SH SEE ALSO\n/usr/share/doc/docker-doctor/, \\fBsystemctl\\fR(1), \\fBdocker\\fR(1), \\fBjournalctl\\fR(1)\n");
         return m.toString();
-    }
-
-    /** Every setting's name, from {@link Env} (the tests' own switch left out). */
-    static List<String> settings() {
-        List<String> out = new ArrayList<>();
-        for (Field f : Env.class.getFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) || f.getType() != String.class) continue;
-            try {
-                String v = (String) f.get(null);
-                if (!v.equals(Env.DOCTOR_REQUIRE_DOCKER)) out.add(v);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
     }
 
     // roff: a backslash is \e, a hyphen in a name \-, and a line must not start with a control character

@@ -4,8 +4,6 @@ import dev.dockerdoctor.parse.SystemdUnitParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +26,7 @@ class DeployFilesTest {
 
     /** Every setting the product reads; DOCTOR_REQUIRE_DOCKER is for the tests, not for a deployment. */
     private static Set<String> settings() throws IllegalAccessException {
-        Set<String> names = new LinkedHashSet<>();
-        for (Field f : Env.class.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) names.add((String) f.get(null));
-        }
-        names.remove(Env.DOCTOR_REQUIRE_DOCKER);
-        return names;
+        return new LinkedHashSet<>(Env.settings());
     }
 
     private static String read(Path p) throws IOException {

@@ -38,7 +38,7 @@ class ManPageTest {
             assertThat(page).contains(o);
         }
         assertThat(page).doesNotContain("generate\\-manpage").as("a hidden command stays hidden");
-        ManPage.settings().forEach(s -> assertThat(page).contains(s));
+        Env.settings().forEach(s -> assertThat(page).contains(s));
     }
 
     @Test
