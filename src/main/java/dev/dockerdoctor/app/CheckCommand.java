@@ -41,7 +41,7 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (SettingsException e) {
             // a malformed setting is what check is for: said as a failed line, not as "could not run"
             checks.add(new SetupCheck("settings", SetupCheck.Status.FAIL, e.getMessage(), "fix it in /etc/docker-doctor/env"));
-            return print(checks, dev.dockerdoctor.model.Secrets.of(List.of()));
+            return print(checks, dev.dockerdoctor.model.Secrets.none());
         }
         checks.add(new SetupCheck("settings", SetupCheck.Status.OK, "every setting reads", ""));
         checks.addAll(SlackSetup.check(new SlackSetup.Side(s.slackBotToken(), s.slackSigningSecret(), s.slackAppToken(),

@@ -42,7 +42,8 @@ public final class SlackSetup {
         SetupCheck bot = botTokenShape(side.botToken());
         out.add(bot);
         out.add(signingSecretShape(side.signingSecret(), side.socketMode()));
-        if (side.socketMode()) out.add(appTokenShape(side.appToken()));
+        SetupCheck app = side.socketMode() ? appTokenShape(side.appToken()) : null;
+        if (app != null) out.add(app);
         out.add(admins(side.admins()));
         Slack slack = SlackBot.slack(side.apiUrl());
         Optional<Set<String>> granted = Optional.empty();
@@ -54,7 +55,7 @@ public final class SlackSetup {
             granted = auth.scopes();
             if (auth.check().status() == SetupCheck.Status.OK) out.add(scopes(granted));
         }
-        if (side.socketMode() && appTokenShape(side.appToken()).status() != SetupCheck.Status.FAIL) {
+        if (app != null && app.status() != SetupCheck.Status.FAIL) {
             out.add(appTokenWorks(slack, side.appToken()));
         }
         out.add(channel(slack, side, granted));
