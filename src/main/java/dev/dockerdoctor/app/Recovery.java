@@ -10,15 +10,15 @@ import dev.dockerdoctor.recovery.StepExecutor;
 
 import java.time.Clock;
 
-/** Wires the recovery executor for {@code serve}: the same agent, the host root, the state folder's audit log. */
+/** Wires the recovery executor for {@code serve}: the same agent, the host root, the state folder's one audit log. */
 final class Recovery {
     private Recovery() {
     }
 
-    static StepExecutor steps(Settings settings, DiagnosisSource source, Agent agent, Clock clock) {
+    static StepExecutor steps(Settings settings, DiagnosisSource source, Agent agent, AuditLog audit, Clock clock) {
         return new StepExecutor(settings.admins(), () -> source.diagnose(clock.instant().minus(Since.DEFAULT)),
                 agent::daemon, new HostFiles(settings.hostRoot()),
                 new CommandRunner(new DockerApi(settings.dockerHost(), StepExecutor.COMMAND_TIMEOUT)),
-                new AuditLog(settings.serveStateDir()), clock);
+                audit, clock);
     }
 }

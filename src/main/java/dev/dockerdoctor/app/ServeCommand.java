@@ -68,11 +68,13 @@ public final class ServeCommand implements Callable<Integer> {
         // run from one tells it), then the bot; the watch starts only once the bot is up
         Watching watching = Watching.create(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
                 host, agent.zone(), clock, metrics);
-        StepRunner steps = metrics.counting(watching.tracking(Recovery.steps(settings, source, agent, clock)));
+        // one audit log: its lock is what keeps the steps' lines and the acknowledgements' from writing over each other
+        AuditLog audit = new AuditLog(settings.serveStateDir());
+        StepRunner steps = metrics.counting(watching.tracking(Recovery.steps(settings, source, agent, audit, clock)));
         ReportStore reports = watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS));
         BotServer server;
         try {
-            WatchDesk desk = desk(source, watching, new AuditLog(settings.serveStateDir()), clock);
+            WatchDesk desk = desk(source, watching, audit, clock);
             server = BotServer.start(settings, source, steps, reports, clock, agent.zone(), metrics.registry(), desk);
         } catch (SettingsException e) {
             // a token Slack refuses stops start-up before anything is watched or posted

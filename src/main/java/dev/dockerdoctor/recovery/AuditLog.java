@@ -54,7 +54,7 @@ public final class AuditLog {
         n.put("result", e.result());
         Files.createDirectories(file.getParent());
         byte[] line = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
-        // one writer (this lock, one bot per state folder), writing at the end
+        // one writer (this lock: serve shares one AuditLog between its steps and acknowledgements), writing at the end
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             // a run killed half-way through its line left it without an end: close it, so this entry reads whole
