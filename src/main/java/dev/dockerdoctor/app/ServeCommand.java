@@ -130,6 +130,33 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 return taken;
             }
+
+            @Override
+            public java.util.Optional<dev.dockerdoctor.watch.Maintenance> maintenance() {
+                return watching.watch().maintenance();
+            }
+
+            @Override
+            public dev.dockerdoctor.watch.Maintenance startMaintenance(String user, java.time.Instant until, String reason) {
+                dev.dockerdoctor.watch.Maintenance m = watching.watch().startMaintenance(user, until, reason);
+                audited(user, "maintenance-start", "maintenance until " + until + (m.reason().isEmpty() ? "" : ": " + m.reason()));
+                return m;
+            }
+
+            @Override
+            public java.util.Optional<dev.dockerdoctor.watch.Maintenance> endMaintenance(String user) {
+                java.util.Optional<dev.dockerdoctor.watch.Maintenance> m = watching.watch().endMaintenance(user);
+                m.ifPresent(w -> audited(user, "maintenance-end", "maintenance ended early"));
+                return m;
+            }
+
+            private void audited(String user, String what, String line) {
+                try {
+                    audit.append(new AuditLog.Entry(clock.instant(), user, null, what, List.of(line), null, null, "maintenance"));
+                } catch (java.io.IOException e) {
+                    LoggerFactory.getLogger(ServeCommand.class).warn("Could not write {} to the audit log: {}", what, e.toString());
+                }
+            }
         };
     }
 

@@ -126,6 +126,11 @@ public final class DoctorMetrics {
             public void remind(Incident incident, Duration openFor) throws DeliveryException {
                 notifier.remind(incident, openFor);
             }
+
+            @Override
+            public void maintenance(dev.dockerdoctor.watch.Maintenance window) throws DeliveryException {
+                notifier.maintenance(window);
+            }
         };
     }
 

@@ -25,6 +25,7 @@ import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.IncidentViews;
+import dev.dockerdoctor.slack.message.MaintenanceViews;
 import dev.dockerdoctor.slack.message.Message;
 import dev.dockerdoctor.slack.message.ReportViews;
 import dev.dockerdoctor.slack.message.Subcommand;
@@ -261,7 +262,9 @@ public final class SlackBot implements AutoCloseable {
         }
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
         String user = p.getUserId();
-        if (!submit(() -> status(sr, user, responder))) {
+        Runnable work = sr.view() == Subcommand.MAINTENANCE ? () -> maintenance(sr.maintenance(), user, responder)
+                : () -> status(sr, user, responder);
+        if (!submit(work)) {
             SlackMessage m = BlockKitRenderer.renderChecked(ReportViews.busy(), options.secrets());
             return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
         }
@@ -331,6 +334,31 @@ public final class SlackBot implements AutoCloseable {
             share = false;
         }
         answers.command(responder, m, share);
+    }
+
+    /** Admins start and end windows; anyone may ask whether one is under way. No diagnosis: the watch answers. */
+    void maintenance(StatusRequest.Maintain ask, String user, Responder responder) {
+        Message m;
+        try {
+            java.time.Instant now = options.clock().instant();
+            if (ask.action() == StatusRequest.Maintain.Action.SHOW) {
+                m = MaintenanceViews.current(home.maintenance(), now, options.zone());
+            } else if (user == null || !runner.mayRun(user)) {
+                log.info("{} maintenance refused to {}: not an admin", COMMAND, user);
+                m = MaintenanceViews.adminsOnly(context(null));
+            } else if (ask.action() == StatusRequest.Maintain.Action.END) {
+                Optional<dev.dockerdoctor.watch.Maintenance> ended = home.endMaintenance(user);
+                m = ended.isPresent() ? MaintenanceViews.endedForYou(ended.get()) : MaintenanceViews.current(Optional.empty(), now, options.zone());
+            } else {
+                m = MaintenanceViews.startedForYou(home.startMaintenance(user, now.plus(ask.length()), ask.reason()), options.zone());
+            }
+        } catch (UnsupportedOperationException e) {
+            m = MaintenanceViews.noWatch();
+        } catch (RuntimeException e) {
+            log.warn("{} maintenance failed", COMMAND, e);
+            m = ReportViews.failed();
+        }
+        answers.command(responder, m, false);
     }
 
     void refresh(Responder responder, boolean ephemeral) {

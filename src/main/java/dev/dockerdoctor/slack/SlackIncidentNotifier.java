@@ -9,12 +9,14 @@ import com.slack.api.model.Message.Metadata;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Secrets;
 import dev.dockerdoctor.slack.message.IncidentViews;
+import dev.dockerdoctor.slack.message.MaintenanceViews;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.slack.render.BlockKitRenderer;
 import dev.dockerdoctor.slack.render.SlackMessage;
 import dev.dockerdoctor.watch.DeliveryException;
 import dev.dockerdoctor.watch.Incident;
 import dev.dockerdoctor.watch.IncidentNotifier;
+import dev.dockerdoctor.watch.Maintenance;
 import dev.dockerdoctor.watch.ThreadRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +136,14 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
         post("chat.postMessage (reminder of " + i.id() + ")",
                 BlockKitRenderer.renderChecked(IncidentViews.reminder(i, openFor, oncall, contexts.forIncident(i.id())), secrets),
                 t.ts(), null);
+    }
+
+    /** A maintenance window's start or end, in the channel (not in a thread: it is about the host, not an incident). */
+    @Override
+    public void maintenance(Maintenance window) throws DeliveryException {
+        String host = contexts.forIncident(null).host();
+        post("chat.postMessage (maintenance " + (window.endedAt() == null ? "start" : "end") + ")",
+                BlockKitRenderer.renderChecked(MaintenanceViews.news(window, host, zone), secrets), null, null);
     }
 
     /**

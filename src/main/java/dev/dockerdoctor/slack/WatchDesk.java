@@ -1,10 +1,14 @@
 package dev.dockerdoctor.slack;
 
 import dev.dockerdoctor.slack.message.HomeState;
+import dev.dockerdoctor.watch.Maintenance;
+
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the bot asks of the watch beside diagnoses: the state the App Home tab shows (read without diagnosing, so the
- * tab opens at once), and an acknowledgement of the open incident.
+ * tab opens at once), an acknowledgement of the open incident, and maintenance windows.
  */
 public interface WatchDesk {
     HomeState home();
@@ -19,6 +23,25 @@ public interface WatchDesk {
      * @return false when that is not the open incident (resolved meanwhile, or an old message's button)
      */
     boolean acknowledge(String incidentId, String user, String reason);
+
+    /** The maintenance window under way, if any (none without a watch). */
+    default Optional<Maintenance> maintenance() {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts a maintenance window until {@code until} (or moves the end of the one under way); saved and audited.
+     *
+     * @throws UnsupportedOperationException without a watch: there is nothing to hold back
+     */
+    default Maintenance startMaintenance(String user, Instant until, String reason) {
+        throw new UnsupportedOperationException("no watch: nothing to hold back");
+    }
+
+    /** Ends the window under way; empty when none is. */
+    default Optional<Maintenance> endMaintenance(String user) {
+        return Optional.empty();
+    }
 
     /** Nothing known, nothing to acknowledge (tests, and a bot without a watch). */
     static WatchDesk none() {

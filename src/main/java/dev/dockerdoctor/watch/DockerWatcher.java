@@ -17,7 +17,8 @@ import java.util.Set;
  * <li>{@code daemon-unreachable}: confirmed like a URL (failures in a row), and only on a host where the daemon has
  *     answered before (a baseline exists), so a machine without Docker raises nothing;</li>
  * <li>{@code data-root-changed}: the live root differs from the baseline's;</li>
- * <li>{@code containers-collapsed}: the daemon holds no containers, or under a tenth, of the baseline's N &gt; 0.</li>
+ * <li>{@code containers-collapsed}: the daemon holds no containers, or under a tenth, of the baseline's N &gt; 0;</li>
+ * <li>the containers' own signals (restart loops, failing health checks, OOM kills): {@link ContainerWatcher}.</li>
  * </ul>
  * Only the polls of the interval count towards the daemon's up/down streak: the extra polls the event stream asks
  * for come in bursts around a restart, and two of them a second apart must not make a routine restart an outage.
@@ -33,6 +34,7 @@ public final class DockerWatcher {
     private final DockerProbe probe;
     private final Clock clock;
     private final WatchState daemon;
+    private final ContainerWatcher containerSignals;
     private DockerBaseline baseline;
     private DaemonState lastReachable;
 
@@ -40,6 +42,7 @@ public final class DockerWatcher {
         this.probe = probe;
         this.clock = clock;
         this.daemon = new WatchState(downAfter, upAfter);
+        this.containerSignals = new ContainerWatcher(downAfter, upAfter);
         this.baseline = baseline;
     }
 
@@ -80,7 +83,7 @@ public final class DockerWatcher {
             baseline = new DockerBaseline(s.dockerRootDir(), containers, now);
             healthy.add(new SignalKey(SignalKind.DATA_ROOT_CHANGED, DATA_ROOT));
             healthy.add(new SignalKey(SignalKind.CONTAINERS_COLLAPSED, CONTAINERS));
-            return new Reading(problems, healthy);
+            return withContainers(new Reading(problems, healthy), s, now, scheduled);
         }
         boolean rootChanged = !Objects.equals(baseline.root(), s.dockerRootDir());
         boolean collapsed = baseline.containers() > 0 && (long) containers * 10 < baseline.containers();
@@ -100,7 +103,17 @@ public final class DockerWatcher {
         if (!rootChanged && !collapsed && containers != baseline.containers()) {
             baseline = new DockerBaseline(s.dockerRootDir(), containers, now);
         }
-        return new Reading(problems, healthy);
+        return withContainers(new Reading(problems, healthy), s, now, scheduled);
+    }
+
+    private Reading withContainers(Reading mine, DaemonState s, Instant now, boolean scheduled) {
+        // a list the daemon could not give is not a list of no containers
+        return s.error() == null ? mine.plus(containerSignals.observe(s.containerList(), now, scheduled)) : mine;
+    }
+
+    /** Restarts seen so far count towards no loop (after a maintenance window, or a step of the bot's). */
+    public synchronized void forgetRestarts() {
+        containerSignals.forgetRestarts();
     }
 
     /** Takes the daemon as last seen as the new normal (called when an incident resolves). */

@@ -25,17 +25,69 @@ final class IncidentBook {
     private final Clock clock;
     private final Map<String, Diagnosis> diagnoses = new LinkedHashMap<>();
     private DockerBaseline baseline;
+    private Maintenance maintenance;
 
-    IncidentBook(IncidentMachine machine, IncidentStore store, Clock clock, DockerBaseline baseline) {
+    IncidentBook(IncidentMachine machine, IncidentStore store, Clock clock, DockerBaseline baseline, Maintenance maintenance) {
         this.machine = machine;
         this.store = store;
         this.clock = clock;
         this.baseline = baseline;
+        this.maintenance = maintenance;
+    }
+
+    // ------------------------------------------------------------------------------------------------ maintenance
+
+    /**
+     * The maintenance window as it stands at {@code now} (the one under way, or the last one), null when there never
+     * was one. A window whose time ran out is marked ended here, as of its {@code until}.
+     */
+    synchronized Maintenance maintenance(Instant now) {
+        if (maintenance != null && maintenance.runOutAt(now)) {
+            maintenance = maintenance.ended(maintenance.until(), null);
+            save();
+        }
+        return maintenance;
+    }
+
+    /** Starts a window, or moves the end of the one under way (its start is told again, with the new end). */
+    synchronized Maintenance startMaintenance(String user, Instant now, Instant until, String reason) {
+        Maintenance m = maintenance(now);
+        maintenance = m != null && m.activeAt(now) ? m.extendedTo(until, reason) : Maintenance.start(user, now, until, reason);
+        save();
+        return maintenance;
+    }
+
+    /** Ends the window under way now; empty when none is. */
+    synchronized Optional<Maintenance> endMaintenance(String user, Instant now) {
+        Maintenance m = maintenance(now);
+        if (m == null || !m.activeAt(now)) return Optional.empty();
+        maintenance = m.ended(now, user);
+        save();
+        return Optional.of(maintenance);
+    }
+
+    /** Keeps the problems of a reading that came during the window. */
+    synchronized void seenDuringMaintenance(java.util.List<Signal> problems) {
+        if (maintenance == null || problems.isEmpty()) return;
+        Maintenance m = maintenance.seeing(problems);
+        if (m == maintenance) return;
+        maintenance = m;
+        save();
+    }
+
+    /** The chat was told of window {@code id} as it was in {@code told}. */
+    synchronized void maintenanceTold(Maintenance told) {
+        if (maintenance == null || !maintenance.id().equals(told.id())) return;
+        Maintenance m = maintenance;
+        if (!told.startPosted() && m.until().equals(told.until())) m = m.withStartPosted();
+        if (told.endedAt() != null) m = m.withStartPosted().withEndPosted();
+        maintenance = m;
+        save();
     }
 
     synchronized IncidentMachine.Change feed(Reading r) {
         IncidentMachine.Change c = machine.observe(r);
-        if (c.changed()) save();
+        if (c.changed() || (!r.notes().isEmpty() && machine.open().isPresent())) save();
         return c;
     }
 
@@ -120,7 +172,7 @@ final class IncidentBook {
     private void save() {
         boolean interrupted = Thread.interrupted();
         try {
-            store.save(new IncidentStore.Stored(IncidentStore.VERSION, machine.all(), baseline));
+            store.save(new IncidentStore.Stored(IncidentStore.VERSION, machine.all(), baseline, maintenance));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot save incidents to {} ({}); carrying on from memory", store.file(), e.toString());
         } finally {

@@ -114,6 +114,7 @@ public final class IncidentMachine {
             return new Change(Kind.OPENED, open);
         }
         Draft d = new Draft(open, options.timelineLimit());
+        for (TimelineEntry n : reading.notes()) d.note(n.at(), n.text());
         boolean raised = false;
         boolean cleared = false;
         boolean reworded = false;
@@ -266,6 +267,9 @@ public final class IncidentMachine {
             case DAEMON_UNREACHABLE -> "the Docker daemon answers again";
             case DATA_ROOT_CHANGED -> "Docker's root directory is back where it was";
             case CONTAINERS_COLLAPSED -> "the containers are back";
+            case CONTAINER_RESTART_LOOP -> r.subject() + " stopped restarting";
+            case CONTAINER_UNHEALTHY -> r.subject() + " passes its health check again";
+            case CONTAINER_OOM_KILLED -> r.subject() + " runs again after it was killed for lack of memory";
         };
     }
 

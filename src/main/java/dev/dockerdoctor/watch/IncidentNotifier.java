@@ -29,17 +29,24 @@ public interface IncidentNotifier {
     ThreadRef resolved(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException;
 
     /**
-     * Called before posting again when an earlier {@link #opened} for this incident started but its result was never
-     * stored (the bot died, or the answer was lost): the root message if it was posted after all. The default finds
-     * nothing, so such an incident is posted again.
-     */
-    /**
      * The incident has been open {@code openFor} and nobody acknowledged it: raise it again in its thread (best
      * effort: a reminder that does not get through is not retried; the next one comes at its time).
      */
     default void remind(Incident incident, java.time.Duration openFor) throws DeliveryException {
     }
 
+    /**
+     * News of a maintenance window: it started (or its end moved) while {@code window.endedAt()} is null, else it
+     * ended, with what was seen during it. Told again at the next poll until a call succeeds.
+     */
+    default void maintenance(Maintenance window) throws DeliveryException {
+    }
+
+    /**
+     * Called before posting again when an earlier {@link #opened} for this incident started but its result was never
+     * stored (the bot died, or the answer was lost): the root message if it was posted after all. The default finds
+     * nothing, so such an incident is posted again.
+     */
     default Optional<ThreadRef> findPosted(Incident incident) throws DeliveryException {
         return Optional.empty();
     }

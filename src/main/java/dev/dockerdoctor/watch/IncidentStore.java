@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * {@code incidents.json} in the state folder (DOCTOR_STATE_DIR): the open incident with its thread, the recently
- * resolved ones, and the Docker baseline. Written atomically after every change, so a restarted bot continues the
+ * resolved ones, the Docker baseline and the maintenance window (the one under way, or the last). Written atomically after every change, so a restarted bot continues the
  * same incident in the same thread. A file that cannot be read is moved aside ({@code incidents.json.corrupt-<stamp>})
  * and reported; the bot starts afresh rather than not at all.
  */
@@ -34,12 +34,16 @@ public final class IncidentStore {
     public Path file() { return file; }
 
     /** Everything kept. */
-    public record Stored(int version, List<Incident> incidents, DockerBaseline dockerBaseline) {
+    public record Stored(int version, List<Incident> incidents, DockerBaseline dockerBaseline, Maintenance maintenance) {
         public Stored {
             incidents = incidents == null ? List.of() : List.copyOf(incidents);
         }
 
-        public static final Stored EMPTY = new Stored(VERSION, List.of(), null);
+        public Stored(int version, List<Incident> incidents, DockerBaseline dockerBaseline) {
+            this(version, incidents, dockerBaseline, null);
+        }
+
+        public static final Stored EMPTY = new Stored(VERSION, List.of(), null, null);
     }
 
     /** What was read, and what went wrong reading it (null when nothing did). */

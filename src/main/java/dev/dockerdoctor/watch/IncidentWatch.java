@@ -106,6 +106,9 @@ public final class IncidentWatch implements AutoCloseable {
     private final ExecutorService diagnosisThread;
     private final ScheduledThreadPoolExecutor courierThread;
     private final java.util.concurrent.atomic.AtomicBoolean extraPollQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean maintenanceNewsQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The window whose end the watchers have been told of (restarts during it count towards no loop). */
+    private volatile String maintenanceClosedFor;
 
     private IncidentWatch(Config config, Path stateDir, DockerProbe probe, DiagnosisSource diagnoser,
                           IncidentNotifier notifier, Clock clock) {
@@ -115,7 +118,7 @@ public final class IncidentWatch implements AutoCloseable {
         IncidentStore.Loaded loaded = store.load(clock.instant());
         if (loaded.problem() != null) LOG.warn("{}", loaded.problem());
         IncidentMachine machine = new IncidentMachine(config.host(), clock, config.machine(), loaded.stored().incidents());
-        this.book = new IncidentBook(machine, store, clock, loaded.stored().dockerBaseline());
+        this.book = new IncidentBook(machine, store, clock, loaded.stored().dockerBaseline(), loaded.stored().maintenance());
         this.http = Executors.newCachedThreadPool(daemonThreads("doctor-watch-http"));
         this.urls = new UrlWatcher(config.urls(), new UrlProbe(config.probeTimeout(), http), clock, config.downAfter(), config.upAfter());
         this.probe = probe;
@@ -186,8 +189,41 @@ public final class IncidentWatch implements AutoCloseable {
         return c.changed();
     }
 
+    /**
+     * Planned work until {@code until}: signals are kept but open no incident and post nothing; at its end one message
+     * says what happened during it, and anything still broken opens its incident. Asked again while one lasts, it
+     * moves its end. An incident already open when it starts goes on as before.
+     */
+    public Maintenance startMaintenance(String user, Instant until, String reason) {
+        Maintenance m = book.startMaintenance(user, clock.instant(), until, reason);
+        LOG.info("maintenance until {} started by {}{}", until, user, m.reason().isEmpty() ? "" : ": " + m.reason());
+        tellMaintenance();
+        return m;
+    }
+
+    /** Ends the maintenance window under way; empty when none is. */
+    public Optional<Maintenance> endMaintenance(String user) {
+        Optional<Maintenance> m = book.endMaintenance(user, clock.instant());
+        m.ifPresent(w -> {
+            LOG.info("maintenance ended early by {}", user);
+            maintenanceOver(w);
+            tellMaintenance();
+            pollDockerSoon(); // what is still broken opens its incident now, not an interval later
+        });
+        return m;
+    }
+
+    /** The maintenance window under way now, if any. */
+    public Optional<Maintenance> maintenance() {
+        Instant now = clock.instant();
+        return Optional.ofNullable(book.maintenance(now)).filter(m -> m.activeAt(now));
+    }
+
     /** A recovery step ran for this incident: it is mitigating now, and a new diagnosis decides what is left. */
     public void stepRan(String incidentId, String stepId, boolean succeeded) {
+        synchronized (docker) {
+            docker.forgetRestarts(); // what the step restarted is no loop
+        }
         IncidentMachine.Change c = book.stepRan(incidentId, stepId, succeeded);
         if (c.changed()) {
             diagnosis.request();
@@ -257,7 +293,17 @@ public final class IncidentWatch implements AutoCloseable {
         });
     }
 
-    private void feed(Reading r) {
+    private void feed(Reading reading) {
+        Instant now = clock.instant();
+        Maintenance m = book.maintenance(now);
+        Reading r = reading;
+        if (m != null && m.activeAt(now) && book.open().isEmpty()) {
+            book.seenDuringMaintenance(reading.problems());
+            r = reading.withoutProblems();
+        } else if (m != null && m.endedAt() != null && !m.id().equals(maintenanceClosedFor)) {
+            maintenanceOver(m);
+        }
+        if (m != null && m.needsTelling()) tellMaintenance();
         IncidentMachine.Change c = book.feed(r);
         switch (c.kind()) {
             case OPENED, REOPENED -> LOG.warn("incident {} {}: {}", c.incident().id(), c.kind() == IncidentMachine.Kind.OPENED
@@ -272,6 +318,33 @@ public final class IncidentWatch implements AutoCloseable {
         }
         refreshIfStale();
         remindIfDue();
+    }
+
+    private void maintenanceOver(Maintenance m) {
+        maintenanceClosedFor = m.id();
+        synchronized (docker) {
+            docker.forgetRestarts(); // the restarts of the planned work are no loop
+        }
+    }
+
+    // on the courier's thread, one at a time; what does not get through is told again at the next poll
+    private void tellMaintenance() {
+        if (!maintenanceNewsQueued.compareAndSet(false, true)) return;
+        try {
+            courierThread.execute(() -> {
+                maintenanceNewsQueued.set(false);
+                Maintenance m = book.maintenance(clock.instant());
+                if (m == null || !m.needsTelling()) return;
+                try {
+                    notifier.maintenance(m);
+                    book.maintenanceTold(m);
+                } catch (DeliveryException | RuntimeException e) {
+                    LOG.warn("maintenance {}: the message did not get through ({}); trying again at the next poll", m.id(), e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            maintenanceNewsQueued.set(false); // stopping
+        }
     }
 
     // on the courier's thread: one call to the chat at a time, as every delivery

@@ -33,4 +33,13 @@ public final class LogNotifier implements IncidentNotifier {
         LOG.warn("incident {} still open after {} and nobody has acknowledged it: {}", incident.id(),
                 Durations.words(openFor), incident.headline());
     }
+
+    @Override
+    public void maintenance(Maintenance m) {
+        if (m.endedAt() == null) {
+            LOG.info("maintenance until {} (started by {}){}", m.until(), m.by(), m.reason().isEmpty() ? "" : ": " + m.reason());
+        } else {
+            LOG.info("maintenance ended after {}; {} signal(s) came during it", Durations.words(java.time.Duration.between(m.startedAt(), m.endedAt())), m.seen().size());
+        }
+    }
 }

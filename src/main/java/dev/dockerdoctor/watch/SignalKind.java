@@ -10,7 +10,10 @@ public enum SignalKind {
     URL_DOWN("url-down", true),
     DAEMON_UNREACHABLE("daemon-unreachable", true),
     DATA_ROOT_CHANGED("data-root-changed", false),
-    CONTAINERS_COLLAPSED("containers-collapsed", false);
+    CONTAINERS_COLLAPSED("containers-collapsed", false),
+    CONTAINER_RESTART_LOOP("container-restart-loop", true),
+    CONTAINER_UNHEALTHY("container-unhealthy", true),
+    CONTAINER_OOM_KILLED("container-oom-killed", false);
 
     private final String wire;
     private final boolean service;

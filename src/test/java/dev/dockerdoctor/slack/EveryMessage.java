@@ -34,6 +34,26 @@ final class EveryMessage {
         out.put("unknown step", StepViews.unknownStep(c.reportId(), "compose-up:nope"));
         out.put("failed", ReportViews.failed());
         out.put("busy", ReportViews.busy());
+        // maintenance: its start, an end with more held back than is shown, and every answer to the typist
+        java.time.Instant t = java.time.Instant.parse("2026-12-02T06:00:00Z");
+        dev.dockerdoctor.watch.Maintenance m = dev.dockerdoctor.watch.Maintenance.start("U0ADMIN", t,
+                t.plus(java.time.Duration.ofHours(2)), "moving Docker to the big disk <!channel> " + "x".repeat(900));
+        java.util.List<dev.dockerdoctor.watch.Signal> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            seen.add(new dev.dockerdoctor.watch.Signal(dev.dockerdoctor.watch.SignalKind.URL_DOWN, "svc" + i,
+                    "svc" + i + " answered 502 " + "`<&>`".repeat(60), t.plusSeconds(i)));
+        }
+        out.put("maintenance started", dev.dockerdoctor.slack.message.MaintenanceViews.news(m, c.host(), java.time.ZoneOffset.UTC));
+        out.put("maintenance ended", dev.dockerdoctor.slack.message.MaintenanceViews.news(m.seeing(seen)
+                .ended(t.plusSeconds(3600), "U0ADMIN"), c.host(), java.time.ZoneOffset.UTC));
+        out.put("maintenance ended quietly", dev.dockerdoctor.slack.message.MaintenanceViews.news(m.ended(t.plusSeconds(7200), null),
+                c.host(), java.time.ZoneOffset.UTC));
+        out.put("maintenance for you", dev.dockerdoctor.slack.message.MaintenanceViews.startedForYou(m, java.time.ZoneOffset.UTC));
+        out.put("maintenance under way", dev.dockerdoctor.slack.message.MaintenanceViews.current(java.util.Optional.of(m), t,
+                java.time.ZoneOffset.UTC));
+        out.put("maintenance none", dev.dockerdoctor.slack.message.MaintenanceViews.current(java.util.Optional.empty(), t,
+                java.time.ZoneOffset.UTC));
+        out.put("maintenance admins only", dev.dockerdoctor.slack.message.MaintenanceViews.adminsOnly(c));
         return out;
     }
 }

@@ -49,4 +49,21 @@ class StatusRequestTest {
         assertThat(parse("plan now").problem()).contains("takes no arguments");
         assertThat(parse("<!channel>").problem()).contains("&lt;!channel&gt;");
     }
+
+    @Test
+    void shouldReadMaintenanceWithItsLengthAndReasonOrEnd() {
+        StatusRequest start = parse("maintenance 2h upgrading  Docker to 28");
+        assertThat(start.view()).isEqualTo(MAINTENANCE);
+        assertThat(start.maintenance()).isEqualTo(new StatusRequest.Maintain(StatusRequest.Maintain.Action.START,
+                Duration.ofHours(2), "upgrading Docker to 28"));
+        assertThat(parse("maintenance 45m").maintenance().reason()).isEmpty();
+        assertThat(parse("Maintenance END").maintenance().action()).isEqualTo(StatusRequest.Maintain.Action.END);
+        assertThat(parse("maintenance").maintenance().action()).isEqualTo(StatusRequest.Maintain.Action.SHOW);
+        assertThat(parse("logs").maintenance()).isNull();
+        for (String bad : new String[]{"maintenance soon", "maintenance 30s", "maintenance 8d", "maintenance end now"}) {
+            StatusRequest r = parse(bad);
+            assertThat(r.view()).as(bad).isEqualTo(HELP);
+            assertThat(r.problem()).as(bad).contains("`maintenance` takes how long it lasts");
+        }
+    }
 }

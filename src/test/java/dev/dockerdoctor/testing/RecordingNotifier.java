@@ -32,6 +32,7 @@ public final class RecordingNotifier implements IncidentNotifier {
     private final Deque<DeliveryException> failures = new ArrayDeque<>();
     private final AtomicInteger ts;
     private boolean loseNextPostAnswer;
+    private final List<dev.dockerdoctor.watch.Maintenance> maintenance = new ArrayList<>();
 
     public RecordingNotifier() {
         this(new LinkedHashMap<>(), new AtomicInteger(1633587600));
@@ -85,6 +86,17 @@ public final class RecordingNotifier implements IncidentNotifier {
     public synchronized ThreadRef resolved(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
         return edit(Op.RESOLVED, incident, diagnosis);
     }
+
+    /** Maintenance news fails with the same script of failures as the incidents' posts. */
+    @Override
+    public synchronized void maintenance(dev.dockerdoctor.watch.Maintenance window) throws DeliveryException {
+        DeliveryException e = failures.poll();
+        if (e != null) throw e;
+        maintenance.add(window);
+    }
+
+    /** The maintenance news told, in order. */
+    public synchronized List<dev.dockerdoctor.watch.Maintenance> maintenanceTold() { return List.copyOf(maintenance); }
 
     @Override
     public synchronized Optional<ThreadRef> findPosted(Incident incident) {

@@ -176,4 +176,38 @@ class IncidentWatchTest {
                 () -> chat.succeeded(UPDATED).stream().anyMatch(c -> c.state() == IncidentState.MITIGATING));
         assertThat(w.openIncident().orElseThrow().stepsRan()).containsExactly("restore-data-root");
     }
+
+    @Test
+    void aMaintenanceWindowHoldsTheIncidentBackSurvivesARestartAndOpensWhatIsStillBrokenAtItsEnd() throws Exception {
+        RecordingNotifier chat = new RecordingNotifier().failNext(DeliveryException.transientFailure("HTTP 500", null));
+        IncidentWatch w1 = start(chat);
+        sleep(INTERVAL.multipliedBy(3));
+        java.time.Instant until = java.time.Instant.now().plus(Duration.ofMinutes(30));
+        w1.startMaintenance("U0ADMIN", until, "moving Docker to the big disk");
+        Eventually.await("the start is told, after one 500", WAIT, () -> !chat.maintenanceTold().isEmpty());
+        assertThat(chat.maintenanceTold().get(0).endedAt()).isNull();
+        assertThat(chat.maintenanceTold().get(0).reason()).isEqualTo("moving Docker to the big disk");
+
+        breakTheHost();
+        sleep(INTERVAL.multipliedBy(6));
+        assertThat(chat.calls()).as("nothing posted during the window").isEmpty();
+        assertThat(w1.openIncident()).isEmpty();
+        w1.close();
+
+        RecordingNotifier second = chat.sameChat();
+        IncidentWatch w2 = start(second);
+        sleep(INTERVAL.multipliedBy(6));
+        assertThat(w2.maintenance()).as("the window survives the restart").isPresent();
+        assertThat(second.calls()).as("still nothing posted").isEmpty();
+        assertThat(second.maintenanceTold()).as("the start is not told twice").isEmpty();
+
+        assertThat(w2.endMaintenance("U0ADMIN")).isPresent();
+        Eventually.await("the end is told", WAIT, () -> !second.maintenanceTold().isEmpty());
+        Maintenance ended = second.maintenanceTold().get(0);
+        assertThat(ended.endedBy()).isEqualTo("U0ADMIN");
+        assertThat(ended.seen()).extracting(TimelineEntry::text).anySatisfy(t -> assertThat(t).contains("/var/lib/docker"));
+        Eventually.await("what is still broken opens its incident", WAIT, () -> !second.succeeded(OPENED).isEmpty());
+        assertThat(w2.maintenance()).isEmpty();
+        assertThat(w2.endMaintenance("U0ADMIN")).as("nothing left to end").isEmpty();
+    }
 }

@@ -45,7 +45,7 @@ public final class IncidentViews {
         parts.add(new Header(title(i, c)));
         parts.add(new Text(bold(whatIsDown(i)) + "\n*Likely cause:* " + cause(i)));
         List<String> f = new ArrayList<>();
-        f.add("*Since*\n" + esc(when(i.openedAt(), zone, i.openedAt(), i.updatedAt())) + " " + esc(zoneName(zone)));
+        f.add("*Since*\n" + Mrkdwn.date(i.openedAt(), zone));
         f.add("*State*\n" + esc(i.state().wire()));
         if (i.state() == IncidentState.RESOLVED) f.add("*Outage*\n" + esc(Durations.words(i.duration())));
         if (!i.stepsRan().isEmpty()) {
@@ -89,7 +89,7 @@ public final class IncidentViews {
     public static final String UI_ACK = "ui:ack";
 
     static String acknowledged(dev.dockerdoctor.watch.Acknowledgement a, ZoneId zone) {
-        return ":eyes: *Acknowledged* by " + Mrkdwn.user(a.user()) + " at " + esc(TIME.format(a.at().atZone(zone)))
+        return ":eyes: *Acknowledged* by " + Mrkdwn.user(a.user()) + " " + Mrkdwn.date(a.at(), zone)
                 + (a.reason().isEmpty() ? "" : ": " + esc(Clip.text(a.reason(), 300)));
     }
 
@@ -138,6 +138,17 @@ public final class IncidentViews {
         if (on.stream().anyMatch(s -> s.kind() == SignalKind.DAEMON_UNREACHABLE)) return "Docker does not answer";
         if (on.stream().anyMatch(s -> s.kind() == SignalKind.DATA_ROOT_CHANGED)) return "Docker's data root moved";
         if (on.stream().anyMatch(s -> s.kind() == SignalKind.CONTAINERS_COLLAPSED)) return "Docker's containers are gone";
+        for (SignalKind k : List.of(SignalKind.CONTAINER_RESTART_LOOP, SignalKind.CONTAINER_OOM_KILLED, SignalKind.CONTAINER_UNHEALTHY)) {
+            List<String> names = on.stream().filter(s -> s.kind() == k).map(SignalRecord::subject).toList();
+            if (names.isEmpty()) continue;
+            String who = Mrkdwn.and(Clip.list(names, 3, ""));
+            boolean one = names.size() == 1;
+            return who + switch (k) {
+                case CONTAINER_RESTART_LOOP -> one ? " is restarting in a loop" : " are restarting in a loop";
+                case CONTAINER_OOM_KILLED -> one ? " was killed for lack of memory" : " were killed for lack of memory";
+                default -> one ? " fails its health check" : " fail their health checks";
+            };
+        }
         return "incident";
     }
 

@@ -1,6 +1,10 @@
 package dev.dockerdoctor.slack.message;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Slack's mrkdwn, escaped where it must be: {@code & < >} become entities (Slack's rule), and text that goes into a
@@ -29,6 +33,19 @@ public final class Mrkdwn {
     /** A user mention; ids that do not look like Slack ids are shown as text, never as markup. */
     public static String user(String id) {
         return id.matches("[UW][A-Z0-9]{2,20}") ? "<@" + id + ">" : code(id);
+    }
+
+    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
+
+    /**
+     * A moment in each reader's own time zone: Slack's {@code <!date^...>} token ("today 06:20", "Dec 2 06:20"), with
+     * the host's zone spelled out as the fallback for clients that do not render it (notifications, old clients).
+     * Only for mrkdwn text: code blocks and plain text show the token as it is.
+     */
+    public static String date(Instant t, ZoneId fallbackZone) {
+        String zone = fallbackZone.getId().equals("Z") ? "UTC" : fallbackZone.getId();
+        return "<!date^" + t.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK.format(t.atZone(fallbackZone))
+                + " " + esc(zone).replace("|", "") + ">";
     }
 
     /** "a, b and c". */

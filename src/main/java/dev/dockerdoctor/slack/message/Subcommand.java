@@ -24,6 +24,10 @@ public enum Subcommand {
             (d, c, window, user) -> ReportViews.compose(d, c)),
     PLAN("plan", "", "the steps that would fix it, in a safe order", (d, c, window, user) -> ReportViews.plan(d, c)),
     SHARE("share", "", "the report, posted for the whole channel", (d, c, window, user) -> ReportViews.report(d, c.sharedBy(user))),
+    /** Answered without a diagnosis: the bot routes it to the watch before any view is asked. */
+    MAINTENANCE("maintenance", " DURATION [reason] | end", "planned work (admins): no incident opens until it ends, e.g. "
+            + code("maintenance 2h upgrading Docker") + "; " + code("maintenance end") + " ends it early",
+            (d, c, window, user) -> ReportViews.help(null)),
     HELP("help", "", "this", (d, c, window, user) -> ReportViews.help(null));
 
     /** The view of a subcommand over a fresh diagnosis. */

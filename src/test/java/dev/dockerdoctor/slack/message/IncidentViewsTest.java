@@ -96,7 +96,9 @@ class IncidentViewsTest {
         Message m = IncidentViews.root(acked, Optional.of(drifted()), CONTEXT, ZONE);
         render(m);
         assertThat(m.parts()).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(Part.Text.class, t ->
-                assertThat(t.markdown()).startsWith(":eyes: *Acknowledged* by <@U0BOB> at 06:26:12: restoring the data root")
+                assertThat(t.markdown()).startsWith(":eyes: *Acknowledged* by <@U0BOB> <!date^" + T.plusSeconds(300).getEpochSecond()
+                        + "^{date_short_pretty} {time}|")
+                        .contains(": restoring the data root")
                         .doesNotContain("<!channel>")));
         assertThat(m.buttons()).isEmpty();
         Message resolved = IncidentViews.root(incident(IncidentState.RESOLVED, cause(), 3), Optional.empty(), CONTEXT, ZONE);

@@ -21,7 +21,7 @@ class SubcommandTest {
         }
         assertThat(Subcommand.of("log")).contains(Subcommand.LOGS);
         assertThat(Subcommand.of("rooot")).isEmpty();
-        assertThat(Subcommand.usage("/docker-status")).isEqualTo("/docker-status [help|root|logs [window]|compose|plan|share]");
+        assertThat(Subcommand.usage("/docker-status")).isEqualTo("/docker-status [help|root|logs [window]|compose|plan|share|maintenance DURATION [reason] | end]");
         assertThat(Arrays.stream(Subcommand.values()).filter(s -> s.word() == null)).containsExactly(Subcommand.REPORT);
     }
 }
