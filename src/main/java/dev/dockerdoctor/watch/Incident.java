@@ -50,16 +50,24 @@ public record Incident(String id, String host, IncidentState state, Instant open
     public boolean open() { return state != IncidentState.RESOLVED; }
 
     /**
-     * The cause a diagnosis named while the incident lasted (the first, as the timeline keeps it), else the newest
-     * verdict's. A resolved incident's verdict is the clean one that closed it, so its cause is on the timeline.
+     * The cause a diagnosis named while the incident lasted (from the timeline), else the newest verdict's. A resolved incident's verdict is the clean one that closed it, so its cause is on the timeline.
      */
     public java.util.Optional<String> namedCause() {
+        // the diagnosis at the worst: the last one before anybody ran a step (after one, what is left is an
+        // aftermath such as "an upgrade restarted Docker"); without steps, the last one
+        String beforeSteps = null;
+        String last = null;
+        boolean stepRan = false;
         for (TimelineEntry t : timeline) {
-            if (t.text().startsWith(IncidentMachine.DIAGNOSIS_NOTE)) {
-                String cause = t.text().substring(IncidentMachine.DIAGNOSIS_NOTE.length());
-                if (!cause.equals(IncidentMachine.NO_CAUSE)) return java.util.Optional.of(cause);
-            }
+            if (t.text().startsWith(IncidentMachine.STEP_NOTE)) stepRan = true;
+            if (!t.text().startsWith(IncidentMachine.DIAGNOSIS_NOTE)) continue;
+            String cause = t.text().substring(IncidentMachine.DIAGNOSIS_NOTE.length());
+            if (cause.equals(IncidentMachine.NO_CAUSE)) continue;
+            last = cause;
+            if (!stepRan) beforeSteps = cause;
         }
+        if (beforeSteps != null) return java.util.Optional.of(beforeSteps);
+        if (last != null) return java.util.Optional.of(last);
         return java.util.Optional.ofNullable(verdict == null ? null : verdict.likelyCause());
     }
 

@@ -38,6 +38,8 @@ public final class IncidentMachine {
     /** How a diagnosis is said on the timeline: {@link Incident#namedCause()} reads it back. */
     static final String DIAGNOSIS_NOTE = "diagnosis: ";
     static final String NO_CAUSE = "no problem found on the Docker host";
+    /** How a step that ran is said on the timeline. */
+    static final String STEP_NOTE = "step ";
 
     /** What a call did, and the incident as it is now (null for NONE without an incident). */
     public record Change(Kind kind, Incident incident) {
@@ -167,7 +169,7 @@ public final class IncidentMachine {
         Instant now = clock.instant();
         Draft d = new Draft(open, options.timelineLimit());
         d.stepsRan.add(stepId);
-        d.note(now, "step " + stepId + " ran: " + (succeeded ? "succeeded" : "failed"));
+        d.note(now, STEP_NOTE + stepId + " ran: " + (succeeded ? "succeeded" : "failed"));
         if (d.state == IncidentState.OPEN) d.state = IncidentState.MITIGATING;
         d.changed(now, true);
         open = d.freeze();

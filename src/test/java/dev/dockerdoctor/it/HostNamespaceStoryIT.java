@@ -87,14 +87,32 @@ class HostNamespaceStoryIT {
                 assertThat(diagnosis.blocks()).as("the orphaned root and the upgrade named")
                         .contains("/srv/docker", "containerd.io", "1.4.11-1", "gitlab");
                 Eventually.await("the root message updated to the likely cause, the moved root", Duration.ofSeconds(30),
-                        () -> slack.posted().get(0).blocks().contains("containers are in"));
+                        () -> slack.posted().get(0).blocks().contains("1 container is in"));
                 JsonObject thread = JsonParser.parseString("{\"blocks\":" + diagnosis.blocks() + "}").getAsJsonObject();
                 String value = SlackJson.button(thread, "restore-data-root").get("value").getAsString();
 
                 SignedClient client = new SignedClient(ns.address(), bot.port(), SECRET);
+                // Bob, not an admin, acknowledges it through the modal
+                String incidentId = dev.dockerdoctor.slack.message.ButtonRef.decode(value).orElseThrow().report();
+                JsonObject rootBlocks = JsonParser.parseString("{\"blocks\":" + slack.posted().get(0).blocks() + "}").getAsJsonObject();
+                String ackValue = SlackJson.button(rootBlocks, "ui:ack").get("value").getAsString();
+                assertThat(client.post(SlackPayloads.blockAction("ui:ack", ackValue, "U0BOB", slack.responseUrl("ack"))).status())
+                        .isEqualTo(200);
+                slack.awaitPath("/api/views.open", Duration.ofSeconds(10)).orElseThrow();
+                assertThat(client.post(SlackPayloads.viewSubmission("ui:ack", incidentId, "U0BOB", "reason", "reason",
+                        "getting the data root back")).body()).doesNotContain("errors");
+                Eventually.await("the root says who acknowledged it", Duration.ofSeconds(30),
+                        () -> slack.posted().get(0).blocks().contains("Acknowledged"));
+
+                // Alice, an admin, clicks in the thread: who runs what, then its result, in that thread
+                JsonObject clickInThread = SlackPayloads.blockActionJson("restore-data-root", value, "U0ALICE", slack.responseUrl("click"));
+                clickInThread.getAsJsonObject("container").addProperty("thread_ts", root.ts());
+                clickInThread.getAsJsonObject("container").addProperty("is_ephemeral", false);
+                clickInThread.getAsJsonObject("container").addProperty("channel_id", CHANNEL);
+                clickInThread.getAsJsonObject("channel").addProperty("id", CHANNEL);
                 long click = System.nanoTime();
-                assertThat(client.post(SlackPayloads.blockAction("restore-data-root", value, "U0ALICE",
-                        slack.responseUrl("click"))).status()).isEqualTo(200);
+                assertThat(client.post("payload=" + java.net.URLEncoder.encode(clickInThread.toString(),
+                        java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
                 Eventually.await("GitLab answering again; serve's log:\n" + bot.log(), Duration.ofSeconds(60), ns::gitlabAnswers);
                 long answerMs = (System.nanoTime() - click) / 1_000_000;
                 Eventually.await("the incident resolved; serve's log:\n" + bot.log(), Duration.ofSeconds(90),
@@ -104,6 +122,24 @@ class HostNamespaceStoryIT {
                 assertThat(answerMs).as("click to GitLab answering").isLessThan(15_000);
 
                 assertThat(slack.posted().stream().filter(p -> p.threadTs() == null)).as("one root message").hasSize(1);
+                List<SlackStandIn.Posted> replies = slack.posted().stream().filter(p -> root.ts().equals(p.threadTs())).toList();
+                assertThat(replies).as("the step's start and its result in the thread")
+                        .anySatisfy(p -> assertThat(p.text()).contains("restore-data-root", "started by U0ALICE"))
+                        .anySatisfy(p -> assertThat(p.text()).contains("restore-data-root", "done"));
+                SlackStandIn.Posted resolved = replies.stream().filter(p -> p.text().startsWith("Resolved after")).findFirst().orElseThrow();
+                assertThat(resolved.blocks()).as("the post-mortem in brief")
+                        .contains("Acknowledged", "\\u003c@U0BOB\\u003e", "getting the data root back", "restore-data-root",
+                                "docker-doctor postmortem " + incidentId);
+
+                // the post-mortem, written up on the host from the incident's own record
+                dev.dockerdoctor.testing.Command.Result pm = ns.inside(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                        dev.dockerdoctor.testing.DoctorCli.jar().toAbsolutePath().toString(), "postmortem", incidentId,
+                        "--state-dir", state.toString()));
+                assertThat(pm.exitCode()).as(pm.stderr()).isZero();
+                System.out.println("namespace story: the post-mortem\n" + pm.stdout());
+                assertThat(pm.stdout()).startsWith("# ").contains("containerd.io", "1.4.11-1", "/srv/docker", "U0BOB",
+                        "getting the data root back", "U0ALICE", "restore-data-root");
                 assertThat(Files.readString(ns.folder("/etc/docker/daemon.json")))
                         .contains("\"data-root\"", "/srv/docker", "\"max-size\"", "10m");
                 try (var files = Files.list(ns.folder("/etc/docker"))) {

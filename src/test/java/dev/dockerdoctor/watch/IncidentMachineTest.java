@@ -346,4 +346,27 @@ class IncidentMachineTest {
         assertThat(back.kind()).isEqualTo(REOPENED);
         assertThat(back.incident().acknowledgement()).isNull();
     }
+
+    @Test
+    void theNamedCauseIsTheDiagnosisAtTheWorstNotTheFirstSymptomNorTheAftermath() {
+        Instant t = Instant.parse("2026-12-02T06:20:00Z");
+        List<TimelineEntry> tl = List.of(
+                new TimelineEntry(t, "Docker daemon unreachable"),
+                new TimelineEntry(t.plusSeconds(1), IncidentMachine.DIAGNOSIS_NOTE + "The Docker daemon does not answer"),
+                new TimelineEntry(t.plusSeconds(9), IncidentMachine.DIAGNOSIS_NOTE + "Docker runs on /var/lib/docker but 12 containers are in /srv/docker"),
+                new TimelineEntry(t.plusSeconds(20), IncidentMachine.STEP_NOTE + "restore-data-root ran: succeeded"),
+                new TimelineEntry(t.plusSeconds(22), IncidentMachine.DIAGNOSIS_NOTE + "An upgrade of containerd.io restarted Docker"));
+        assertThat(withTimeline(tl).namedCause()).hasValue("Docker runs on /var/lib/docker but 12 containers are in /srv/docker");
+        assertThat(withTimeline(List.of(tl.get(0), tl.get(1), new TimelineEntry(t.plusSeconds(5),
+                IncidentMachine.DIAGNOSIS_NOTE + IncidentMachine.NO_CAUSE))).namedCause())
+                .as("no step: the last cause named").hasValue("The Docker daemon does not answer");
+        assertThat(withTimeline(List.of(tl.get(3), tl.get(4))).namedCause()).as("named only after a step")
+                .hasValue("An upgrade of containerd.io restarted Docker");
+    }
+
+    private static Incident withTimeline(List<TimelineEntry> tl) {
+        Instant t = tl.get(0).at();
+        return new Incident("inc-1", "h", IncidentState.RESOLVED, t, t, t, t.plusSeconds(30), Duration.ofSeconds(30),
+                List.of(), tl, 0, null, List.of(), 1, Delivery.NONE);
+    }
 }

@@ -88,7 +88,7 @@ class ServeIncidentIT {
                 String incidentId = ButtonRef.decode(value).orElseThrow().report();
                 assertThat(incidentId).startsWith("inc-");
                 Eventually.await("the root names the likely cause", Duration.ofSeconds(30),
-                        () -> slack.posted().get(0).blocks().contains("containers are in"));
+                        () -> slack.posted().get(0).blocks().contains("1 container is in"));
 
                 // what a dashboard scrapes meanwhile, read by the text format's rules
                 Map<String, Double> during = metrics(bot.port());

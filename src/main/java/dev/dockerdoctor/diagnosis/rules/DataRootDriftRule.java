@@ -62,8 +62,8 @@ public final class DataRootDriftRule implements Rule {
         String detail;
         if (emptied) {
             DataRoot o = orphan.get();
-            title = "Docker runs on " + live.get() + " (" + liveCount + " containers) but " + o.containers()
-                    + " containers are in " + o.path();
+            title = "Docker runs on " + live.get() + " (" + liveCount + (liveCount == 1 ? " container" : " containers")
+                    + ") but " + o.containers() + (o.containers() == 1 ? " container is in " : " containers are in ") + o.path();
             detail = "The daemon came up on another data root, so every container, image and volume in " + o.path()
                     + " looks gone. The data is still on disk. Point Docker back at " + o.path()
                     + " and restart it before anything else; do not run `docker compose up` now, it would create "
