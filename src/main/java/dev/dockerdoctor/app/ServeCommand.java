@@ -109,7 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
             @Override
             public dev.dockerdoctor.slack.message.HomeState home() {
                 return new dev.dockerdoctor.slack.message.HomeState(source.newest(), watching.watch().openIncident(),
-                        audit.lastRun(HomeViews.STEPS));
+                        audit.lastRun(HomeViews.STEPS), watching.watch().maintenance());
             }
 
             @Override

@@ -54,6 +54,7 @@ final class Watching implements AutoCloseable {
         IncidentWatch watch = IncidentWatch.create(IncidentWatch.Config.of(host, s.watch(), s.watchInterval()).withRemind(s.remind()),
                 s.serveStateDir(), probe, source, notifier, clock);
         metrics.incidents(watch::openIncident);
+        metrics.maintenance(watch::maintenance);
         return new Watching(watch, s, probe);
     }
 

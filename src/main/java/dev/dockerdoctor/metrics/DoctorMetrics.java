@@ -36,6 +36,7 @@ public final class DoctorMetrics {
     private final Counter steps;
     private final Counter deliveries;
     private volatile Supplier<Optional<Incident>> openIncident = Optional::empty;
+    private volatile Supplier<Optional<dev.dockerdoctor.watch.Maintenance>> maintenance = Optional::empty;
 
     /** @param newest the newest diagnosis (a {@link dev.dockerdoctor.diagnosis.NewestDiagnosis}), read at scrape time */
     public DoctorMetrics(String host, Clock clock, Supplier<Optional<Diagnosis>> newest) {
@@ -80,6 +81,13 @@ public final class DoctorMetrics {
                 .callback(cb -> openIncident.get().ifPresent(i ->
                         cb.call(Math.max(0, Duration.between(i.openedAt(), clock.instant()).toMillis() / 1000.0))))
                 .register(registry);
+        GaugeWithCallback.builder().name(PREFIX + "maintenance_active")
+                .help("1 while a maintenance window holds incidents back, else 0").constLabels(hostLabel)
+                .callback(cb -> cb.call(maintenance.get().isPresent() ? 1 : 0)).register(registry);
+        GaugeWithCallback.builder().name(PREFIX + "maintenance_end_timestamp_seconds").unit(Unit.SECONDS)
+                .help("When the maintenance window under way ends (Unix time)").constLabels(hostLabel)
+                .callback(cb -> maintenance.get().ifPresent(m -> cb.call(m.until().toEpochMilli() / 1000.0)))
+                .register(registry);
         steps = Counter.builder().name(PREFIX + "steps").help("Recovery steps run, by step id and result (done, failed)")
                 .constLabels(hostLabel).labelNames("step", "result").register(registry);
         deliveries = Counter.builder().name(PREFIX + "slack_deliveries")
@@ -92,6 +100,11 @@ public final class DoctorMetrics {
     /** The incident the incident-open and incident-age gauges read at scrape time. */
     public void incidents(Supplier<Optional<Incident>> open) {
         this.openIncident = open;
+    }
+
+    /** The maintenance window the maintenance gauges read at scrape time. */
+    public void maintenance(Supplier<Optional<dev.dockerdoctor.watch.Maintenance>> window) {
+        this.maintenance = window;
     }
 
     /** The runner, every step that ran counted by id and result (refusals and "busy" ran nothing: not counted). */

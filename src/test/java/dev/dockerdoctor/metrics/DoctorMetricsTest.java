@@ -45,8 +45,9 @@ class DoctorMetricsTest {
     }
 
     @Test
-    void beforeAnyDiagnosisOnlyTheCountersAndTheIncidentGaugeAreThere() throws IOException {
-        assertThat(scrape()).containsOnlyKeys("docker_doctor_incident_open{host=\"gitlab-host\"}");
+    void beforeAnyDiagnosisOnlyTheCountersAndTheIncidentAndMaintenanceGaugesAreThere() throws IOException {
+        assertThat(scrape()).containsOnlyKeys("docker_doctor_incident_open{host=\"gitlab-host\"}",
+                "docker_doctor_maintenance_active{host=\"gitlab-host\"}");
     }
 
     @Test
@@ -89,6 +90,18 @@ class DoctorMetricsTest {
         metrics.incidents(() -> Optional.of(open));
         clock.advance(Duration.ofMinutes(1));
         assertThat(scrape()).containsEntry("docker_doctor_incident_age_seconds{host=\"gitlab-host\"}", 150.0);
+    }
+
+    @Test
+    void aMaintenanceWindowIsShownWithItsEnd() throws IOException {
+        assertThat(scrape()).containsEntry("docker_doctor_maintenance_active{host=\"gitlab-host\"}", 0.0)
+                .doesNotContainKey("docker_doctor_maintenance_end_timestamp_seconds{host=\"gitlab-host\"}");
+        dev.dockerdoctor.watch.Maintenance m = dev.dockerdoctor.watch.Maintenance.start("U0ALICE", TestDiagnoses.NOW,
+                TestDiagnoses.NOW.plus(Duration.ofHours(2)), "upgrading Docker");
+        metrics.maintenance(() -> Optional.of(m));
+        assertThat(scrape()).containsEntry("docker_doctor_maintenance_active{host=\"gitlab-host\"}", 1.0)
+                .containsEntry("docker_doctor_maintenance_end_timestamp_seconds{host=\"gitlab-host\"}",
+                        (double) m.until().getEpochSecond());
     }
 
     @Test

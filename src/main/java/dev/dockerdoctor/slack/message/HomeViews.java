@@ -47,6 +47,9 @@ public final class HomeViews {
         parts.add(new Part.Divider());
         parts.add(new Part.Text("*Open incident*\n" + h.open().map(i -> incident(i, c, zone, now, teamUrl))
                 .orElse(":large_green_circle: None.")));
+        h.maintenance().ifPresent(m -> parts.add(new Part.Text(":construction: *Maintenance* until " + Mrkdwn.date(m.until(), zone)
+                + ", started by " + Mrkdwn.user(m.by()) + (m.reason().isEmpty() ? "" : ": " + Mrkdwn.esc(Clip.text(m.reason(), 200)))
+                + ". New incidents wait until it ends.")));
         parts.add(new Part.Divider());
         List<String> steps = h.lastSteps().stream().limit(STEPS).map(e -> step(e, zone)).toList();
         parts.add(new Part.Text("*Last steps run*\n" + (steps.isEmpty() ? "None yet." : String.join("\n", steps))));
