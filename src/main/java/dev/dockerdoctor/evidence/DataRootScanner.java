@@ -156,7 +156,7 @@ public final class DataRootScanner {
     static boolean isDataRoot(Path p) {
         if (!Files.isDirectory(p.resolve("containers"))) return false;
         return Files.isDirectory(p.resolve("image")) || Files.isDirectory(p.resolve("volumes"))
-                || Files.exists(p.resolve("engine-id"));
+                || Files.isDirectory(p.resolve("containerd")) || Files.exists(p.resolve("engine-id"));
     }
 
     DataRoot describe(Path root, boolean active) {
@@ -186,7 +186,7 @@ public final class DataRootScanner {
             // unknown free space is said as null
         }
         return new DataRoot(files.hostPath(root), active, containers.size(), images, volumes, List.copyOf(projects),
-                free, total, imagesByDriver, containers);
+                free, total, imagesByDriver, containers, ContainerdContent.images(root.resolve(ContainerdContent.OWN_STORE)));
     }
 
     private List<DiskContainer> containers(Path dir) {
@@ -210,7 +210,7 @@ public final class DataRootScanner {
             Map<String, String> labels = new LinkedHashMap<>();
             n.path("Config").path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             return new DiskContainer(id, name.isEmpty() ? null : name, n.path("Config").path("Image").asText(null),
-                    n.path("State").path("Running").asBoolean(false), labels);
+                    n.path("State").path("Running").asBoolean(false), labels, n.path("Driver").asText(null));
         } catch (IOException | RuntimeException e) {
             return new DiskContainer(id, null, null, false, Map.of());
         }

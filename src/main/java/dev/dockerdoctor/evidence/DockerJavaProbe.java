@@ -153,7 +153,20 @@ public final class DockerJavaProbe implements DockerProbe {
         Object liveRestore = info.getRawValues().get("LiveRestoreEnabled");
         return new DaemonState(true, info.getDockerRootDir(), info.getDriver(), info.getServerVersion(),
                 info.getContainers(), info.getContainersRunning(), info.getImages(),
-                liveRestore instanceof Boolean b ? b : null, error, containers);
+                liveRestore instanceof Boolean b ? b : null, error, containers, null, imageStore(info.getDriverStatuses()));
+    }
+
+    /**
+     * Which image store the daemon uses: with containerd's, {@code /info} says {@code DriverStatus: [["driver-type",
+     * "io.containerd.snapshotter.v1"]]} (and Driver keeps the graph driver's name, so it alone does not tell).
+     */
+    static String imageStore(List<List<String>> driverStatus) {
+        if (driverStatus == null) return DaemonState.CLASSIC_STORE;
+        for (List<String> kv : driverStatus) {
+            if (kv != null && kv.size() == 2 && "driver-type".equals(kv.get(0)) && kv.get(1) != null
+                    && kv.get(1).startsWith("io.containerd.snapshotter")) return DaemonState.CONTAINERD_STORE;
+        }
+        return DaemonState.CLASSIC_STORE;
     }
 
     /**

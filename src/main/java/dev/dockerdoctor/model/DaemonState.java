@@ -5,10 +5,15 @@ import java.util.List;
 /**
  * What the daemon at DOCKER_HOST said, or why it said nothing. When it is not reachable every count is null,
  * {@code failure} says which kind of silence it was and {@code error} says it in words a person can act on.
+ * {@code imageStore} is {@link #CONTAINERD_STORE} when images live in containerd's store (Docker 29's default on fresh
+ * installs, {@code "features": {"containerd-snapshotter": true}}), {@link #CLASSIC_STORE} for the graph drivers, null
+ * when unknown.
  */
 public record DaemonState(boolean reachable, String dockerRootDir, String storageDriver, String serverVersion,
                           Integer containers, Integer running, Integer images, Boolean liveRestoreEnabled,
-                          String error, List<ContainerInfo> containerList, Failure failure) {
+                          String error, List<ContainerInfo> containerList, Failure failure, String imageStore) {
+    public static final String CONTAINERD_STORE = "containerd";
+    public static final String CLASSIC_STORE = "classic";
 
     /** Why a daemon said nothing, as few kinds as lead to different advice. */
     public enum Failure {
@@ -34,14 +39,23 @@ public record DaemonState(boolean reachable, String dockerRootDir, String storag
                        Integer containers, Integer running, Integer images, Boolean liveRestoreEnabled,
                        String error, List<ContainerInfo> containerList) {
         this(reachable, dockerRootDir, storageDriver, serverVersion, containers, running, images, liveRestoreEnabled,
-                error, containerList, null);
+                error, containerList, null, null);
     }
+
+    public DaemonState(boolean reachable, String dockerRootDir, String storageDriver, String serverVersion,
+                       Integer containers, Integer running, Integer images, Boolean liveRestoreEnabled,
+                       String error, List<ContainerInfo> containerList, Failure failure) {
+        this(reachable, dockerRootDir, storageDriver, serverVersion, containers, running, images, liveRestoreEnabled,
+                error, containerList, failure, null);
+    }
+
+    public boolean containerdStore() { return CONTAINERD_STORE.equals(imageStore); }
 
     public static DaemonState unreachable(String error) {
         return unreachable(Failure.OTHER, error);
     }
 
     public static DaemonState unreachable(Failure failure, String error) {
-        return new DaemonState(false, null, null, null, null, null, null, null, error, List.of(), failure);
+        return new DaemonState(false, null, null, null, null, null, null, null, error, List.of(), failure, null);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 public enum StepFamily {
     MOUNT_DATA_ROOT_DISK("mount-data-root-disk", "Mount the data disk", Effect.RESTARTS_DOCKER),
     RESTORE_STORAGE_DRIVER("restore-storage-driver", "Restore storage driver", Effect.RESTARTS_DOCKER, Effect.EDITS_DAEMON_JSON),
+    SWITCH_IMAGE_STORE("switch-image-store", "Switch the image store back", Effect.RESTARTS_DOCKER, Effect.EDITS_DAEMON_JSON),
     RESTORE_DATA_ROOT("restore-data-root", "Restore data root", Effect.RESTARTS_DOCKER, Effect.EDITS_DAEMON_JSON),
     START_DOCKER("start-docker", "Start Docker", Effect.RESTARTS_DOCKER),
     COMPOSE_UP("compose-up", "Start %s", Effect.WAITS_FOR_ROOT),

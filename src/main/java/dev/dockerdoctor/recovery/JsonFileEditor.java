@@ -43,8 +43,20 @@ public final class JsonFileEditor {
             root = JSON.createObjectNode();
         }
         for (FileChange c : changes) {
-            if (c.to() == null) root.remove(c.key());
-            else root.set(c.key(), value(c.to()));
+            // "features.containerd-snapshotter": a key of a nested object (daemon.json's own keys have no dots)
+            int dot = c.key().indexOf('.');
+            ObjectNode parent = root;
+            String key = c.key();
+            if (dot > 0) {
+                JsonNode p = root.get(c.key().substring(0, dot));
+                if (p != null && !p.isObject()) {
+                    throw new RefusedException(file + ": \"" + c.key().substring(0, dot) + "\" is not an object; fix it by hand first (nothing was changed)");
+                }
+                parent = p == null ? root.putObject(c.key().substring(0, dot)) : (ObjectNode) p;
+                key = c.key().substring(dot + 1);
+            }
+            if (c.to() == null) parent.remove(key);
+            else parent.set(key, value(c.to()));
         }
         Optional<Path> backup = AtomicFile.backup(file, now);
         String out = JSON.writeValueAsString(root) + "\n";

@@ -39,7 +39,7 @@ public final class TextReport {
         b.append("Daemon\n");
         if (s.reachable()) {
             b.append("  Docker ").append(s.serverVersion()).append(", root ").append(s.dockerRootDir())
-                    .append(", driver ").append(s.storageDriver()).append('\n')
+                    .append(", driver ").append(s.storageDriver()).append(s.containerdStore() ? ", containerd image store" : "").append('\n')
                     .append("  ").append(s.containers()).append(" containers (").append(s.running()).append(" running), ")
                     .append(s.images()).append(" images, live-restore ").append(Boolean.TRUE.equals(s.liveRestoreEnabled()) ? "on" : "off").append('\n');
             DiskUsage du = d.snapshot().diskUsage();

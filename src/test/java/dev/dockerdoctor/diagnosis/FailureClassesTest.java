@@ -100,6 +100,60 @@ class FailureClassesTest {
                 List.of(root), List.of(), base.logStats(), List.of(), List.of(), null);
     }
 
+    // Docker 28/29 with the containerd image store switched on: the classic store's containers and images vanish
+    private static dev.dockerdoctor.model.HostSnapshot storeSwitched(String store, int shownContainers, String driverOfRecords,
+                                                                     int classicImages, int containerdImages) {
+        List<dev.dockerdoctor.model.ContainerInfo> listed = new java.util.ArrayList<>();
+        for (int i = 0; i < shownContainers; i++) {
+            listed.add(dev.dockerdoctor.model.ContainerInfo.basic("new" + i, "new-" + i, "redis", "running", Map.of()));
+        }
+        var base = host().daemon(new dev.dockerdoctor.model.DaemonState(true, "/var/lib/docker", "overlay2", "28.5.2",
+                        shownContainers, shownContainers, 0, false, null, listed, null, store))
+                .daemonJson("features", Map.of("containerd-snapshotter", true)).build();
+        List<dev.dockerdoctor.model.DiskContainer> records = List.of(
+                new dev.dockerdoctor.model.DiskContainer("a".repeat(64), "gitlab-web-1", "gitlab/gitlab-ce", true, Map.of(), driverOfRecords),
+                new dev.dockerdoctor.model.DiskContainer("b".repeat(64), "gitlab-db-1", "postgres", true, Map.of(), driverOfRecords));
+        var root = new dev.dockerdoctor.model.DataRoot("/var/lib/docker", true, 2, classicImages, 3, List.of("gitlab"),
+                500 * Snapshots.GIB, 1000 * Snapshots.GIB, classicImages == 0 ? Map.of() : Map.of("overlay2", classicImages),
+                records, containerdImages);
+        return new dev.dockerdoctor.model.HostSnapshot(base.takenAt(), base.zone(), base.since(), base.daemon(), base.config(),
+                List.of(root), List.of(), base.logStats(), List.of(), List.of(), null);
+    }
+
+    @Test
+    void theContainerdStoreSwitchedOnHidesTheClassicStoreAndTheStepSwitchesBackKeepingTheOtherKeys() {
+        Diagnosis d = doctor.diagnose(storeSwitched("containerd", 0, "overlay2", 9, 0));
+        Finding f = d.findings().stream().filter(x -> x.id().equals("containerd-image-store-switched")).findFirst().orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.title()).isEqualTo("Docker switched to the containerd image store: 2 containers and 9 images of the"
+                + " classic store are hidden (still on disk)");
+        assertThat(f.evidence()).extracting(e -> e.source() + ": " + e.text()).contains(
+                "/var/lib/docker/containers: 2 containers made for the classic store, not shown: gitlab-web-1, gitlab-db-1",
+                "/etc/docker/daemon.json: features.containerd-snapshotter = true");
+        assertThat(ids(d)).doesNotContain("data-root-drift", "storage-driver-changed");
+        assertThat(steps(d)).startsWith("switch-image-store").doesNotContain("compose-up:gitlab");
+        assertThat(d.plan().get(0).changes()).containsExactly(
+                new FileChange("/etc/docker/daemon.json", "features.containerd-snapshotter", "true", "false"));
+        assertThat(d.hasProblems()).isTrue();
+    }
+
+    @Test
+    void theOtherWayRoundAndAMoveUnderWayAreToldButOnlyTheOutageIsCritical() {
+        Diagnosis back = doctor.diagnose(storeSwitched("classic", 0, "overlayfs", 0, 4));
+        Finding f = back.findings().stream().filter(x -> x.id().equals("containerd-image-store-switched")).findFirst().orElseThrow();
+        assertThat(f.title()).isEqualTo("Docker switched to the classic image store: 2 containers and 4 images of"
+                + " containerd's store are hidden (still on disk)");
+        assertThat(back.plan().get(0).changes()).extracting(FileChange::to).containsExactly("true");
+
+        Diagnosis moving = doctor.diagnose(storeSwitched("containerd", 3, "overlay2", 9, 0));
+        assertThat(moving.findings()).filteredOn(x -> x.id().equals("containerd-image-store-switched"))
+                .extracting(Finding::severity).containsExactly(Severity.WARNING);
+        assertThat(ids(doctor.diagnose(storeSwitched("containerd", 0, "overlayfs", 0, 0))))
+                .as("everything on the store in use: nothing hidden").doesNotContain("containerd-image-store-switched");
+        assertThat(ids(doctor.diagnose(storeSwitched(null, 0, "overlay2", 9, 0))))
+                .as("an old daemon that does not say its store").doesNotContain("containerd-image-store-switched");
+    }
+
     @Test
     void dockerLeftStoppedAfterAContainerdUpgradeOnlyNeedsAStart() {
         OffsetDateTime t = OffsetDateTime.parse("2021-10-07T06:20:19+00:00");

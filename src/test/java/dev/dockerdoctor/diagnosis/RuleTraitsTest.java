@@ -17,7 +17,7 @@ class RuleTraitsTest {
     @Test
     void servicesWaitWhileTheRootIsDriftedInConflictUnmountedOnAnotherDriverOrStopped() {
         assertThat(Rules.idsWith(FindingTrait.ROOT_NOT_RIGHT)).containsExactlyInAnyOrder("data-root-drift",
-                "data-root-conflict", "data-root-disk-not-mounted", "storage-driver-changed", "docker-left-stopped");
+                "data-root-conflict", "data-root-disk-not-mounted", "storage-driver-changed", "containerd-image-store-switched", "docker-left-stopped");
         assertThat(Rules.idsWith(FindingTrait.LIVE_ROOT_ELSEWHERE)).containsExactlyInAnyOrder("data-root-drift",
                 "data-root-disk-not-mounted");
     }
@@ -26,7 +26,7 @@ class RuleTraitsTest {
     void adviceDoesNotDisqualifyALastKnownGoodButABrokenRootOrDaemonDoes() {
         assertThat(Rules.idsWith(FindingTrait.DISQUALIFIES_LAST_KNOWN_GOOD)).containsExactlyInAnyOrder(
                 "daemon-unreachable", "data-root-drift", "data-root-conflict", "daemon-json-invalid",
-                "storage-driver-changed", "data-root-disk-not-mounted", "docker-left-stopped", "daemon-json-replaced",
+                "storage-driver-changed", "containerd-image-store-switched", "data-root-disk-not-mounted", "docker-left-stopped", "daemon-json-replaced",
                 "data-root-flag-lost")
                 .doesNotContain("live-restore-disabled", "low-disk", "data-root-in-vendor-unit");
     }
@@ -34,7 +34,7 @@ class RuleTraitsTest {
     @Test
     void theRootAndComposeViewsShowTheirOwnFindings() {
         assertThat(Rules.idsWith(FindingTrait.ROOT_VIEW)).containsExactlyInAnyOrder("data-root-drift",
-                "data-root-conflict", "data-root-in-vendor-unit", "data-root-disk-not-mounted", "storage-driver-changed",
+                "data-root-conflict", "data-root-in-vendor-unit", "data-root-disk-not-mounted", "storage-driver-changed", "containerd-image-store-switched",
                 "daemon-json-replaced", "data-root-flag-lost", "docker-left-stopped", "daemon-unreachable", "low-disk",
                 "docker-disk-pressure");
         assertThat(Rules.idsWith(FindingTrait.COMPOSE_VIEW)).containsExactlyInAnyOrder("compose-services-down",

@@ -33,6 +33,27 @@ class JsonFileEditorTest {
     }
 
     @Test
+    void setsAKeyOfANestedObjectKeepingItsOtherKeysAndRefusesWhenItIsNoObject() throws Exception {
+        Path f = dir.resolve("daemon.json");
+        Files.writeString(f, "{\"features\": {\"containerd-snapshotter\": true, \"buildkit\": true}, \"data-root\": \"/srv/docker\"}");
+        new JsonFileEditor().apply(f, List.of(new FileChange(f.toString(), "features.containerd-snapshotter", "true", "false")),
+                Instant.parse("2026-11-28T06:00:00Z"));
+        assertThat(Files.readString(f)).contains("\"containerd-snapshotter\" : false", "\"buildkit\" : true", "\"data-root\" : \"/srv/docker\"");
+
+        Path fresh = dir.resolve("fresh.json");
+        Files.writeString(fresh, "{\"log-driver\": \"local\"}");
+        new JsonFileEditor().apply(fresh, List.of(new FileChange(fresh.toString(), "features.containerd-snapshotter", null, "false")), Instant.now());
+        assertThat(Files.readString(fresh)).contains("\"features\" : {", "\"containerd-snapshotter\" : false", "\"log-driver\" : \"local\"");
+
+        Path odd = dir.resolve("odd.json");
+        Files.writeString(odd, "{\"features\": \"yes\"}");
+        assertThatThrownBy(() -> new JsonFileEditor().apply(odd, List.of(new FileChange(odd.toString(),
+                "features.containerd-snapshotter", null, "false")), Instant.now()))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("\"features\" is not an object");
+        assertThat(Files.readString(odd)).isEqualTo("{\"features\": \"yes\"}");
+    }
+
+    @Test
     void createsTheFileWhenThereIsNone() throws Exception {
         Path f = dir.resolve("etc/docker/daemon.json");
         JsonFileEditor.Edit e = new JsonFileEditor().apply(f, List.of(new FileChange(f.toString(), "data-root", null, "/srv")), Instant.now());

@@ -60,6 +60,7 @@ public final class Planner {
             case ENABLE_LIVE_RESTORE -> s.config().daemonJsonError() != null ? Optional.empty() : Optional.of(enableLiveRestore(s));
             case MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(facts);
             case RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s, facts);
+            case SWITCH_IMAGE_STORE -> switchImageStore(s);
             case COMPOSE_UP -> ComposeSteps.up(id.parameter(), s, ctx);
             case START_DOCKER -> Optional.of(new Step(StepFamily.START_DOCKER.id(), "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
@@ -118,6 +119,22 @@ public final class Planner {
                         + " first), then restarts Docker so it sees the images and containers made with that driver.",
                 List.of(ctx.dockerRestart()),
                 List.of(new FileChange(file, "storage-driver", current == null ? null : current.toString(), former.get())),
+                true, "Restarts Docker: every running container stops and starts again."));
+    }
+
+    private Optional<Step> switchImageStore(HostSnapshot s) {
+        if (s.config().daemonJsonError() != null || !s.daemon().reachable() || s.daemon().imageStore() == null) return Optional.empty();
+        boolean back = !s.daemon().containerdStore(); // true: back to containerd's store
+        String file = s.config().daemonJsonPath();
+        String key = "features." + dev.dockerdoctor.diagnosis.rules.ContainerdImageStoreSwitchedRule.FEATURE;
+        Object current = dev.dockerdoctor.diagnosis.rules.ContainerdImageStoreSwitchedRule.configured(s).orElse(null);
+        String store = back ? "containerd image store" : "classic image store";
+        return Optional.of(new Step(StepFamily.SWITCH_IMAGE_STORE.id(), "Switch Docker back to the " + store,
+                "Sets \"features\": {\"containerd-snapshotter\": " + back + "} in " + file + " (every other key kept, a"
+                        + " backup written first), then restarts Docker so it shows the containers and images of the "
+                        + store + " again.",
+                List.of(ctx.dockerRestart()),
+                List.of(new FileChange(file, key, current == null ? null : current.toString(), Boolean.toString(back))),
                 true, "Restarts Docker: every running container stops and starts again."));
     }
 

@@ -20,6 +20,7 @@ public final class Rules {
             new LiveRestoreDisabledRule(),
             new DataRootDiskNotMountedRule(),
             new StorageDriverChangedRule(),
+            new ContainerdImageStoreSwitchedRule(),
             new DockerLeftStoppedRule(),
             new DaemonJsonReplacedRule(),
             new DataRootFlagLostRule(),

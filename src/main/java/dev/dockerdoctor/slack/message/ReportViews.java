@@ -92,7 +92,7 @@ public final class ReportViews {
         f.add("*Configuration names*\n" + d.snapshot().config().configuredRoot().map(Mrkdwn::code)
                 .orElse(d.snapshot().config().effectiveConfiguredRoots().isEmpty()
                         ? "nothing: dockerd uses its default " + code("/var/lib/docker") : "more than one root"));
-        if (dm.reachable()) f.add("*Storage driver*\n" + esc(orQ(dm.storageDriver())));
+        if (dm.reachable()) f.add("*Storage driver*\n" + esc(orQ(dm.storageDriver())) + (dm.containerdStore() ? ", containerd image store" : ""));
         parts.add(new Fields(f));
 
         List<String> settings = new ArrayList<>();
@@ -288,7 +288,7 @@ public final class ReportViews {
         if (dm.reachable()) {
             f.add("*Containers*\n" + nz(dm.running()) + " running of " + nz(dm.containers()) + ", "
                     + Mrkdwn.count(nz(dm.images()), "image", "images"));
-            f.add("*Storage driver*\n" + esc(orQ(dm.storageDriver()))
+            f.add("*Storage driver*\n" + esc(orQ(dm.storageDriver())) + (dm.containerdStore() ? ", containerd image store" : "")
                     + (Boolean.TRUE.equals(dm.liveRestoreEnabled()) ? ", live-restore on" : ""));
         }
         List<String> disk = new ArrayList<>();
