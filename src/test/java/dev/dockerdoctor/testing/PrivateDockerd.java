@@ -62,6 +62,9 @@ public final class PrivateDockerd implements AutoCloseable {
     private final Path configFile;
     private final Path logFile;
     private final Path dockerd;
+    /** The engine's own binaries (dockerd, containerd, docker) first on the PATH, or null for the machine's. */
+    private final Path engineBin;
+    private final Map<String, String> daemonEnv;
     private final Duration startTimeout;
     private final Duration stopTimeout;
     private List<String> flags;
@@ -81,7 +84,9 @@ public final class PrivateDockerd implements AutoCloseable {
         this.pidFile = base.resolve("d.pid");
         this.configFile = base.resolve("daemon.json");
         this.logFile = base.resolve("dockerd.log");
-        this.dockerd = Rig.executable("dockerd").orElseThrow();
+        this.engineBin = b.engineBin;
+        this.daemonEnv = Map.copyOf(b.daemonEnv);
+        this.dockerd = engineBin != null ? engineBin.resolve("dockerd") : Rig.executable("dockerd").orElseThrow();
         this.startTimeout = b.startTimeout;
         this.stopTimeout = b.stopTimeout;
     }
@@ -177,8 +182,9 @@ public final class PrivateDockerd implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().put("PATH", Rig.daemonPath());
+        pb.environment().put("PATH", path());
         pb.environment().remove("DOCKER_HOST");
+        pb.environment().putAll(daemonEnv);
         long t0 = System.nanoTime();
         try {
             process = pb.start();
@@ -266,13 +272,27 @@ public final class PrivateDockerd implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DOCKER_HOST", host());
         env.put("DOCKER_CONFIG", base.resolve("cli").toString());
-        env.put("PATH", Rig.daemonPath());
+        env.put("PATH", path());
         return env;
+    }
+
+    private String path() {
+        return engineBin == null ? Rig.daemonPath() : engineBin + java.io.File.pathSeparator + Rig.daemonPath();
+    }
+
+    /** The docker CLI of this daemon's engine. */
+    public Path cli() {
+        return engineBin != null ? engineBin.resolve("docker") : Rig.executable("docker").orElseThrow();
+    }
+
+    /** {@code docker info --format {{.ServerVersion}}}. */
+    public String serverVersion() {
+        return dockerOk("info", "--format", "{{.ServerVersion}}").strip();
     }
 
     /** Runs the docker CLI against this daemon: {@code docker -H unix://... args}. */
     public Command.Result docker(String... args) {
-        List<String> argv = new ArrayList<>(List.of(Rig.executable("docker").orElseThrow().toString(), "-H", host()));
+        List<String> argv = new ArrayList<>(List.of(cli().toString(), "-H", host()));
         argv.addAll(List.of(args));
         return Command.run(argv, base, env(), Duration.ofSeconds(90));
     }
@@ -468,8 +488,22 @@ public final class PrivateDockerd implements AutoCloseable {
         private boolean busybox = true;
         private Duration startTimeout = Duration.ofSeconds(30);
         private Duration stopTimeout = Duration.ofSeconds(20);
+        private Path engineBin;
+        private final Map<String, String> daemonEnv = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** Another Docker Engine's binaries, e.g. {@link ModernDocker#bin()}: its dockerd, containerd and CLI. */
+        public Builder engine(Path bin) {
+            this.engineBin = bin;
+            return this;
+        }
+
+        /** An environment variable of the dockerd process, e.g. {@code DOCKER_MIN_API_VERSION=1.44} (Docker 29's floor). */
+        public Builder daemonEnv(String name, String value) {
+            daemonEnv.put(name, value);
+            return this;
         }
 
         /**
