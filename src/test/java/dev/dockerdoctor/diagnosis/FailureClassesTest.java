@@ -155,6 +155,36 @@ class FailureClassesTest {
     }
 
     @Test
+    void aDaemonJsonDockerdRefusesIsCriticalWhileDownNamesTheKeyAndOffersNoStartThatWouldFailAgain() {
+        Diagnosis d = doctor.diagnose(host().daemonDown("connection refused").execStart(VENDOR_EXEC)
+                .daemonJson("live-restore", "yes").daemonJson("data_root", "/srv/docker")
+                .daemonJson("hosts", List.of("unix:///var/run/docker.sock")).daemonJson("log-opts", Map.of("max-size", "10m"))
+                .root("/srv/docker", false, 12, 30, 8, "gitlab").build());
+        Finding f = d.findings().stream().filter(x -> x.id().equals("daemon-json-invalid")).findFirst().orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.evidence()).extracting(e -> e.text()).containsExactlyInAnyOrder(
+                "\"live-restore\": \"yes\" is a string; dockerd wants true or false",
+                "\"data_root\" is not a daemon.json option (did you mean \"data-root\"?)",
+                "\"hosts\" is set in daemon.json and as a flag of dockerd's command line (/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock)");
+        assertThat(f.detail()).contains("rename \"data_root\" to \"data-root\"", "likely why Docker is down");
+        assertThat(steps(d)).as("no start-docker while the file would be refused").doesNotContain("start-docker");
+    }
+
+    @Test
+    void whileDockerRunsOnlyWhatIsSurelyWrongIsAWarningAndAnOptionNewerThanTheListIsNothing() {
+        Diagnosis running = doctor.diagnose(host().daemonOn("/var/lib/docker", 3, 5)
+                .daemonJson("log-level", "info").daemonJson("some-option-of-docker-31", true).build());
+        assertThat(ids(running)).doesNotContain("daemon-json-invalid");
+        Diagnosis typo = doctor.diagnose(host().daemonOn("/var/lib/docker", 3, 5).daemonJson("live_restore", true).build());
+        assertThat(typo.findings()).filteredOn(x -> x.id().equals("daemon-json-invalid"))
+                .extracting(Finding::severity).containsExactly(Severity.WARNING);
+        Diagnosis fine = doctor.diagnose(host().daemonDown("connection refused")
+                .daemonJson("data-root", "/srv/docker").daemonJson("live-restore", true).daemonJson("mtu", 1450)
+                .daemonJson("features", Map.of("containerd-snapshotter", false)).build());
+        assertThat(ids(fine)).doesNotContain("daemon-json-invalid");
+    }
+
+    @Test
     void dockerLeftStoppedAfterAContainerdUpgradeOnlyNeedsAStart() {
         OffsetDateTime t = OffsetDateTime.parse("2021-10-07T06:20:19+00:00");
         Diagnosis d = doctor.diagnose(host().daemonDown("connection refused")

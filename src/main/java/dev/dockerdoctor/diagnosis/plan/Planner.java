@@ -62,7 +62,10 @@ public final class Planner {
             case RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s, facts);
             case SWITCH_IMAGE_STORE -> switchImageStore(s);
             case COMPOSE_UP -> ComposeSteps.up(id.parameter(), s, ctx);
-            case START_DOCKER -> Optional.of(new Step(StepFamily.START_DOCKER.id(), "Start Docker",
+            // a start with a file dockerd refuses fails again the same way: fix the file first
+            case START_DOCKER -> s.config().daemonJsonError() != null
+                    || !dev.dockerdoctor.diagnosis.rules.DaemonJsonInvalidRule.refusals(s).isEmpty() ? Optional.empty()
+                    : Optional.of(new Step(StepFamily.START_DOCKER.id(), "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
                     List.of(ctx.dockerStart()), List.of(), true, null));
             case RESTART_CONTAINER -> health.restartContainer(s, id.parameter());
