@@ -35,6 +35,8 @@ public final class ConfigProbe {
             "/usr/local/bin/dockerd", "/lib/systemd/system/docker.service", "/usr/lib/systemd/system/docker.service",
             "/etc/docker", "/snap/docker", "/var/snap/docker");
     private static final long MAX_CONFIG_BYTES = 1 << 20;
+    static final String DPKG_STATUS = "/var/lib/dpkg/status";
+    private static final long MAX_DPKG_STATUS_BYTES = 32L << 20;
 
     private final HostFiles files;
     private final String dockerHost;
@@ -93,8 +95,10 @@ public final class ConfigProbe {
                 RootSetting.Kind.PROCESS, "pid " + p.pid(), f.name(), f.value(), true))));
 
         boolean installed = !processes.isEmpty() || INSTALL_MARKERS.stream().anyMatch(files::exists);
+        HostFiles.TextFile dpkg = files.readText(DPKG_STATUS, MAX_DPKG_STATUS_BYTES);
         return new DockerConfig(daemonJsonPath, dj.ok() ? dj.text() : null, keys, djError, units, effective, roots,
-                processes, installed, mounts(), expectedMounts(), daemonJsonBackups(daemonJsonPath));
+                processes, installed, mounts(), expectedMounts(), daemonJsonBackups(daemonJsonPath),
+                dpkg.ok() ? dev.dockerdoctor.parse.DpkgStatus.installed(dpkg.text(), dev.dockerdoctor.parse.DockerClients.PACKAGES) : Map.of());
     }
 
     private static void addJsonRoots(List<RootSetting> roots, RootSetting.Kind kind, String file,

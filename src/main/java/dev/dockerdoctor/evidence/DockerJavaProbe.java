@@ -153,7 +153,19 @@ public final class DockerJavaProbe implements DockerProbe {
         Object liveRestore = info.getRawValues().get("LiveRestoreEnabled");
         return new DaemonState(true, info.getDockerRootDir(), info.getDriver(), info.getServerVersion(),
                 info.getContainers(), info.getContainersRunning(), info.getImages(),
-                liveRestore instanceof Boolean b ? b : null, error, containers, null, imageStore(info.getDriverStatuses()));
+                liveRestore instanceof Boolean b ? b : null, error, containers, null, imageStore(info.getDriverStatuses()),
+                minApiVersion(getRaw("/version").orElse(null)));
+    }
+
+    /** {@code MinAPIVersion} of a {@code /version} answer, or null. */
+    static String minApiVersion(String versionJson) {
+        if (versionJson == null) return null;
+        try {
+            String v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(versionJson).path("MinAPIVersion").asText(null);
+            return v != null && v.matches("\\d+\\.\\d+") ? v : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -7,11 +7,12 @@ import java.util.List;
  * {@code failure} says which kind of silence it was and {@code error} says it in words a person can act on.
  * {@code imageStore} is {@link #CONTAINERD_STORE} when images live in containerd's store (Docker 29's default on fresh
  * installs, {@code "features": {"containerd-snapshotter": true}}), {@link #CLASSIC_STORE} for the graph drivers, null
- * when unknown.
+ * when unknown. {@code minApiVersion} is the oldest Engine API it accepts from clients ({@code /version}), or null.
  */
 public record DaemonState(boolean reachable, String dockerRootDir, String storageDriver, String serverVersion,
                           Integer containers, Integer running, Integer images, Boolean liveRestoreEnabled,
-                          String error, List<ContainerInfo> containerList, Failure failure, String imageStore) {
+                          String error, List<ContainerInfo> containerList, Failure failure, String imageStore,
+                          String minApiVersion) {
     public static final String CONTAINERD_STORE = "containerd";
     public static final String CLASSIC_STORE = "classic";
 
@@ -39,14 +40,21 @@ public record DaemonState(boolean reachable, String dockerRootDir, String storag
                        Integer containers, Integer running, Integer images, Boolean liveRestoreEnabled,
                        String error, List<ContainerInfo> containerList) {
         this(reachable, dockerRootDir, storageDriver, serverVersion, containers, running, images, liveRestoreEnabled,
-                error, containerList, null, null);
+                error, containerList, null, null, null);
     }
 
     public DaemonState(boolean reachable, String dockerRootDir, String storageDriver, String serverVersion,
                        Integer containers, Integer running, Integer images, Boolean liveRestoreEnabled,
                        String error, List<ContainerInfo> containerList, Failure failure) {
         this(reachable, dockerRootDir, storageDriver, serverVersion, containers, running, images, liveRestoreEnabled,
-                error, containerList, failure, null);
+                error, containerList, failure, null, null);
+    }
+
+    public DaemonState(boolean reachable, String dockerRootDir, String storageDriver, String serverVersion,
+                       Integer containers, Integer running, Integer images, Boolean liveRestoreEnabled,
+                       String error, List<ContainerInfo> containerList, Failure failure, String imageStore) {
+        this(reachable, dockerRootDir, storageDriver, serverVersion, containers, running, images, liveRestoreEnabled,
+                error, containerList, failure, imageStore, null);
     }
 
     public boolean containerdStore() { return CONTAINERD_STORE.equals(imageStore); }
@@ -56,6 +64,6 @@ public record DaemonState(boolean reachable, String dockerRootDir, String storag
     }
 
     public static DaemonState unreachable(Failure failure, String error) {
-        return new DaemonState(false, null, null, null, null, null, null, null, error, List.of(), failure, null);
+        return new DaemonState(false, null, null, null, null, null, null, null, error, List.of(), failure, null, null);
     }
 }

@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param fstab            what /etc/fstab (and systemd .mount units in /etc) say should be mounted
  * @param daemonJsonBackups earlier versions of daemon.json that packages or admins left beside it
  *                         ({@code daemon.json.dpkg-old}, {@code .ucf-old}, {@code .rpmsave}...): path to text
+ * @param packages         the Docker packages installed (dpkg's status), name to version: the clients' age
  */
 public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<String, Object> daemonJson,
                            String daemonJsonError, List<UnitFile> units, String effectiveExecStart,
                            List<RootSetting> rootSettings, List<DockerdProcess> processes, boolean dockerInstalled,
-                           List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups) {
+                           List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups,
+                           Map<String, String> packages) {
     public DockerConfig {
         daemonJson = daemonJson == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(daemonJson));
         units = List.copyOf(units);
@@ -34,6 +36,15 @@ public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<Str
         mounts = List.copyOf(mounts);
         fstab = List.copyOf(fstab);
         daemonJsonBackups = daemonJsonBackups == null ? Map.of() : Map.copyOf(daemonJsonBackups);
+        packages = packages == null ? Map.of() : Map.copyOf(packages);
+    }
+
+    public DockerConfig(String daemonJsonPath, String daemonJsonText, Map<String, Object> daemonJson,
+                        String daemonJsonError, List<UnitFile> units, String effectiveExecStart,
+                        List<RootSetting> rootSettings, List<DockerdProcess> processes, boolean dockerInstalled,
+                        List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups) {
+        this(daemonJsonPath, daemonJsonText, daemonJson, daemonJsonError, units, effectiveExecStart, rootSettings,
+                processes, dockerInstalled, mounts, fstab, daemonJsonBackups, Map.of());
     }
 
     public static DockerConfig empty() {

@@ -76,6 +76,7 @@ public final class JsonReport {
         n.put("dockerRootDir", s.dockerRootDir());
         n.put("storageDriver", s.storageDriver());
         n.put("imageStore", s.imageStore());
+        n.put("minApiVersion", s.minApiVersion());
         n.put("serverVersion", s.serverVersion());
         n.put("containers", s.containers());
         n.put("running", s.running());

@@ -185,6 +185,27 @@ class FailureClassesTest {
     }
 
     @Test
+    void clientsOlderThanTheDaemonsMinimumApiAreNamedWithTheTradeOffOfTheStopgap() {
+        var base = host().daemon(new dev.dockerdoctor.model.DaemonState(true, "/var/lib/docker", "overlay2", "29.0.1",
+                3, 3, 5, true, null, List.of(), null, "containerd", "1.44")).build();
+        var config = base.config();
+        java.util.function.Function<Map<String, String>, Diagnosis> with = pkgs -> doctor.diagnose(new dev.dockerdoctor.model.HostSnapshot(
+                base.takenAt(), base.zone(), base.since(), base.daemon(), new dev.dockerdoctor.model.DockerConfig(
+                config.daemonJsonPath(), config.daemonJsonText(), config.daemonJson(), config.daemonJsonError(), config.units(),
+                config.effectiveExecStart(), config.rootSettings(), config.processes(), true, config.mounts(), config.fstab(),
+                config.daemonJsonBackups(), pkgs), base.dataRoots(), List.of(), base.logStats(), List.of(), List.of(), null));
+        Diagnosis old = with.apply(Map.of("docker-compose", "1.29.2-3", "docker.io", "20.10.24+dfsg1-1+deb12u1", "containerd", "1.6.20"));
+        Finding f = old.findings().stream().filter(x -> x.id().equals("docker-client-too-old")).findFirst().orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.title()).contains("docker-compose 1.29.2-3 (Compose v1)", "the docker CLI of docker.io 20.10.24", "API 1.44");
+        assertThat(f.detail()).contains("DOCKER_MIN_API_VERSION", "docker compose");
+        assertThat(ids(with.apply(Map.of("docker-ce-cli", "5:29.0.1-1~debian.12~bookworm", "docker-compose-plugin", "2.40.0"))))
+                .doesNotContain("docker-client-too-old");
+        assertThat(ids(with.apply(Map.of("docker-ce-cli", "5:25.0.3-1")))).as("25 speaks 1.44").doesNotContain("docker-client-too-old");
+        assertThat(ids(with.apply(Map.of("docker-ce-cli", "5:24.0.9-1")))).contains("docker-client-too-old");
+    }
+
+    @Test
     void dockerLeftStoppedAfterAContainerdUpgradeOnlyNeedsAStart() {
         OffsetDateTime t = OffsetDateTime.parse("2021-10-07T06:20:19+00:00");
         Diagnosis d = doctor.diagnose(host().daemonDown("connection refused")

@@ -32,7 +32,8 @@ public final class Rules {
             new ContainerOomKilledRule(),
             new ContainerUnhealthyRule(),
             new DockerDiskPressureRule(),
-            new DockerRestartedByUpgradeRule());
+            new DockerRestartedByUpgradeRule(),
+            new DockerClientTooOldRule());
 
     private Rules() {
     }
