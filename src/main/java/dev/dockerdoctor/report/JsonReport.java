@@ -92,6 +92,7 @@ public final class JsonReport {
         n.put("active", r.active());
         n.put("containers", r.containers());
         n.put("images", r.images());
+        n.put("containerdImages", r.containerdImages());
         n.put("volumes", r.volumes());
         strings(n.putArray("composeProjects"), r.composeProjects());
         n.put("freeBytes", r.freeBytes());

@@ -62,7 +62,9 @@ public final class TextReport {
         if (d.snapshot().dataRoots().isEmpty()) b.append("  none found\n");
         for (DataRoot r : d.snapshot().dataRoots()) {
             b.append(r.active() ? "  * " : "    ").append(r.path()).append(": ").append(r.containers()).append(" containers, ")
-                    .append(r.images()).append(" images, ").append(r.volumes()).append(" volumes");
+                    .append(r.images()).append(" images, ")
+                    .append(r.containerdImages() > 0 ? r.containerdImages() + " images in containerd's store, " : "")
+                    .append(r.volumes()).append(" volumes");
             if (!r.composeProjects().isEmpty()) b.append(", projects ").append(String.join(", ", r.composeProjects()));
             if (r.freeBytes() != null) b.append(", ").append(Bytes.human(r.freeBytes())).append(" free");
             b.append(r.active() ? "  (in use)" : "").append('\n');

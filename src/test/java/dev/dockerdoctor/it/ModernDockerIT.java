@@ -78,6 +78,24 @@ class ModernDockerIT {
         }
     }
 
+    @Test
+    void aFreshDocker29LikeInstallOnTheContainerdStoreRaisesNothing() throws Exception {
+        try (PrivateDockerd d = PrivateDockerd.builder().engine(ModernDocker.bin()).daemonEnv("DOCKER_MIN_API_VERSION", "1.44")
+                .withoutFlags("--storage-driver").flags("--storage-driver", "native") // containerd's snapshotter for any disk
+                .daemonJson("{\"features\": {\"containerd-snapshotter\": true}}").busybox(false).start()) {
+            d.dockerOk("import", BusyboxImage.tar().toString(), BusyboxImage.NAME);
+            d.dockerOk("run", "-d", "--name", "web", "--network", "none", BusyboxImage.NAME, "sleep", "3600");
+            DoctorCli.Run r = DoctorCli.run(Map.of("DOCKER_HOST", d.host(), "DOCTOR_DATA_ROOT_SEARCH", d.base().toString()),
+                    "diagnose", "--json");
+            assertThat(r.json().path("daemon").path("imageStore").asText()).isEqualTo("containerd");
+            assertThat(critical(r)).as(r.stdout()).isEmpty();
+            assertThat(r.findingIds()).doesNotContain("containerd-image-store-switched", "storage-driver-changed", "data-root-drift");
+            JsonNode root = r.json().path("dataRoots").get(0);
+            assertThat(root.path("containers").asInt()).isEqualTo(1);
+            assertThat(root.path("containerdImages").asInt()).as("the image, counted in containerd's store").isEqualTo(1);
+        }
+    }
+
     private static List<String> critical(DoctorCli.Run r) {
         List<String> out = new java.util.ArrayList<>();
         r.json().path("findings").forEach(f -> {
