@@ -114,6 +114,54 @@ final class AptLogSinks {
     }
 
     /**
+     * {@code dnf.rpm.log} (RPM family): an {@code Upgrade:} item with the {@code Upgraded:} item of the version it
+     * replaced, which dnf writes right after it (read newest first: the replaced version arrives first).
+     */
+    static final class DnfRpm implements LogScan.FamilySink {
+        private final long since;
+        private final List<LogEvent> events = new ArrayList<>();
+        private final java.util.Map<String, String> replaced = new java.util.HashMap<>();
+        private String source;
+
+        DnfRpm(Instant since) {
+            this.since = since.getEpochSecond();
+        }
+
+        @Override
+        public void beginFile(LogFile f) {
+            source = f.hostPath();
+        }
+
+        @Override
+        public Verdict line(byte[] b, int off, int len) {
+            String s = text(b, off, len);
+            dev.dockerdoctor.parse.logs.DnfRpmLogParser.Item e = dev.dockerdoctor.parse.logs.DnfRpmLogParser.parse(s);
+            if (e == null) return Verdict.UNUSABLE;
+            long t = e.time().toEpochSecond();
+            if (t < since - SyslogSink.DISORDER_SECONDS) return Verdict.STOP;
+            if (t < since || !dev.dockerdoctor.parse.logs.DockerPackages.isDockerFamily(e.name())) return Verdict.USED;
+            switch (e.action()) {
+                case "Upgraded", "Downgraded" -> replaced.put(e.name(), e.version());
+                case "Upgrade", "Downgrade" -> events.add(new LogEvent(e.time(), EventKind.PACKAGE_UPGRADE, source,
+                        LogEvents.clip(s), e.name(), replaced.remove(e.name()), e.version()));
+                case "Install", "Installed" -> events.add(new LogEvent(e.time(), EventKind.PACKAGE_INSTALL, source,
+                        LogEvents.clip(s), e.name(), null, e.version()));
+                case "Erase", "Erased", "Remove", "Removed" -> events.add(new LogEvent(e.time(), EventKind.PACKAGE_REMOVE,
+                        source, LogEvents.clip(s), e.name(), e.version(), null));
+                default -> { }
+            }
+            return Verdict.USED;
+        }
+
+        @Override
+        public List<LogEvent> events() {
+            List<LogEvent> out = new ArrayList<>(events);
+            Collections.reverse(out);
+            return out;
+        }
+    }
+
+    /**
      * {@code unattended-upgrades.log}: runs are bursts of lines (the messages are translated, so no text is
      * relied on); a run's first line is an apt-daily-upgrade start, its last an end once a silence followed.
      */

@@ -98,7 +98,26 @@ public final class ConfigProbe {
         HostFiles.TextFile dpkg = files.readText(DPKG_STATUS, MAX_DPKG_STATUS_BYTES);
         return new DockerConfig(daemonJsonPath, dj.ok() ? dj.text() : null, keys, djError, units, effective, roots,
                 processes, installed, mounts(), expectedMounts(), daemonJsonBackups(daemonJsonPath),
-                dpkg.ok() ? dev.dockerdoctor.parse.DpkgStatus.installed(dpkg.text(), dev.dockerdoctor.parse.DockerClients.PACKAGES) : Map.of());
+                dpkg.ok() ? dev.dockerdoctor.parse.DpkgStatus.installed(dpkg.text(), dev.dockerdoctor.parse.DockerClients.PACKAGES) : Map.of(),
+                osRelease());
+    }
+
+    /** /etc/os-release (else /usr/lib/os-release) as keys and unquoted values. */
+    private Map<String, String> osRelease() {
+        for (String f : List.of("/etc/os-release", "/usr/lib/os-release")) {
+            HostFiles.TextFile t = files.readText(f, 64 * 1024);
+            if (!t.ok()) continue;
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (String line : t.text().split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq <= 0 || line.startsWith("#")) continue;
+                String v = line.substring(eq + 1).strip();
+                if (v.length() >= 2 && (v.startsWith("\"") || v.startsWith("'"))) v = v.substring(1, v.length() - 1);
+                out.put(line.substring(0, eq).strip(), v);
+            }
+            return out;
+        }
+        return Map.of();
     }
 
     private static void addJsonRoots(List<RootSetting> roots, RootSetting.Kind kind, String file,

@@ -92,6 +92,8 @@ public final class LogProbe {
                 new AptLogSinks.History(zone, since), MAX_HISTORY_LINE, parts);
         read(tally, sinceMillis, FamilyReader.family(files, "/var/log", "dpkg.log"),
                 new AptLogSinks.Dpkg(zone, since), MAX_LINE, parts);
+        read(tally, sinceMillis, FamilyReader.family(files, "/var/log", "dnf.rpm.log"),
+                new AptLogSinks.DnfRpm(since), MAX_LINE, parts);
         read(tally, sinceMillis, FamilyReader.family(files, "/var/log/unattended-upgrades", "unattended-upgrades.log"),
                 new AptLogSinks.Unattended(zone, since, now), MAX_LINE, parts);
 

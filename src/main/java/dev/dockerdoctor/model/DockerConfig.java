@@ -22,12 +22,13 @@ import java.util.Optional;
  * @param daemonJsonBackups earlier versions of daemon.json that packages or admins left beside it
  *                         ({@code daemon.json.dpkg-old}, {@code .ucf-old}, {@code .rpmsave}...): path to text
  * @param packages         the Docker packages installed (dpkg's status), name to version: the clients' age
+ * @param osRelease        /etc/os-release's keys (ID, ID_LIKE, PRETTY_NAME...): which family's tools to offer
  */
 public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<String, Object> daemonJson,
                            String daemonJsonError, List<UnitFile> units, String effectiveExecStart,
                            List<RootSetting> rootSettings, List<DockerdProcess> processes, boolean dockerInstalled,
                            List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups,
-                           Map<String, String> packages) {
+                           Map<String, String> packages, Map<String, String> osRelease) {
     public DockerConfig {
         daemonJson = daemonJson == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(daemonJson));
         units = List.copyOf(units);
@@ -37,6 +38,19 @@ public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<Str
         fstab = List.copyOf(fstab);
         daemonJsonBackups = daemonJsonBackups == null ? Map.of() : Map.copyOf(daemonJsonBackups);
         packages = packages == null ? Map.of() : Map.copyOf(packages);
+        osRelease = osRelease == null ? Map.of() : Map.copyOf(osRelease);
+    }
+
+    /**
+     * Whether the host is of the RPM family (RHEL, Rocky, Alma, CentOS, Fedora, Amazon Linux, Photon), where dnf (or
+     * yum, tdnf) upgrades Docker and apt's prevention does not apply.
+     */
+    public boolean rpmFamily() {
+        String words = (osRelease.getOrDefault("ID", "") + " " + osRelease.getOrDefault("ID_LIKE", "")).toLowerCase(java.util.Locale.ROOT);
+        for (String w : words.split("\\s+")) {
+            if (java.util.Set.of("rhel", "fedora", "centos", "rocky", "almalinux", "amzn", "photon", "ol").contains(w)) return true;
+        }
+        return false;
     }
 
     public DockerConfig(String daemonJsonPath, String daemonJsonText, Map<String, Object> daemonJson,
@@ -44,7 +58,7 @@ public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<Str
                         List<RootSetting> rootSettings, List<DockerdProcess> processes, boolean dockerInstalled,
                         List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups) {
         this(daemonJsonPath, daemonJsonText, daemonJson, daemonJsonError, units, effectiveExecStart, rootSettings,
-                processes, dockerInstalled, mounts, fstab, daemonJsonBackups, Map.of());
+                processes, dockerInstalled, mounts, fstab, daemonJsonBackups, Map.of(), Map.of());
     }
 
     public static DockerConfig empty() {

@@ -193,7 +193,7 @@ class FailureClassesTest {
                 base.takenAt(), base.zone(), base.since(), base.daemon(), new dev.dockerdoctor.model.DockerConfig(
                 config.daemonJsonPath(), config.daemonJsonText(), config.daemonJson(), config.daemonJsonError(), config.units(),
                 config.effectiveExecStart(), config.rootSettings(), config.processes(), true, config.mounts(), config.fstab(),
-                config.daemonJsonBackups(), pkgs), base.dataRoots(), List.of(), base.logStats(), List.of(), List.of(), null));
+                config.daemonJsonBackups(), pkgs, Map.of()), base.dataRoots(), List.of(), base.logStats(), List.of(), List.of(), null));
         Diagnosis old = with.apply(Map.of("docker-compose", "1.29.2-3", "docker.io", "20.10.24+dfsg1-1+deb12u1", "containerd", "1.6.20"));
         Finding f = old.findings().stream().filter(x -> x.id().equals("docker-client-too-old")).findFirst().orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.WARNING);

@@ -71,8 +71,9 @@ public final class Planner {
             case RESTART_CONTAINER -> health.restartContainer(s, id.parameter());
             case PRUNE_DOCKER -> health.prune(s, id.parameter());
             case HOLD_DOCKER_PACKAGES -> PreventionSteps.hold(s);
-            case BLACKLIST_DOCKER_UPGRADES -> Optional.of(PreventionSteps.blacklist());
-            case DISABLE_APT_DAILY_UPGRADE -> Optional.of(PreventionSteps.disableAptDailyUpgrade());
+            // apt's prevention on an RPM host would fail or, worse, seem to work: that host gets its own or none
+            case BLACKLIST_DOCKER_UPGRADES -> s.config().rpmFamily() ? Optional.empty() : Optional.of(PreventionSteps.blacklist());
+            case DISABLE_APT_DAILY_UPGRADE -> s.config().rpmFamily() ? Optional.empty() : Optional.of(PreventionSteps.disableAptDailyUpgrade());
         };
     }
 

@@ -51,6 +51,7 @@ public final class PreventionSteps {
     public static Optional<Step> hold(HostSnapshot s) {
         List<String> pkgs = seenInstalled(s);
         if (pkgs.isEmpty()) return Optional.empty();
+        if (s.config().rpmFamily()) return Optional.of(versionlock(pkgs));
         List<String> argv = new ArrayList<>(List.of("apt-mark", "hold"));
         argv.addAll(pkgs);
         String names = String.join(" ", pkgs);
@@ -61,6 +62,23 @@ public final class PreventionSteps {
         return Optional.of(new Step(StepFamily.HOLD_DOCKER_PACKAGES.id(), "Hold the Docker packages at their versions", detail,
                 List.of(argv), List.of(), true,
                 "Docker's security updates stop too until you unhold these packages."));
+    }
+
+    /**
+     * The RPM family's hold: {@code dnf versionlock add} (the python3-dnf-plugin-versionlock package; dnf-automatic
+     * and yum-cron honour it too).
+     */
+    static Step versionlock(List<String> pkgs) {
+        List<String> argv = new ArrayList<>(List.of("dnf", "versionlock", "add"));
+        argv.addAll(pkgs);
+        String names = String.join(" ", pkgs);
+        String detail = "Locks " + names + " at their installed versions with dnf's versionlock plugin (install"
+                + " python3-dnf-plugin-versionlock first if dnf does not know the command): dnf-automatic and dnf by hand"
+                + " leave them alone until `dnf versionlock delete " + names + "`. Trade-off: Docker's own security fixes"
+                + " wait too; upgrade on purpose when a Docker restart is fine. (dnf-automatic's `exclude=` in"
+                + " /etc/dnf/automatic.conf does the same for the unattended runs only.)";
+        return new Step(StepFamily.HOLD_DOCKER_PACKAGES.id(), "Lock the Docker packages at their versions", detail,
+                List.of(argv), List.of(), true, "Docker's security updates stop too until you delete the lock.");
     }
 
     /** Entries for the blacklist. unattended-upgrades matches them as a prefix (older versions: as a glob). */

@@ -151,12 +151,19 @@ public final class DockerRestartedByUpgradeRule implements Rule {
         } else {
             d.append("Every running container stopped with Docker; only those with a restart policy came back by themselves. ");
         }
-        d.append("An upgrade may also replace /lib/systemd/system/docker.service: if Docker came back on another"
-                + " data root, the other findings say so. ");
+        boolean rpm = s.config().rpmFamily();
+        d.append("An upgrade may also replace " + (rpm ? "/usr/lib" : "/lib") + "/systemd/system/docker.service: if Docker"
+                + " came back on another data root, the other findings say so. ");
         if (earlier > 0) d.append("It happened ").append(earlier).append(earlier == 1 ? " more time" : " more times").append(" earlier in the window. ");
-        d.append("To prevent it: hold the Docker packages or keep them out of unattended upgrades, and upgrade Docker by"
-                + " hand when a restart suits you. Turning off apt-daily-upgrade.timer also prevents it but stops every"
-                + " security update.");
+        if (rpm) {
+            d.append("To prevent it: lock the Docker packages (`dnf versionlock add`) or exclude them from dnf-automatic"
+                    + " (`exclude=` in /etc/dnf/automatic.conf), and upgrade Docker by hand when a restart suits you."
+                    + " Turning off dnf-automatic.timer also prevents it but stops every security update.");
+        } else {
+            d.append("To prevent it: hold the Docker packages or keep them out of unattended upgrades, and upgrade Docker by"
+                    + " hand when a restart suits you. Turning off apt-daily-upgrade.timer also prevents it but stops every"
+                    + " security update.");
+        }
 
         List<LogEvent> quoted = new ArrayList<>();
         if (run != null) quoted.add(run);
@@ -167,7 +174,9 @@ public final class DockerRestartedByUpgradeRule implements Rule {
         List<Evidence> evidence = quoted.stream().distinct()
                 .sorted(Comparator.comparingLong(e -> e.time().toEpochSecond()))
                 .limit(MAX_EVIDENCE).map(e -> new Evidence(e.source(), e.message())).toList();
-        return new Finding(ID, Severity.WARNING, title, d.toString().strip(), evidence,
+        // a clean restart (the daemon answers, live-restore kept the containers running) is worth knowing, not a problem
+        boolean clean = s.daemon().reachable() && Boolean.TRUE.equals(s.daemon().liveRestoreEnabled());
+        return new Finding(ID, clean ? Severity.INFO : Severity.WARNING, title, d.toString().strip(), evidence,
                 List.of(StepFamily.HOLD_DOCKER_PACKAGES.id(), StepFamily.BLACKLIST_DOCKER_UPGRADES.id(), StepFamily.DISABLE_APT_DAILY_UPGRADE.id()));
     }
 
