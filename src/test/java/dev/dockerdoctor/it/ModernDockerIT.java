@@ -81,7 +81,7 @@ class ModernDockerIT {
     @Test
     void aFreshDocker29LikeInstallOnTheContainerdStoreRaisesNothing() throws Exception {
         try (PrivateDockerd d = PrivateDockerd.builder().engine(ModernDocker.bin()).daemonEnv("DOCKER_MIN_API_VERSION", "1.44")
-                .withoutFlags("--storage-driver").flags("--storage-driver", "native") // containerd's snapshotter for any disk
+                .withoutFlags("--storage-driver", "--init").flags("--storage-driver", "native") // as ModernDockerJavaProbeIT
                 .daemonJson("{\"features\": {\"containerd-snapshotter\": true}}").busybox(false).start()) {
             d.dockerOk("import", BusyboxImage.tar().toString(), BusyboxImage.NAME);
             d.dockerOk("run", "-d", "--name", "web", "--network", "none", BusyboxImage.NAME, "sleep", "3600");
