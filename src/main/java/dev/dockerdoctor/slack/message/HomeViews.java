@@ -40,7 +40,7 @@ public final class HomeViews {
             parts.add(new Part.Text(ReportViews.headline(d, c) + "\n" + ReportViews.verdict(d)));
             parts.add(new Part.Fields(ReportViews.facts(d)));
             parts.add(new Part.Note(List.of("As of " + WHEN.format(d.snapshot().takenAt().atZone(zone)) + " ("
-                    + (zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId()) + "). " + code(ViewContext.COMMAND) + " for the full report, with the fix as buttons.")));
+                    + Mrkdwn.zoneName(zone) + "). " + code(ViewContext.COMMAND) + " for the full report, with the fix as buttons.")));
         } else {
             parts.add(new Part.Text("Not diagnosed yet. " + code(ViewContext.COMMAND) + " diagnoses the host now."));
         }
@@ -48,8 +48,7 @@ public final class HomeViews {
         parts.add(new Part.Text("*Open incident*\n" + h.open().map(i -> incident(i, c, zone, now, teamUrl))
                 .orElse(":large_green_circle: None.")));
         h.maintenance().ifPresent(m -> parts.add(new Part.Text(":construction: *Maintenance* until " + Mrkdwn.date(m.until(), zone)
-                + ", started by " + Mrkdwn.user(m.by()) + (m.reason().isEmpty() ? "" : ": " + Mrkdwn.esc(Clip.text(m.reason(), 200)))
-                + ". New incidents wait until it ends.")));
+                + MaintenanceViews.startedBy(m, 200) + ". New incidents wait until it ends.")));
         parts.add(new Part.Divider());
         List<String> steps = h.lastSteps().stream().limit(STEPS).map(e -> step(e, zone)).toList();
         parts.add(new Part.Text("*Last steps run*\n" + (steps.isEmpty() ? "None yet." : String.join("\n", steps))));

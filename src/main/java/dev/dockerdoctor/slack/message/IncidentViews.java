@@ -53,7 +53,7 @@ public final class IncidentViews {
         }
         parts.add(new Fields(f));
         if (i.acknowledgement() != null) parts.add(new Text(acknowledged(i.acknowledgement(), zone)));
-        parts.add(new Code("*Incident timeline* (" + esc(zoneName(zone)) + ")", timeline(i, zone)));
+        parts.add(new Code("*Incident timeline* (" + esc(Mrkdwn.zoneName(zone)) + ")", timeline(i, zone)));
         String where = i.state() == IncidentState.RESOLVED ? "The last diagnosis is in the thread."
                 : d.isPresent() ? "The diagnosis, its evidence and the plan with buttons are in the thread."
                 : "Diagnosing: the findings and the plan follow in the thread.";
@@ -186,10 +186,6 @@ public final class IncidentViews {
     private static String when(Instant t, ZoneId zone, Instant first, Instant last) {
         boolean oneDay = first.atZone(zone).toLocalDate().equals(last.atZone(zone).toLocalDate());
         return (oneDay ? TIME : DAY_TIME).format(t.atZone(zone));
-    }
-
-    private static String zoneName(ZoneId zone) {
-        return zone.getId().equals("Z") ? "UTC" : zone.getId();
     }
 
     static String fallback(Incident i, ViewContext c) {

@@ -38,7 +38,7 @@ public final class MaintenanceViews {
 
     static Message started(Maintenance m, String host, ZoneId zone) {
         String text = ":construction: " + bold("Maintenance on " + host) + " until " + Mrkdwn.date(m.until(), zone)
-                + ", started by " + Mrkdwn.user(m.by()) + (m.reason().isEmpty() ? "." : ": " + esc(Clip.text(m.reason(), 300)));
+                + startedBy(m, 300) + (m.reason().isEmpty() ? "." : "");
         List<Part> parts = new ArrayList<>();
         parts.add(new Text(text));
         parts.add(Note.of("Until then what goes wrong is kept, not posted, and opens no incident; at the end one message"
@@ -65,12 +65,17 @@ public final class MaintenanceViews {
             for (TimelineEntry e : seen.subList(from, seen.size())) {
                 lines.add(CLOCK.format(e.at().atZone(zone)) + "  " + Clip.text(e.text().replace('\n', ' '), 200));
             }
-            parts.add(new Code("*Seen during it* (" + esc(zoneName(zone)) + "), held back", lines));
+            parts.add(new Code("*Seen during it* (" + esc(Mrkdwn.zoneName(zone)) + "), held back", lines));
             parts.add(Note.of("Whatever of this is still broken opens its incident now, in this channel."));
         }
         return new Message("Maintenance on " + host + " is over after " + Durations.words(lasted) + "; "
                 + (m.seen().isEmpty() ? "nothing went wrong during it" : Mrkdwn.count(m.seen().size(), "thing", "things")
                 + " went wrong during it"), parts);
+    }
+
+    /** ", started by @alice: upgrading Docker" (the reason cut at {@code reasonMax}), as every view of a window says it. */
+    static String startedBy(Maintenance m, int reasonMax) {
+        return ", started by " + Mrkdwn.user(m.by()) + (m.reason().isEmpty() ? "" : ": " + esc(Clip.text(m.reason(), reasonMax)));
     }
 
     /** The admin's answer: the window now under way (the channel hears of it too). */
@@ -92,8 +97,7 @@ public final class MaintenanceViews {
         }
         Maintenance w = m.get();
         return only(":construction: Maintenance until " + Mrkdwn.date(w.until(), zone) + " ("
-                + esc(Durations.words(Duration.between(now, w.until()))) + " left), started by " + Mrkdwn.user(w.by())
-                + (w.reason().isEmpty() ? "" : ": " + esc(Clip.text(w.reason(), 200))) + "; "
+                + esc(Durations.words(Duration.between(now, w.until()))) + " left)" + startedBy(w, 200) + "; "
                 + Mrkdwn.count(w.seen().size(), "thing", "things") + " held back so far.", "Maintenance until " + fallback(w.until(), zone));
     }
 
@@ -112,10 +116,6 @@ public final class MaintenanceViews {
     }
 
     private static String fallback(Instant t, ZoneId zone) {
-        return CLOCK.format(t.atZone(zone)) + " " + zoneName(zone);
-    }
-
-    private static String zoneName(ZoneId zone) {
-        return zone.getId().equals("Z") ? "UTC" : zone.getId();
+        return CLOCK.format(t.atZone(zone)) + " " + Mrkdwn.zoneName(zone);
     }
 }

@@ -43,9 +43,13 @@ public final class Mrkdwn {
      * Only for mrkdwn text: code blocks and plain text show the token as it is.
      */
     public static String date(Instant t, ZoneId fallbackZone) {
-        String zone = fallbackZone.getId().equals("Z") ? "UTC" : fallbackZone.getId();
         return "<!date^" + t.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK.format(t.atZone(fallbackZone))
-                + " " + esc(zone).replace("|", "") + ">";
+                + " " + esc(zoneName(fallbackZone)).replace("|", "") + ">";
+    }
+
+    /** A zone as a reader names it: "UTC" for UTC however it is spelled, else its id ("Europe/Berlin"). */
+    public static String zoneName(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     /** "a, b and c". */

@@ -73,8 +73,7 @@ final class Readings {
     }
 
     static String zoneName(Diagnosis d) {
-        String id = zone(d).getId();
-        return id.equals("Z") ? "UTC" : id;
+        return Mrkdwn.zoneName(zone(d));
     }
 
     static String time(Diagnosis d, Instant t) {
