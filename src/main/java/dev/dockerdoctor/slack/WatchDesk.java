@@ -13,16 +13,21 @@ import java.util.Optional;
 public interface WatchDesk {
     HomeState home();
 
-    /** Whether {@code incidentId} is the open incident: asked in memory, before an ack. */
-    boolean isOpen(String incidentId);
+    /** Whether {@code incidentId} is the open incident: asked in memory, before an ack (without a watch: never). */
+    default boolean isOpen(String incidentId) {
+        return false;
+    }
 
     /**
      * Someone says they are on incident {@code incidentId}, doing {@code reason}; it is saved and audited (file
      * writes: after the ack, never before).
      *
-     * @return false when that is not the open incident (resolved meanwhile, or an old message's button)
+     * @return false when that is not the open incident (resolved meanwhile, or an old message's button; without a
+     *         watch, always)
      */
-    boolean acknowledge(String incidentId, String user, String reason);
+    default boolean acknowledge(String incidentId, String user, String reason) {
+        return false;
+    }
 
     /** The maintenance window under way, if any (none without a watch). */
     default Optional<Maintenance> maintenance() {
@@ -45,21 +50,6 @@ public interface WatchDesk {
 
     /** Nothing known, nothing to acknowledge (tests, and a bot without a watch). */
     static WatchDesk none() {
-        return new WatchDesk() {
-            @Override
-            public HomeState home() {
-                return HomeState.nothingKnown();
-            }
-
-            @Override
-            public boolean isOpen(String incidentId) {
-                return false;
-            }
-
-            @Override
-            public boolean acknowledge(String incidentId, String user, String reason) {
-                return false;
-            }
-        };
+        return HomeState::nothingKnown;
     }
 }

@@ -486,22 +486,8 @@ class ServeHttpIT {
                 now.minusSeconds(720), now, now, null, null, List.of(down), List.of(), 0, null, List.of(), 1, thread);
         var ran = new dev.dockerdoctor.recovery.AuditLog.Entry(now.minusSeconds(60), "U0ALICE", "inc-1", "restore-data-root",
                 List.of("systemctl restart docker"), 0, Duration.ofSeconds(9), "done");
-        dev.dockerdoctor.slack.WatchDesk home = new dev.dockerdoctor.slack.WatchDesk() {
-            @Override
-            public dev.dockerdoctor.slack.message.HomeState home() {
-                return new dev.dockerdoctor.slack.message.HomeState(Optional.of(TestDiagnoses.incident()), Optional.of(open), List.of(ran));
-            }
-
-            @Override
-            public boolean isOpen(String incidentId) {
-                return false;
-            }
-
-            @Override
-            public boolean acknowledge(String incidentId, String user, String reason) {
-                return false;
-            }
-        };
+        dev.dockerdoctor.slack.WatchDesk home = () ->
+                new dev.dockerdoctor.slack.message.HomeState(Optional.of(TestDiagnoses.incident()), Optional.of(open), List.of(ran));
         server = BotServer.start(s, since -> { throw new AssertionError("the Home tab must not diagnose"); },
                 new SlackBot.Options("build-01", s.admins(), Clock.systemUTC(), ZoneOffset.UTC, 2, 64), 0, new NoSteps(),
                 new dev.dockerdoctor.slack.InMemoryReportStore(10), new io.prometheus.metrics.model.registry.PrometheusRegistry(), home);

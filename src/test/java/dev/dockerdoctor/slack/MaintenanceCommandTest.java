@@ -36,12 +36,6 @@ class MaintenanceCommandTest {
             public HomeState home() { return HomeState.nothingKnown(); }
 
             @Override
-            public boolean isOpen(String incidentId) { return false; }
-
-            @Override
-            public boolean acknowledge(String incidentId, String user, String reason) { return false; }
-
-            @Override
             public Optional<Maintenance> maintenance() { return Optional.ofNullable(window.get()); }
 
             @Override
