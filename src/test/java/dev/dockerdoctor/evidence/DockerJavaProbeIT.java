@@ -9,7 +9,6 @@ import dev.dockerdoctor.testing.PrivateDockerdExtension;
 import dev.dockerdoctor.testing.SilentUnixServer;
 import dev.dockerdoctor.testing.UnixHttp;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,28 +20,20 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real probe against a private dockerd: the shared contract, then what only a real daemon can show. */
 @ExtendWith(PrivateDockerdExtension.class)
-class DockerJavaProbeIT extends DockerProbeContract {
-    private static final Duration SHORT_READ = Duration.ofSeconds(2);
+class DockerJavaProbeIT extends RealDaemonProbeContract {
     private static PrivateDockerd known;
     private static SilentUnixServer silent;
-    private final List<DockerProbe> opened = new ArrayList<>();
 
     @BeforeAll
     static void startKnownDaemon(PrivateDockerd dockerd) throws IOException {
         known = dockerd;
-        known.dockerOk("run", "-d", "--name", WEB, "--label", "com.docker.compose.project=" + PROJECT,
-                "--label", "com.docker.compose.service=" + SERVICE, BusyboxImage.NAME, "httpd", "-f", "-p", "80", "-h", "/www");
-        assertThat(known.docker("run", "--name", ONESHOT, BusyboxImage.NAME, "sh", "-c", "exit " + ONESHOT_EXIT).exitCode())
-                .isEqualTo(ONESHOT_EXIT);
-        silent = new SilentUnixServer(known.base().resolve("silent.sock"));
+        silent = setUp(known);
     }
 
     @AfterAll
@@ -50,31 +41,11 @@ class DockerJavaProbeIT extends DockerProbeContract {
         if (silent != null) silent.close();
     }
 
-    @AfterEach
-    void closeProbes() {
-        opened.forEach(DockerProbe::close);
-    }
-
-    private DockerJavaProbe probe(String host, Duration read) {
-        DockerJavaProbe p = new DockerJavaProbe(host, Duration.ofSeconds(2), read);
-        opened.add(p);
-        return p;
-    }
+    @Override
+    protected PrivateDockerd daemon() { return known; }
 
     @Override
-    protected DockerProbe probeOfKnownDaemon() { return probe(known.host(), DockerJavaProbe.DEFAULT_READ_TIMEOUT); }
-
-    @Override
-    protected String knownRootDir() { return known.dataRoot().toString(); }
-
-    @Override
-    protected DockerProbe probeOfMissingDaemon() { return probe("unix://" + known.base().resolve("nothing.sock"), SHORT_READ); }
-
-    @Override
-    protected DockerProbe probeOfSilentDaemon() { return probe(silent.host(), SHORT_READ); }
-
-    @Override
-    protected Duration silentLimit() { return SHORT_READ.plusMillis(1500); }
+    protected SilentUnixServer silent() { return silent; }
 
     // ------------------------------------------------------------------------------------ only a real daemon shows
 
