@@ -30,11 +30,7 @@ class AgentStateTest {
     private final Clock clock = Clock.fixed(Instant.parse("2021-10-07T06:40:00Z"), ZoneOffset.UTC);
 
     private Diagnosis run() {
-        Settings settings = Settings.fromEnv(Map.of(Env.DOCTOR_HOST_ROOT, hostDir.toString(),
-                Env.DOCTOR_DATA_ROOT_SEARCH, "/var/lib/docker,/srv"));
-        try (Agent agent = new Agent(settings, Map.of(), () -> daemon::get, clock, stateDir)) {
-            return agent.diagnose(clock.instant().minusSeconds(3600));
-        }
+        return AgentRuns.diagnose(hostDir, "/var/lib/docker,/srv", daemon::get, clock, stateDir, java.time.Duration.ofHours(1));
     }
 
     @Test

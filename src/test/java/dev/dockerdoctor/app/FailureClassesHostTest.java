@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +39,7 @@ class FailureClassesHostTest {
     }
 
     private Diagnosis run() {
-        Settings s = Settings.fromEnv(Map.of(Env.DOCTOR_HOST_ROOT, hostDir.toString(),
-                Env.DOCTOR_DATA_ROOT_SEARCH, "/var/lib/docker,/srv,/mnt/*"));
-        try (Agent agent = new Agent(s, Map.of(), () -> daemon::get, clock, stateDir)) {
-            return agent.diagnose(clock.instant().minusSeconds(86_400));
-        }
+        return AgentRuns.diagnose(hostDir, "/var/lib/docker,/srv,/mnt/*", daemon::get, clock, stateDir, java.time.Duration.ofDays(1));
     }
 
     private static List<String> problems(Diagnosis d) {

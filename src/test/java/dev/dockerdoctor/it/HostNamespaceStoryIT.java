@@ -94,15 +94,7 @@ class HostNamespaceStoryIT {
                 SignedClient client = new SignedClient(ns.address(), bot.port(), SECRET);
                 // Bob, not an admin, acknowledges it through the modal
                 String incidentId = dev.dockerdoctor.slack.message.ButtonRef.decode(value).orElseThrow().report();
-                JsonObject rootBlocks = JsonParser.parseString("{\"blocks\":" + slack.posted().get(0).blocks() + "}").getAsJsonObject();
-                String ackValue = SlackJson.button(rootBlocks, "ui:ack").get("value").getAsString();
-                assertThat(client.post(SlackPayloads.blockAction("ui:ack", ackValue, "U0BOB", slack.responseUrl("ack"))).status())
-                        .isEqualTo(200);
-                slack.awaitPath("/api/views.open", Duration.ofSeconds(10)).orElseThrow();
-                assertThat(client.post(SlackPayloads.viewSubmission("ui:ack", incidentId, "U0BOB", "reason", "reason",
-                        "getting the data root back")).body()).doesNotContain("errors");
-                Eventually.await("the root says who acknowledged it", Duration.ofSeconds(30),
-                        () -> slack.posted().get(0).blocks().contains("Acknowledged"));
+                dev.dockerdoctor.testing.standin.AckThroughModal.ack(client, slack, incidentId, "U0BOB", "getting the data root back");
 
                 // Alice, an admin, clicks in the thread: who runs what, then its result, in that thread
                 JsonObject clickInThread = SlackPayloads.blockActionJson("restore-data-root", value, "U0ALICE", slack.responseUrl("click"));

@@ -100,15 +100,7 @@ class ServeIncidentIT {
 
                 SignedClient client = new SignedClient(bot.port(), SECRET);
                 // someone not in DOCTOR_ADMINS acknowledges it through the modal: the root message says who and why
-                JsonObject rootBlocks = JsonParser.parseString("{\"blocks\":" + slack.posted().get(0).blocks() + "}").getAsJsonObject();
-                String ackValue = SlackJson.button(rootBlocks, "ui:ack").get("value").getAsString();
-                assertThat(client.post(SlackPayloads.blockAction("ui:ack", ackValue, "U0BOB", slack.responseUrl("ack"))).status())
-                        .isEqualTo(200);
-                slack.awaitPath("/api/views.open", Duration.ofSeconds(10)).orElseThrow();
-                assertThat(client.post(SlackPayloads.viewSubmission("ui:ack", incidentId, "U0BOB", "reason", "reason",
-                        "restoring the data root")).body()).doesNotContain("errors");
-                Eventually.await("the root says who acknowledged it", Duration.ofSeconds(30),
-                        () -> slack.posted().get(0).blocks().contains("Acknowledged"));
+                dev.dockerdoctor.testing.standin.AckThroughModal.ack(client, slack, incidentId, "U0BOB", "restoring the data root");
                 assertThat(slack.posted().get(0).blocks()).contains("\\u003c@U0BOB\\u003e", "restoring the data root");
                 Eventually.await("the acknowledgement in the audit log", Duration.ofSeconds(10), () -> {
                     try {
