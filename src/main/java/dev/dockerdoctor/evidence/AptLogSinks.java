@@ -76,20 +76,31 @@ final class AptLogSinks {
     }
 
     /** {@code dpkg.log}: one line, one action, full date. */
-    static final class Dpkg implements LogScan.FamilySink {
-        private final ZoneId zone;
-        private final long since;
-        private final List<LogEvent> events = new ArrayList<>();
-        private String source;
-
-        Dpkg(ZoneId zone, Instant since) {
-            this.zone = zone;
-            this.since = since.getEpochSecond();
-        }
+    /** A sink of one event per line at most: the file it reads names the events, which come out oldest first. */
+    private abstract static class LineEvents implements LogScan.FamilySink {
+        final List<LogEvent> events = new ArrayList<>();
+        String source;
 
         @Override
         public void beginFile(LogFile f) {
             source = f.hostPath();
+        }
+
+        @Override
+        public List<LogEvent> events() {
+            List<LogEvent> out = new ArrayList<>(events);
+            Collections.reverse(out);
+            return out;
+        }
+    }
+
+    static final class Dpkg extends LineEvents {
+        private final ZoneId zone;
+        private final long since;
+
+        Dpkg(ZoneId zone, Instant since) {
+            this.zone = zone;
+            this.since = since.getEpochSecond();
         }
 
         @Override
@@ -104,32 +115,18 @@ final class AptLogSinks {
             if (ev != null) events.add(ev);
             return Verdict.USED;
         }
-
-        @Override
-        public List<LogEvent> events() {
-            List<LogEvent> out = new ArrayList<>(events);
-            Collections.reverse(out);
-            return out;
-        }
     }
 
     /**
      * {@code dnf.rpm.log} (RPM family): an {@code Upgrade:} item with the {@code Upgraded:} item of the version it
      * replaced, which dnf writes right after it (read newest first: the replaced version arrives first).
      */
-    static final class DnfRpm implements LogScan.FamilySink {
+    static final class DnfRpm extends LineEvents {
         private final long since;
-        private final List<LogEvent> events = new ArrayList<>();
         private final java.util.Map<String, String> replaced = new java.util.HashMap<>();
-        private String source;
 
         DnfRpm(Instant since) {
             this.since = since.getEpochSecond();
-        }
-
-        @Override
-        public void beginFile(LogFile f) {
-            source = f.hostPath();
         }
 
         @Override
@@ -151,13 +148,6 @@ final class AptLogSinks {
                 default -> { }
             }
             return Verdict.USED;
-        }
-
-        @Override
-        public List<LogEvent> events() {
-            List<LogEvent> out = new ArrayList<>(events);
-            Collections.reverse(out);
-            return out;
         }
     }
 

@@ -65,10 +65,12 @@ public final class ContainerWatcher {
         List<String> onPurpose = new ArrayList<>();
         List<TimelineEntry> notes = new ArrayList<>();
         Set<String> present = new HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (ContainerInfo c : containers) {
             if (c.id() == null) continue;
             String name = name(c);
             present.add(name);
+            ids.add(c.id());
             ContainerInfo before = last.get(c.id());
             String oldId = idByName.get(name);
             if (before == null && oldId != null && !oldId.equals(c.id()) && !firstPoll) {
@@ -85,8 +87,6 @@ public final class ContainerWatcher {
             idByName.put(name, c.id());
         }
         // gone containers: nothing of theirs is down any more, and their history goes with them
-        Set<String> ids = new HashSet<>();
-        for (ContainerInfo c : containers) if (c.id() != null) ids.add(c.id());
         last.keySet().retainAll(ids);
         samples.keySet().retainAll(ids);
         for (String gone : new ArrayList<>(idByName.keySet())) {

@@ -63,8 +63,7 @@ public final class Planner {
             case SWITCH_IMAGE_STORE -> switchImageStore(s);
             case COMPOSE_UP -> ComposeSteps.up(id.parameter(), s, ctx);
             // a start with a file dockerd refuses fails again the same way: fix the file first
-            case START_DOCKER -> s.config().daemonJsonError() != null
-                    || !dev.dockerdoctor.diagnosis.rules.DaemonJsonInvalidRule.refusals(s).isEmpty() ? Optional.empty()
+            case START_DOCKER -> dev.dockerdoctor.diagnosis.rules.DaemonJsonInvalidRule.wouldRefuse(s) ? Optional.empty()
                     : Optional.of(new Step(StepFamily.START_DOCKER.id(), "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
                     List.of(ctx.dockerStart()), List.of(), true, null));

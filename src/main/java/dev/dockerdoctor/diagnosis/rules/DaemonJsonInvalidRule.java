@@ -46,6 +46,11 @@ public final class DaemonJsonInvalidRule implements Rule {
         return all.stream().filter(r -> r.kind() != Refusal.Kind.UNKNOWN || r.meant() != null).toList();
     }
 
+    /** Whether dockerd would refuse daemon.json at its next start, for any of the reasons above. */
+    public static boolean wouldRefuse(HostSnapshot s) {
+        return s.config().daemonJsonError() != null || !refusals(s).isEmpty();
+    }
+
     @Override
     public List<Finding> check(HostSnapshot s, Facts facts) {
         String file = s.config().daemonJsonPath();
