@@ -454,7 +454,7 @@ class ServeHttpIT {
         assertThat(view.get("callback_id").getAsString()).isEqualTo("ui:ack");
         assertThat(view.get("private_metadata").getAsString()).isEqualTo("inc-1");
         assertThat(view.toString()).contains("What are you doing about it?", "\"type\":\"input\"");
-        recordForPreview("ack-modal", open);
+        SlackStandIn.recordForPreview("ack-modal", List.of(open));
 
         SignedClient.Answer done = client.post(SlackPayloads.viewSubmission("ui:ack", "inc-1", "U0BOB", "reason", "reason",
                 "  restoring the data root  "));
@@ -504,28 +504,12 @@ class ServeHttpIT {
         assertThat(blocks).contains("docker-doctor on build-01", "data root", "gitlab is down on build-01",
                 "https://doctor-test.slack.com/archives/C0OPS/p1700000000000200|Open its thread", "Nobody has acknowledged it yet",
                 "restore-data-root", "<@U0ALICE>", "done");
-        recordForPreview("home-tab", publish);
+        SlackStandIn.recordForPreview("home-tab", List.of(publish));
 
         // the Messages tab opening is no reason to publish
         client.postEvent(SlackPayloads.appHomeOpened("U0BOB").replace("\"tab\":\"home\"", "\"tab\":\"messages\""));
         Thread.sleep(300);
         assertThat(slack.requestsTo("/api/views.publish")).hasSize(1);
-    }
-
-    // the calls, one JSON object a line, for ../shared/tools/blockkit-preview and slack-types-check (target/slack-calls/)
-    static void recordForPreview(String name, SlackStandIn.Recorded r) throws java.io.IOException {
-        Path dir = Path.of(System.getProperty("basedir", "."), "target", "slack-calls");
-        Files.createDirectories(dir);
-        JsonObject line = new JsonObject();
-        line.addProperty("path", r.path().replace("/api/", ""));
-        JsonObject params = new JsonObject();
-        SlackStandIn.form(r.body()).forEach((k, v) -> {
-            if (k.equals("view") || k.equals("blocks")) params.add(k, JsonParser.parseString(v));
-            else if (!k.equals("token")) params.addProperty(k, v);
-        });
-        line.add("params", params);
-        line.addProperty("ts", Long.toString(System.currentTimeMillis()));
-        Files.writeString(dir.resolve(name + ".jsonl"), line + "\n");
     }
 
     @Test

@@ -123,6 +123,8 @@ class HostNamespaceStoryIT {
                         .contains("Acknowledged", "\\u003c@U0BOB\\u003e", "getting the data root back", "restore-data-root",
                                 "docker-doctor postmortem " + incidentId);
 
+                SlackStandIn.recordForPreview("story", slack.requestsTo("/api/chat."));
+
                 // the post-mortem, written up on the host from the incident's own record
                 dev.dockerdoctor.testing.Command.Result pm = ns.inside(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

@@ -94,6 +94,7 @@ class ContainerSignalsIT {
                 Eventually.await("resolved once it is gone; serve's log:\n" + bot.log(), Duration.ofSeconds(90),
                         () -> slack.posted().stream().anyMatch(p -> root.ts().equals(p.threadTs()) && p.text().startsWith("Resolved after")));
                 assertThat(roots(slack)).as("one incident in all").hasSize(1);
+                SlackStandIn.recordForPreview("container-signals", slack.requestsTo("/api/chat."));
             }
         }
     }

@@ -24,10 +24,9 @@ public enum Subcommand {
             (d, c, window, user) -> ReportViews.compose(d, c)),
     PLAN("plan", "", "the steps that would fix it, in a safe order", (d, c, window, user) -> ReportViews.plan(d, c)),
     SHARE("share", "", "the report, posted for the whole channel", (d, c, window, user) -> ReportViews.report(d, c.sharedBy(user))),
-    /** Answered without a diagnosis: the bot routes it to the watch before any view is asked. */
+    /** No view: answered by the watch without a diagnosis (SlackBot routes it there, MaintenanceViews words it). */
     MAINTENANCE("maintenance", " DURATION [reason] | end", "planned work (admins): no incident opens until it ends, e.g. "
-            + code("maintenance 2h upgrading Docker") + "; " + code("maintenance end") + " ends it early",
-            (d, c, window, user) -> ReportViews.help(null)),
+            + code("maintenance 2h upgrading Docker") + "; " + code("maintenance end") + " ends it early", null),
     HELP("help", "", "this", (d, c, window, user) -> ReportViews.help(null));
 
     /** The view of a subcommand over a fresh diagnosis. */
@@ -55,6 +54,7 @@ public enum Subcommand {
     }
 
     public Message view(Diagnosis d, ViewContext c, String window, String user) {
+        if (view == null) throw new IllegalStateException(this + " is answered without a diagnosis");
         return view.of(d, c, window, user);
     }
 

@@ -237,6 +237,29 @@ public final class SlackStandIn implements AutoCloseable {
         return new com.google.gson.JsonPrimitive(s).toString();
     }
 
+    /**
+     * Writes these calls to {@code target/slack-calls/<name>.jsonl}, one {@code {"path", "params", "ts"}} object a
+     * line, for ../shared/tools/blockkit-preview and slack-types-check.
+     */
+    public static void recordForPreview(String name, List<Recorded> calls) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("basedir", "."), "target", "slack-calls");
+        java.nio.file.Files.createDirectories(dir);
+        StringBuilder out = new StringBuilder();
+        for (Recorded r : calls) {
+            com.google.gson.JsonObject line = new com.google.gson.JsonObject();
+            line.addProperty("path", r.path().replace("/api/", ""));
+            com.google.gson.JsonObject params = new com.google.gson.JsonObject();
+            form(r.body()).forEach((k, v) -> {
+                if (k.equals("view") || k.equals("blocks")) params.add(k, com.google.gson.JsonParser.parseString(v));
+                else if (!k.equals("token")) params.addProperty(k, v);
+            });
+            line.add("params", params);
+            line.addProperty("ts", Long.toString(System.currentTimeMillis()));
+            out.append(line).append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve(name + ".jsonl"), out);
+    }
+
     public static Map<String, String> form(String body) {
         Map<String, String> out = new LinkedHashMap<>();
         if (body == null || body.isBlank() || body.startsWith("{")) return out;
