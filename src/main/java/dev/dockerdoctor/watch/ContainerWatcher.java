@@ -19,7 +19,9 @@ import java.util.Set;
  * poll it raises
  * <ul>
  * <li>{@code container-restart-loop}: Docker's restart policy restarted it {@link #LOOP_RISE} times or more within
- *     {@link #LOOP_WINDOW} (its RestartCount rose); seen calm again after {@link #CALM_POLLS} polls without a rise;</li>
+ *     {@link #LOOP_WINDOW} (its RestartCount rose); calm again once it has not restarted for {@link #CALM_AFTER}
+ *     (longer than Docker's longest restart delay, a minute, so a loop at full backoff is not "calm" between two
+ *     restarts; time, not a number of polls, because the event stream's extra polls come in bursts);</li>
  * <li>{@code container-unhealthy}: its health check fails, confirmed like a URL (failures in a row, then successes);</li>
  * <li>{@code container-oom-killed}: it was killed for lack of memory since the last poll (once per kill).</li>
  * </ul>
@@ -32,7 +34,7 @@ import java.util.Set;
 public final class ContainerWatcher {
     static final Duration LOOP_WINDOW = Duration.ofMinutes(10);
     static final int LOOP_RISE = 2;
-    static final int CALM_POLLS = 3;
+    static final Duration CALM_AFTER = Duration.ofMinutes(2);
     /** More containers restarted together than this are one note (the daemon restarted, or compose up). */
     static final int NOTES_ONE_BY_ONE = 3;
     private static final Set<Integer> CLEAN_EXITS = Set.of(0, 130, 143);
@@ -40,6 +42,7 @@ public final class ContainerWatcher {
     private record Sample(Instant at, int restarts) {
     }
 
+    private final Map<String, Instant> lastRise = new HashMap<>(); // by container id
     private final int downAfter;
     private final int upAfter;
     private final Map<String, Deque<Sample>> samples = new HashMap<>(); // by container id
@@ -89,6 +92,7 @@ public final class ContainerWatcher {
         // gone containers: nothing of theirs is down any more, and their history goes with them
         last.keySet().retainAll(ids);
         samples.keySet().retainAll(ids);
+        lastRise.keySet().retainAll(ids);
         for (String gone : new ArrayList<>(idByName.keySet())) {
             if (present.contains(gone)) continue;
             idByName.remove(gone);
@@ -114,12 +118,14 @@ public final class ContainerWatcher {
      */
     public void forgetRestarts() {
         samples.clear();
+        lastRise.clear();
     }
 
     private void loop(ContainerInfo c, String name, Instant now, List<Signal> problems, Set<SignalKey> healthy) {
         SignalKey key = new SignalKey(SignalKind.CONTAINER_RESTART_LOOP, name);
         if (c.restartCount() == null) return; // inspect did not answer in time: undecided
         Deque<Sample> s = samples.computeIfAbsent(c.id(), k -> new ArrayDeque<>());
+        if (!s.isEmpty() && c.restartCount() > s.peekLast().restarts()) lastRise.put(c.id(), now);
         s.addLast(new Sample(now, c.restartCount()));
         while (s.size() > 1 && s.peekFirst().at().isBefore(now.minus(LOOP_WINDOW))) s.removeFirst();
         while (s.size() > 64) s.removeFirst(); // bursts of extra polls
@@ -127,7 +133,7 @@ public final class ContainerWatcher {
         boolean restarting = "restarting".equals(c.state());
         if (!looping.containsKey(name)) {
             if (rise >= LOOP_RISE || (restarting && rise >= 1)) looping.put(name, name + " is restarting in a loop" + policyAndExit(c));
-        } else if (calm(s) && !restarting) {
+        } else if (calm(c.id(), now) && !restarting) {
             looping.remove(name);
             Sample newest = s.peekLast();
             s.clear(); // the rises that made the loop are over: only new ones may raise it again
@@ -137,12 +143,9 @@ public final class ContainerWatcher {
         else healthy.add(key);
     }
 
-    private static boolean calm(Deque<Sample> s) {
-        if (s.size() < CALM_POLLS) return false;
-        List<Sample> all = new ArrayList<>(s);
-        int newest = all.get(all.size() - 1).restarts();
-        for (int i = all.size() - CALM_POLLS; i < all.size(); i++) if (all.get(i).restarts() != newest) return false;
-        return true;
+    private boolean calm(String id, Instant now) {
+        Instant rose = lastRise.get(id);
+        return rose == null || !now.isBefore(rose.plus(CALM_AFTER));
     }
 
     private void oom(ContainerInfo c, ContainerInfo before, String name, Instant now, List<Signal> problems,

@@ -90,6 +90,9 @@ class ContainerSignalsIT {
                         () -> slack.posted().stream().anyMatch(p -> root.ts().equals(p.threadTs())
                                 && p.blocks().contains("container-restart-loop") && p.blocks().contains("cannot open /config/app.yml")));
 
+                Thread.sleep(5000);
+                assertThat(slack.posted()).as("no calm between two crashes: still open; serve's log:\n" + bot.log())
+                        .noneMatch(p -> root.ts().equals(p.threadTs()) && p.text().startsWith("Resolved after"));
                 d.dockerOk("rm", "-f", "crashy");
                 Eventually.await("resolved once it is gone; serve's log:\n" + bot.log(), Duration.ofSeconds(90),
                         () -> slack.posted().stream().anyMatch(p -> root.ts().equals(p.threadTs()) && p.text().startsWith("Resolved after")));

@@ -47,13 +47,19 @@ class ContainerWatcherTest {
         assertThat(at(3, running("a1", "web", 4, T.plusSeconds(89))).problems()).singleElement()
                 .extracting(Signal::detail).isEqualTo("web is restarting in a loop (restart: always, exit code 1)");
         assertThat(at(4, running("a1", "web", 4, T.plusSeconds(89))).problems()).as("one calm poll is not enough").hasSize(1);
-        Reading calm = at(5, running("a1", "web", 4, T.plusSeconds(89)));
-        assertThat(calm.problems()).isEmpty();
+        for (int i = 1; i <= 4; i++) {
+            assertThat(w.observe(List.of(running("a1", "web", 4, T.plusSeconds(89))), T.plus(POLL.multipliedBy(4)).plusMillis(100L * i), false)
+                    .problems()).as("a burst of the event stream's extra polls is not calm").hasSize(1);
+        }
+        assertThat(at(6, running("a1", "web", 4, T.plusSeconds(89))).problems())
+                .as("90 s without a restart: a loop at Docker's full backoff restarts once a minute").hasSize(1);
+        Reading calm = at(7, running("a1", "web", 4, T.plusSeconds(89)));
+        assertThat(calm.problems()).as("two minutes without a restart").isEmpty();
         assertThat(calm.healthy()).contains(key(SignalKind.CONTAINER_RESTART_LOOP, "web"));
-        assertThat(at(7, running("a1", "web", 4, T.plusSeconds(89))).problems())
+        assertThat(at(9, running("a1", "web", 4, T.plusSeconds(89))).problems())
                 .as("the rises that made the loop do not raise it again").isEmpty();
-        assertThat(at(8, running("a1", "web", 5, T.plusSeconds(250))).problems()).as("one more crash is not a loop").isEmpty();
-        assertThat(at(9, running("a1", "web", 6, T.plusSeconds(280))).problems()).as("two more are").hasSize(1);
+        assertThat(at(10, running("a1", "web", 5, T.plusSeconds(250))).problems()).as("one more crash is not a loop").isEmpty();
+        assertThat(at(11, running("a1", "web", 6, T.plusSeconds(280))).problems()).as("two more are").hasSize(1);
     }
 
     @Test
