@@ -196,10 +196,10 @@ public final class PrivateDockerd implements AutoCloseable {
             if (!process.isAlive()) {
                 int code = process.exitValue();
                 stop(); // reaps a containerd it may have started
-                throw new DaemonStartException("dockerd exited with " + code + " while starting", logTail(30));
+                throw new DaemonStartException("dockerd exited with " + code + " while starting", thisStartsLog(30));
             }
             if (System.nanoTime() > deadline) {
-                String tail = logTail(30);
+                String tail = thisStartsLog(30);
                 stop();
                 throw new DaemonStartException("dockerd did not answer on " + socket + " within " + startTimeout.toSeconds() + " s", tail);
             }
@@ -241,8 +241,16 @@ public final class PrivateDockerd implements AutoCloseable {
     public synchronized void kill() {
         if (process == null) return;
         rememberBridges();
+        Optional<Long> containerd = containerdPid();
         process.destroyForcibly();
         waitFor(process, Duration.ofSeconds(10));
+        // the parent-death signal is delivered at once, but a loaded machine may take a while to run containerd's
+        // exit; a start() in that moment would find it still alive and wait for it in vain (seen on CI)
+        containerd.ifPresent(pid -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (Procs.alive(pid) && System.nanoTime() < deadline) Procs.sleep(20);
+            if (Procs.alive(pid)) Procs.killAll(ProcessHandle.of(pid).stream().toList(), Duration.ofSeconds(5)); // not its shims
+        });
     }
 
     /** Stops the daemon, kills whatever it left (shims, containers), unmounts and deletes the base folder. */
@@ -332,6 +340,19 @@ public final class PrivateDockerd implements AutoCloseable {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    // What this start wrote, without containerd's gRPC reconnect chatter, which would push the reason out of view.
+    private String thisStartsLog(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            int from = 0;
+            for (int i = all.size() - 1; i >= 0; i--) if (all.get(i).startsWith("=== rig: start")) { from = i; break; }
+            List<String> kept = all.subList(from, all.size()).stream().filter(l -> !l.contains("module=grpc")).toList();
+            return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
