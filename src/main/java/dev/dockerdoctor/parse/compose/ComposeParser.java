@@ -80,13 +80,20 @@ public final class ComposeParser {
     /**
      * The outcome. {@code project} is null only when no file could be read as a compose file; it can be set while
      * {@code problems} is not empty (compose would refuse the files, yet what they declare is still known).
-     * {@code warnings} never stop compose: unset variables, a missing file named by include or extends.
+     * {@code warnings} never stop compose (unset variables, an unreadable .env); a missing file named by include or
+     * extends is a problem, as compose v2 refuses it. {@code includedFiles} are the files pulled in by {@code include:}
+     * (host paths): each of them is part of this project, not one of its own.
      */
     public record Result(ComposeProject project, List<ComposeProblem> problems, List<String> warnings,
-                         boolean legacyFormat) {
+                         boolean legacyFormat, List<String> includedFiles) {
         public Result {
             problems = List.copyOf(problems);
             warnings = List.copyOf(warnings);
+            includedFiles = includedFiles == null ? List.of() : List.copyOf(includedFiles);
+        }
+
+        public Result(ComposeProject project, List<ComposeProblem> problems, List<String> warnings, boolean legacyFormat) {
+            this(project, problems, warnings, legacyFormat, List.of());
         }
 
         /** Compose would run these files. */
@@ -94,6 +101,7 @@ public final class ComposeParser {
     }
 
     private static final int MAX_FILES = 64;
+    private static final String PROJECT_NAME_VARIABLE = "COMPOSE_PROJECT_NAME";
     private static final int MAX_INCLUDE_DEPTH = 10;
     private static final int MAX_EXTENDS_DEPTH = 20;
 
@@ -139,6 +147,8 @@ public final class ComposeParser {
         final Map<String, String> vars = new HashMap<>();
         final Set<String> unset = new LinkedHashSet<>();
         final Map<String, Optional<YMap>> otherFiles = new HashMap<>();
+        final Map<String, SourceFile> reads = new HashMap<>();
+        final List<String> included = new ArrayList<>();
         int filesRead;
         boolean legacy;
 
@@ -148,6 +158,9 @@ public final class ComposeParser {
 
         Result go() {
             loadDotEnv(req.workingDir(), req.environment());
+            // compose v2 sets COMPOSE_PROJECT_NAME to the project's name for the files' own ${...}
+            boolean impliedName = !vars.containsKey(PROJECT_NAME_VARIABLE);
+            if (impliedName) vars.put(PROJECT_NAME_VARIABLE, presetProjectName());
             YMap merged = null;
             for (String file : req.files()) {
                 Optional<YMap> tree = loadFile(PosixPaths.normalize(file), new ArrayDeque<>(), true);
@@ -156,12 +169,37 @@ public final class ComposeParser {
             }
             for (String v : unset) warnings.add("variable " + v + " is not set: a blank string is used");
             if (merged == null) return new Result(null, problems, warnings, legacy);
+            if (impliedName) vars.remove(PROJECT_NAME_VARIABLE); // the model names the project by its own rules
             merged = (YMap) ComposeMerge.dropResets(merged);
             String main = req.files().isEmpty() ? req.workingDir() : req.files().get(0);
             ProjectModel model = new ProjectModel(req.workingDir(), req.files(), req.projectName(), vars, legacy,
                     req.checkReferences(), problems, warnings);
             model.check(merged, main);
-            return new Result(model.build(merged, main), problems, warnings, legacy);
+            return new Result(model.build(merged, main), problems, warnings, legacy, included);
+        }
+
+        /** The name before interpolation: asked for, else the main file's name: (lower case), else the folder's. */
+        private String presetProjectName() {
+            if (req.projectName() != null && !req.projectName().isBlank()) return req.projectName();
+            if (!req.files().isEmpty()) {
+                SourceFile f = read(PosixPaths.normalize(req.files().get(0)));
+                if (f.present() && f.text() != null) {
+                    try {
+                        List<YNode> docs = yaml.read(f.text());
+                        if (!docs.isEmpty() && docs.get(0) instanceof YMap m && YNode.text(m.get("name")) != null) {
+                            String declared = new Interpolator(vars).apply(YNode.text(m.get("name")));
+                            if (!declared.isBlank()) return declared.toLowerCase(java.util.Locale.ROOT);
+                        }
+                    } catch (YamlReader.Problem | Interpolator.Failure e) {
+                        // loading the file says what is wrong with it
+                    }
+                }
+            }
+            return ProjectModel.normalizeProjectName(PosixPaths.fileName(req.workingDir()));
+        }
+
+        private SourceFile read(String path) {
+            return reads.computeIfAbsent(path, p -> req.reader().read(p));
         }
 
         private void loadDotEnv(String dir, Map<String, String> env) {
@@ -185,7 +223,7 @@ public final class ComposeParser {
                 problems.add(new ComposeProblem(path, null, "more than " + MAX_FILES + " files through include and extends"));
                 return Optional.empty();
             }
-            SourceFile f = req.reader().read(path);
+            SourceFile f = read(path);
             if (!f.present()) {
                 problems.add(new ComposeProblem(path, null, "file not found"));
                 return Optional.empty();
@@ -216,7 +254,7 @@ public final class ComposeParser {
             for (ComposeValidator.Issue i : ComposeValidator.checkFile(tree, legacyServices, req.dialect() == Dialect.V1)) {
                 problems.add(new ComposeProblem(path, i.line() == 0 ? null : i.line(), i.message()));
             }
-            if (!isProjectFile) tree = rebase(tree, dir);
+            if (!isProjectFile) tree = VolumeSpecs.rebaseTree(tree, dir);
             tree = includes(tree, path, dir, includeChain);
             tree = resolveExtends(tree, path, dir);
             return Optional.of(tree);
@@ -319,10 +357,12 @@ public final class ComposeParser {
                             problems.add(new ComposeProblem(path, item.line(), "includes nested more than " + MAX_INCLUDE_DEPTH + " deep"));
                             continue;
                         }
-                        if (!req.reader().read(target).present()) {
-                            warnings.add(path + ": included file " + target + " not found; its services are not known");
+                        if (!read(target).present()) {
+                            problems.add(new ComposeProblem(path, item.line(), "included file " + target
+                                    + " not found; its services are not known"));
                             continue;
                         }
+                        included.add(target);
                         Optional<YMap> sub = loadFile(target, chain, false);
                         if (sub.isPresent()) out = addIncluded(out, sub.get(), path, item.line());
                     }
@@ -398,8 +438,8 @@ public final class ComposeParser {
                 baseDir = PosixPaths.parent(basePath);
                 Optional<YMap> other = otherFile(basePath);
                 if (other.isEmpty()) {
-                    warnings.add(path + ": service " + name + " extends " + baseName + " in " + basePath
-                            + ", which is not there; it is taken without what it would inherit");
+                    problems.add(new ComposeProblem(path, ext.line(), "service " + name + " extends " + baseName
+                            + " in " + basePath + ", which is not there; it is taken without what it would inherit"));
                     return self;
                 }
                 if (!(other.get().get("services") instanceof YMap os)) {
@@ -416,7 +456,7 @@ public final class ComposeParser {
             }
             YMap baseMap = base instanceof YMap bm ? bm : new YMap(Map.of(), null, base.line());
             if (baseMap.has("extends")) baseMap = extend(baseName, baseMap, baseServices, basePath, baseDir, next);
-            if (file != null) baseMap = rebaseService(baseMap, baseDir);
+            if (file != null) baseMap = VolumeSpecs.rebaseService(baseMap, baseDir);
             return ComposeMerge.mergeService(baseMap, self);
         }
 
@@ -424,7 +464,7 @@ public final class ComposeParser {
         private Optional<YMap> otherFile(String path) {
             return otherFiles.computeIfAbsent(path, p -> {
                 if (++filesRead > MAX_FILES) return Optional.empty();
-                SourceFile f = req.reader().read(p);
+                SourceFile f = read(p);
                 if (!f.present() || f.text() == null) return Optional.empty();
                 Optional<YMap> top = readTop(p, f.text());
                 if (top.isPresent() && isLegacy(top.get())) {
@@ -434,41 +474,6 @@ public final class ComposeParser {
                 }
                 return top;
             });
-        }
-
-        // ---- relative paths of files from other folders ----
-
-        private YMap rebase(YMap tree, String dir) {
-            if (!(tree.get("services") instanceof YMap services)) return tree;
-            Map<String, YNode> out = new LinkedHashMap<>();
-            services.entries().forEach((k, v) -> out.put(k, v instanceof YMap m ? rebaseService(m, dir) : v));
-            Map<String, YNode> t = new LinkedHashMap<>(tree.entries());
-            t.put("services", new YMap(out, services.tag(), services.line()));
-            return new YMap(t, tree.tag(), tree.line());
-        }
-
-        /** Bind sources written relative to another file's folder, made absolute before that file is merged in. */
-        private YMap rebaseService(YMap svc, String dir) {
-            if (!(svc.get("volumes") instanceof YSeq vols)) return svc;
-            List<YNode> items = new ArrayList<>();
-            for (YNode v : vols.items()) {
-                if (v instanceof YScalar s && !s.isNull() && s.text().startsWith(".")) {
-                    int colon = s.text().indexOf(':');
-                    String src = colon < 0 ? s.text() : s.text().substring(0, colon);
-                    String rest = colon < 0 ? "" : s.text().substring(colon);
-                    items.add(new YScalar(PosixPaths.resolve(dir, src) + rest, s.kind(), s.tag(), s.line()));
-                } else if (v instanceof YMap m && "bind".equals(YNode.text(m.get("type")))
-                        && YNode.text(m.get("source")) != null && YNode.text(m.get("source")).startsWith(".")) {
-                    Map<String, YNode> e = new LinkedHashMap<>(m.entries());
-                    e.put("source", YScalar.str(PosixPaths.resolve(dir, YNode.text(m.get("source"))), m.get("source").line()));
-                    items.add(new YMap(e, m.tag(), m.line()));
-                } else {
-                    items.add(v);
-                }
-            }
-            Map<String, YNode> e = new LinkedHashMap<>(svc.entries());
-            e.put("volumes", new YSeq(items, vols.tag(), vols.line()));
-            return new YMap(e, svc.tag(), svc.line());
         }
     }
 

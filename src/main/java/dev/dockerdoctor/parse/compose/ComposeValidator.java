@@ -121,7 +121,7 @@ final class ComposeValidator {
                 continue;
             }
             YNode svc = e.getValue();
-            if (YNode.isNull(svc) || svc.hasTag(ComposeMerge.RESET)) continue;
+            if (svc.hasTag(ComposeMerge.RESET)) continue;
             if (!(svc instanceof YMap m)) {
                 add(svc, path + " must be a mapping");
                 continue;

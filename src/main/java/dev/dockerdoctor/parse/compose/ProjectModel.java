@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -58,7 +59,16 @@ final class ProjectModel {
             YMap svc = node instanceof YMap m ? m : null;
             deps.put(name, svc == null ? List.of() : dependsOn(svc).keySet().stream().toList());
             if (svc == null) return;
+            checkService(name, svc, main);
             if (!checkReferences) return;
+            if (!svc.has("image") && !svc.has("build")) {
+                problems.add(new ComposeProblem(main, lineOf(node), "service \"" + name
+                        + "\" has neither an image nor a build context specified"));
+            }
+            if (svc.has("network_mode") && svc.has("networks")) {
+                problems.add(new ComposeProblem(main, lineOf(svc.get("networks")), "service " + name
+                        + " declares mutually exclusive `network_mode` and `networks`"));
+            }
             dependsOn(svc).forEach((dep, opts) -> {
                 boolean optional = opts instanceof YMap om && "false".equalsIgnoreCase(YNode.text(om.get("required")));
                 if (!services.has(dep) && !optional) {
@@ -87,6 +97,46 @@ final class ProjectModel {
                 lineOf(services.get(c.get(0))), "dependency cycle detected: " + String.join(" -> ", c))));
     }
 
+    /**
+     * What compose refuses in one service once the files are merged and interpolated: a volume or port it cannot
+     * read, a value that must be a number or a boolean and is not (an unset variable gives "").
+     */
+    private void checkService(String name, YMap svc, String main) {
+        if (svc.get("volumes") instanceof YSeq vols) {
+            for (YNode v : vols.items()) {
+                VolumeSpecs.Parsed p = volume(v, workingDir, "/");
+                if (p.mount() == null) problems.add(new ComposeProblem(main, lineOf(v), "service \"" + name + "\": " + p.warning()));
+            }
+        }
+        if (svc.get("ports") instanceof YSeq ports) {
+            for (YNode p : ports.items()) {
+                if (!(p instanceof YScalar sc) || sc.isNull()) continue;
+                PortSpecs.problem(sc.text()).ifPresent(why -> problems.add(new ComposeProblem(main, lineOf(p),
+                        "service \"" + name + "\": " + why)));
+            }
+        }
+        TYPED.forEach((path, type) -> {
+            YNode v = svc;
+            for (String k : path.split("\\.")) v = v instanceof YMap m ? m.get(k) : null;
+            if (v instanceof YScalar sc && sc.kind() == YNode.Kind.STR && !type.test(sc.text().strip())) {
+                problems.add(new ComposeProblem(main, lineOf(v), "services." + name + "." + path + " must be "
+                        + (type == IS_INT ? "an integer" : "a boolean") + ", not \"" + sc.text() + "\""));
+            }
+        });
+    }
+
+    private static final Predicate<String> IS_INT = t -> t.matches("[+-]?[0-9]+");
+    private static final Predicate<String> IS_BOOL =
+            t -> t.matches("(?i)true|false|yes|no|on|off|y|n|1|0");
+    /** The service fields compose casts after interpolation (compose-go's interpolation types), by dotted path. */
+    private static final Map<String, Predicate<String>> TYPED = Map.ofEntries(
+            Map.entry("healthcheck.retries", IS_INT), Map.entry("healthcheck.disable", IS_BOOL),
+            Map.entry("deploy.replicas", IS_INT), Map.entry("deploy.restart_policy.max_attempts", IS_INT),
+            Map.entry("scale", IS_INT), Map.entry("pids_limit", IS_INT), Map.entry("oom_score_adj", IS_INT),
+            Map.entry("cpu_shares", IS_INT), Map.entry("init", IS_BOOL), Map.entry("privileged", IS_BOOL),
+            Map.entry("read_only", IS_BOOL), Map.entry("stdin_open", IS_BOOL), Map.entry("tty", IS_BOOL),
+            Map.entry("oom_kill_disable", IS_BOOL));
+
     /** The project as compose would run it. */
     ComposeProject build(YMap top, String main) {
         String name = projectName(top, main);
@@ -104,10 +154,7 @@ final class ProjectModel {
             if (svc.get("volumes") instanceof YSeq vols) {
                 for (YNode v : vols.items()) {
                     VolumeSpecs.Parsed p = volume(v, workingDir, home);
-                    if (p.mount() == null) {
-                        warnings.add("service " + e.getKey() + ": " + p.warning());
-                        continue;
-                    }
+                    if (p.mount() == null) continue; // check() has refused it
                     mounts.add(p.mount());
                     if (p.mount().isNamed()) usedVolumes.add(p.mount().source());
                 }
@@ -158,6 +205,7 @@ final class ProjectModel {
         String fromEnv = vars.get(ENV_PROJECT_NAME);
         if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
         String declared = YNode.text(top.get("name"));
+        if (declared != null) declared = declared.toLowerCase(Locale.ROOT); // compose runs MyProject as myproject
         if (declared != null && !declared.isBlank()) {
             if (!PROJECT_NAME.matcher(declared).matches()) {
                 problems.add(new ComposeProblem(main, lineOf(top.get("name")), "invalid project name \"" + declared
@@ -193,7 +241,11 @@ final class ProjectModel {
         return VolumeSpecs.Parsed.bad("volume entry is neither a string nor a mapping");
     }
 
-    /** depends_on in either form, as dependency name to its options (null in the list form). */
+    /**
+     * depends_on in either form, as dependency name to its options (null in the list form), then the dependencies
+     * compose v2 adds on its own: services named by {@code links}, {@code volumes_from} and a {@code service:}
+     * network_mode, ipc or pid (it starts them first and refuses the file when they are not defined).
+     */
     static Map<String, YNode> dependsOn(YMap svc) {
         Map<String, YNode> out = new LinkedHashMap<>();
         YNode d = svc.get("depends_on");
@@ -201,6 +253,14 @@ final class ProjectModel {
             for (YNode i : s.items()) if (YNode.text(i) != null) out.put(YNode.text(i), null);
         } else if (d instanceof YMap m) {
             out.putAll(m.entries());
+        }
+        for (String link : strings(svc.get("links"))) out.putIfAbsent(link.split(":", 2)[0], null);
+        for (String from : strings(svc.get("volumes_from"))) {
+            if (!from.startsWith("container:")) out.putIfAbsent(from.split(":", 2)[0], null);
+        }
+        for (String key : List.of("network_mode", "ipc", "pid")) {
+            String v = YNode.text(svc.get(key));
+            if (v != null && v.startsWith("service:") && v.length() > 8) out.putIfAbsent(v.substring(8), null);
         }
         return out;
     }

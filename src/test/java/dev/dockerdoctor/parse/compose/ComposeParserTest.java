@@ -308,10 +308,16 @@ class ComposeParserTest {
     }
 
     @Test
-    void shouldWarnNotFailWhenAnExtendedFileIsMissingAndRefuseCircularExtends() {
+    void shouldRefuseAMissingExtendedOrIncludedFileYetKnowTheServicesAndRefuseCircularExtends() {
+        // compose v2: "open .../gone.yml: no such file or directory"
         Result missing = parse("services: {a: {image: x, extends: {file: gone.yml, service: b}}}");
-        assertThat(missing.valid()).isTrue();
-        assertThat(missing.warnings()).anyMatch(w -> w.contains("gone.yml"));
+        assertThat(missing.valid()).isFalse();
+        assertThat(missing.problems()).extracting(ComposeProblem::message).anyMatch(m -> m.contains("gone.yml"));
+        assertThat(missing.project().services()).extracting(ComposeService::name).containsExactly("a");
+        Result notIncluded = parse("include: [db/gone.yaml]\nservices: {web: {image: x}}\n");
+        assertThat(notIncluded.problems()).extracting(ComposeProblem::message)
+                .containsExactly("included file /srv/app/db/gone.yaml not found; its services are not known");
+        assertThat(notIncluded.project().services()).extracting(ComposeService::name).containsExactly("web");
         Result circular = parse("services: {a: {extends: b, image: x}, b: {extends: a}}");
         assertThat(circular.problems()).extracting(ComposeProblem::message).anyMatch(m -> m.contains("circular extends"));
         Result unknown = parse("services: {a: {extends: nope, image: x}}");
@@ -328,6 +334,7 @@ class ComposeParserTest {
                 """);
         Result r = parse("include: [db/compose.yaml]\nservices: {web: {image: x, depends_on: [db]}}\n");
         assertThat(r.valid()).as(r.problems().toString()).isTrue();
+        assertThat(r.includedFiles()).containsExactly("/srv/app/db/compose.yaml");
         assertThat(r.project().services()).extracting(ComposeService::name).containsExactlyInAnyOrder("web", "db");
         assertThat(service(r, "db").volumes()).extracting(VolumeMount::source).containsExactly("/srv/app/db/pgdata", "pg");
         assertThat(r.project().namedVolumes()).containsExactly("app_pg");
