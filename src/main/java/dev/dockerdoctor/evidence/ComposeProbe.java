@@ -128,23 +128,36 @@ public final class ComposeProbe {
             for (String dir : expand(place)) search(dir, 0, byMain, rootPaths, "search of " + place, budget);
         }
 
-        List<ComposeProject> projects = new ArrayList<>();
         ComposeParser parser = new ComposeParser();
+        Map<Candidate, ComposeParser.Result> parsed = new LinkedHashMap<>();
+        Set<String> included = new LinkedHashSet<>();
         for (Candidate c : byMain.values()) {
-            if (projects.size() >= MAX_PROJECTS) break;
+            if (parsed.size() >= MAX_PROJECTS) break;
+            ComposeParser.Result r = c.files.isEmpty() ? null : parser.parse(new ComposeParser.Request(c.workingDir,
+                    c.files, env, this::read, command.dialect(), c.name));
+            parsed.put(c, r);
+            if (r != null) included.addAll(r.includedFiles());
+        }
+        List<ComposeProject> projects = new ArrayList<>();
+        parsed.forEach((c, r) -> {
+            // a file another project includes is part of that project: up on its own it would start a second copy
+            // of its services (a new, empty database volume), so it is no project, unless containers say it ran so
+            if (included.contains(c.mainFile) && !foundByLabels(c)) return;
             ComposeProject p;
-            if (c.files.isEmpty()) {
+            if (r == null) {
                 p = skeleton(c);
             } else {
-                ComposeParser.Result r = parser.parse(new ComposeParser.Request(c.workingDir, c.files, env,
-                        this::read, command.dialect(), c.name));
                 problems.addAll(r.problems());
-                if (r.project() == null) continue;
+                if (r.project() == null) return;
                 p = withBindSourcesChecked(r.project());
             }
             projects.add(ComposeStates.apply(p.withFoundBy(String.join("; ", c.foundBy)), daemon));
-        }
+        });
         return new Found(projects, problems);
+    }
+
+    private static boolean foundByLabels(Candidate c) {
+        return c.foundBy.stream().anyMatch(how -> how.startsWith("labels of"));
     }
 
     // ---- labels of containers, live and on disk ----

@@ -107,6 +107,19 @@ class ComposeProbeTest {
     }
 
     @Test
+    void shouldNotTakeAFileAnotherProjectIncludesForAProjectOfItsOwn() throws IOException {
+        // up in db/ alone would start a second database on a new, empty volume: it must never look down
+        write("/srv/app/compose.yaml", "include: [db/compose.yaml]\nservices: {web: {image: web, depends_on: [db]}}\n");
+        write("/srv/app/db/compose.yaml", "services: {db: {image: postgres, volumes: [pg:/var/lib/postgresql/data]}}\n"
+                + "volumes: {pg: {}}\n");
+
+        ComposeProbe.Found f = probe(List.of()).probe(daemon(), List.of());
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.projects()).extracting(ComposeProject::name).containsExactly("app");
+        assertThat(f.projects().get(0).services()).extracting(ComposeService::name).containsExactlyInAnyOrder("web", "db");
+    }
+
+    @Test
     void shouldMarkMissingBindSources() throws IOException {
         write("/srv/gitlab/compose.yaml", GITLAB);
         ComposeProject p = probe(List.of()).probe(daemon(), List.of()).projects().get(0);
