@@ -2,6 +2,7 @@ package dev.dockerdoctor.evidence;
 
 import dev.dockerdoctor.model.DockerConfig;
 import dev.dockerdoctor.model.DockerdProcess;
+import dev.dockerdoctor.model.Install;
 import dev.dockerdoctor.model.MountPoint;
 import dev.dockerdoctor.model.RootSetting;
 import dev.dockerdoctor.model.UnitFile;
@@ -23,12 +24,12 @@ import java.util.Optional;
  * dockerd processes, into one {@link DockerConfig}. Read-only; unreadable or corrupt files become values.
  */
 public final class ConfigProbe {
-    public static final String DAEMON_JSON = "/etc/docker/daemon.json";
+    public static final String DAEMON_JSON = Install.DEB.daemonJson();
     static final List<String> VENDOR_UNITS = List.of("/lib/systemd/system/docker.service", "/usr/lib/systemd/system/docker.service");
     static final String OVERRIDE_UNIT = "/etc/systemd/system/docker.service";
     static final List<String> DROP_IN_DIRS = List.of("/etc/systemd/system/docker.service.d", "/run/systemd/system/docker.service.d");
     static final String ETC_DEFAULT = "/etc/default/docker";
-    static final String SNAP_DAEMON_JSON = "/var/snap/docker/current/config/daemon.json";
+    static final String SNAP_DAEMON_JSON = Install.SNAP.daemonJson();
     static final String DEFAULT_PID_FILE = "/var/run/docker.pid";
     static final String DEFAULT_SOCKET = "/var/run/docker.sock";
     private static final List<String> INSTALL_MARKERS = List.of("/usr/bin/dockerd", "/usr/sbin/dockerd",
@@ -52,7 +53,7 @@ public final class ConfigProbe {
         Optional<DockerdProcess> target = processes.stream().filter(DockerdProcess::isTarget).findFirst();
         // a running daemon may have been given another daemon.json with --config-file
         String daemonJsonPath = target.flatMap(p -> DockerdFlags.configFile(p.argv())).map(DockerdFlags.Flag::value)
-                .orElse(DAEMON_JSON);
+                .orElse(snapIsTheDaemon(target) ? Install.SNAP.daemonJson() : DAEMON_JSON);
 
         List<RootSetting> roots = new ArrayList<>();
         HostFiles.TextFile dj = files.readText(daemonJsonPath, MAX_CONFIG_BYTES);
@@ -86,7 +87,7 @@ public final class ConfigProbe {
         }
 
         HostFiles.TextFile snap = files.readText(SNAP_DAEMON_JSON, MAX_CONFIG_BYTES);
-        if (snap.ok()) {
+        if (snap.ok() && !daemonJsonPath.startsWith("/var/snap/")) { // a snap beside the packages' Docker
             DaemonJsonParser.Result r = DaemonJsonParser.parse(snap.text());
             addJsonRoots(roots, RootSetting.Kind.SNAP, SNAP_DAEMON_JSON, r.keys(), files.exists("/snap/docker"));
         }
@@ -101,6 +102,18 @@ public final class ConfigProbe {
                 dpkg.ok() ? dev.dockerdoctor.parse.DpkgStatus.installed(dpkg.text(), dev.dockerdoctor.parse.DockerClients.PACKAGES) : Map.of(),
                 osRelease());
     }
+
+    /**
+     * Whether the docker snap is the daemon: the running dockerd is the snap's, or, with none running, the snap is
+     * installed and no packaged dockerd is.
+     */
+    private boolean snapIsTheDaemon(Optional<DockerdProcess> target) {
+        if (target.isPresent()) return !target.get().argv().isEmpty() && target.get().argv().get(0).startsWith("/snap/");
+        return files.exists("/snap/" + Install.SNAP_NAME) && PACKAGED_DOCKERD.stream().noneMatch(files::exists);
+    }
+
+    private static final List<String> PACKAGED_DOCKERD = List.of("/usr/bin/dockerd", "/usr/sbin/dockerd",
+            "/usr/local/bin/dockerd", "/lib/systemd/system/docker.service", "/usr/lib/systemd/system/docker.service");
 
     /** /etc/os-release (else /usr/lib/os-release) as keys and unquoted values. */
     private Map<String, String> osRelease() {

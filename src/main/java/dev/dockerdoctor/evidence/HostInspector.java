@@ -5,6 +5,7 @@ import dev.dockerdoctor.model.DataRoot;
 import dev.dockerdoctor.model.DiskUsage;
 import dev.dockerdoctor.model.DockerConfig;
 import dev.dockerdoctor.model.HostSnapshot;
+import dev.dockerdoctor.model.Install;
 import dev.dockerdoctor.model.LastKnownGood;
 import dev.dockerdoctor.model.LogStats;
 import dev.dockerdoctor.model.MountPoint;
@@ -155,7 +156,8 @@ public final class HostInspector implements AutoCloseable {
         Set<String> out = new LinkedHashSet<>();
         if (d.reachable() && d.dockerRootDir() != null) out.add(d.dockerRootDir());
         for (RootSetting s : c.rootSettings()) out.add(s.value());
-        out.add("/var/lib/docker");
+        out.add(c.install().defaultRoot());
+        out.add(Install.DEB.defaultRoot()); // a snap host may have had the packages' Docker before
         return new ArrayList<>(out);
     }
 

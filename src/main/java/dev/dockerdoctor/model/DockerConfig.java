@@ -23,12 +23,14 @@ import java.util.Optional;
  *                         ({@code daemon.json.dpkg-old}, {@code .ucf-old}, {@code .rpmsave}...): path to text
  * @param packages         the Docker packages installed (dpkg's status), name to version: the clients' age
  * @param osRelease        /etc/os-release's keys (ID, ID_LIKE, PRETTY_NAME...): which family's tools to offer
+ * @param rootless         the users' rootless daemons (user units under their homes), apart from the system's
  */
 public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<String, Object> daemonJson,
                            String daemonJsonError, List<UnitFile> units, String effectiveExecStart,
                            List<RootSetting> rootSettings, List<DockerdProcess> processes, boolean dockerInstalled,
                            List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups,
-                           Map<String, String> packages, Map<String, String> osRelease) {
+                           Map<String, String> packages, Map<String, String> osRelease,
+                           List<RootlessDaemon> rootless) {
     public DockerConfig {
         daemonJson = daemonJson == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(daemonJson));
         units = List.copyOf(units);
@@ -39,6 +41,25 @@ public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<Str
         daemonJsonBackups = daemonJsonBackups == null ? Map.of() : Map.copyOf(daemonJsonBackups);
         packages = packages == null ? Map.of() : Map.copyOf(packages);
         osRelease = osRelease == null ? Map.of() : Map.copyOf(osRelease);
+        rootless = rootless == null ? List.of() : List.copyOf(rootless);
+    }
+
+    public DockerConfig(String daemonJsonPath, String daemonJsonText, Map<String, Object> daemonJson,
+                        String daemonJsonError, List<UnitFile> units, String effectiveExecStart,
+                        List<RootSetting> rootSettings, List<DockerdProcess> processes, boolean dockerInstalled,
+                        List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups,
+                        Map<String, String> packages, Map<String, String> osRelease) {
+        this(daemonJsonPath, daemonJsonText, daemonJson, daemonJsonError, units, effectiveExecStart, rootSettings,
+                processes, dockerInstalled, mounts, fstab, daemonJsonBackups, packages, osRelease, List.of());
+    }
+
+    /**
+     * How Docker is installed: the snap's dockerd reads its daemon.json under /var/snap/docker (the probe names that
+     * file when the snap is the daemon), else the OS family's packages.
+     */
+    public Install install() {
+        if (daemonJsonPath != null && daemonJsonPath.startsWith("/var/snap/" + Install.SNAP_NAME + "/")) return Install.SNAP;
+        return rpmFamily() ? Install.RPM : Install.DEB;
     }
 
     /**

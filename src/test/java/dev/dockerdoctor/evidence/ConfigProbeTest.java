@@ -1,6 +1,7 @@
 package dev.dockerdoctor.evidence;
 
 import dev.dockerdoctor.model.DockerConfig;
+import dev.dockerdoctor.model.Install;
 import dev.dockerdoctor.model.DockerdProcess;
 import dev.dockerdoctor.model.RootSetting;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,20 @@ class ConfigProbeTest {
         write("/var/snap/docker/current/config/daemon.json", "{\"log-level\": \"error\", \"data-root\": \"/media/big/docker\"}");
         DockerConfig c = probe();
         assertThat(c.configuredRoot()).contains("/media/big/docker");
+        // the snap is the only Docker: its daemon.json is the daemon's, and an edit goes there
+        assertThat(c.install()).isEqualTo(Install.SNAP);
+        assertThat(c.daemonJsonPath()).isEqualTo("/var/snap/docker/current/config/daemon.json");
+        assertThat(c.rootSettings()).singleElement().extracting(RootSetting::kind).isEqualTo(RootSetting.Kind.DAEMON_JSON);
+    }
+
+    @Test
+    void aSnapBesideThePackagesDockerIsASettingThatMayNotCount() throws IOException {
+        Files.createDirectories(root.resolve("snap/docker"));
+        write("/usr/lib/systemd/system/docker.service", "[Service]\nExecStart=/usr/bin/dockerd -H fd://\n");
+        write("/var/snap/docker/current/config/daemon.json", "{\"data-root\": \"/media/big/docker\"}");
+        DockerConfig c = probe();
+        assertThat(c.install()).isEqualTo(Install.DEB);
+        assertThat(c.daemonJsonPath()).isEqualTo("/etc/docker/daemon.json");
         assertThat(c.rootSettings()).singleElement().extracting(RootSetting::kind).isEqualTo(RootSetting.Kind.SNAP);
     }
 

@@ -11,9 +11,6 @@ import java.util.Optional;
 
 /** Questions several rules and the planner ask about the data roots of a snapshot. */
 public final class DataRoots {
-    /** Docker's compiled-in default root. */
-    public static final String DEFAULT_ROOT = "/var/lib/docker";
-
     private DataRoots() {
     }
 

@@ -1,5 +1,7 @@
 package dev.dockerdoctor.diagnosis.plan;
 
+import dev.dockerdoctor.model.Install;
+
 import java.util.List;
 
 /**
@@ -31,6 +33,22 @@ public record PlanContext(List<String> dockerRestart, List<String> dockerStart, 
         if (dockerHost == null || dockerHost.isBlank()) return List.of("docker");
         String h = dockerHost.strip();
         return List.of("docker", "-H", h.startsWith("/") ? "unix://" + h : h);
+    }
+
+    /**
+     * The commands for this host's install: where a command is systemctl's on the packages' {@code docker} unit (the
+     * default), a snap host gets the snap's unit; commands set by hand are kept as they are.
+     */
+    public PlanContext on(Install install) {
+        if (install.unit().equals(DOCKER_UNIT)) return this;
+        return new PlanContext(onUnit(dockerRestart, install), onUnit(dockerStart, install), composeCommand, dockerCli);
+    }
+
+    private static final String DOCKER_UNIT = "docker";
+
+    private static List<String> onUnit(List<String> argv, Install install) {
+        boolean systemctlOnDocker = argv.size() == 3 && argv.get(0).equals("systemctl") && argv.get(2).equals(DOCKER_UNIT);
+        return systemctlOnDocker ? List.of("systemctl", argv.get(1), install.unit()) : argv;
     }
 
     public PlanContext withDockerCli(List<String> cli) {

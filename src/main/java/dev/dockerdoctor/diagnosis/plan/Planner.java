@@ -58,7 +58,7 @@ public final class Planner {
         return switch (id.family()) {
             case RESTORE_DATA_ROOT -> restoreDataRoot(s, facts);
             case ENABLE_LIVE_RESTORE -> s.config().daemonJsonError() != null ? Optional.empty() : Optional.of(enableLiveRestore(s));
-            case MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(facts);
+            case MOUNT_DATA_ROOT_DISK -> mountDataRootDisk(s, facts);
             case RESTORE_STORAGE_DRIVER -> restoreStorageDriver(s, facts);
             case SWITCH_IMAGE_STORE -> switchImageStore(s);
             case COMPOSE_UP -> ComposeSteps.up(id.parameter(), s, ctx);
@@ -66,13 +66,13 @@ public final class Planner {
             case START_DOCKER -> dev.dockerdoctor.diagnosis.rules.DaemonJsonInvalidRule.wouldRefuse(s) ? Optional.empty()
                     : Optional.of(new Step(StepFamily.START_DOCKER.id(), "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
-                    List.of(ctx.dockerStart()), List.of(), true, null));
+                    List.of(ctx.on(s.config().install()).dockerStart()), List.of(), true, null));
             case RESTART_CONTAINER -> health.restartContainer(s, id.parameter());
             case PRUNE_DOCKER -> health.prune(s, id.parameter());
             case HOLD_DOCKER_PACKAGES -> PreventionSteps.hold(s);
-            // apt's prevention on an RPM host would fail or, worse, seem to work: that host gets its own or none
-            case BLACKLIST_DOCKER_UPGRADES -> s.config().rpmFamily() ? Optional.empty() : Optional.of(PreventionSteps.blacklist());
-            case DISABLE_APT_DAILY_UPGRADE -> s.config().rpmFamily() ? Optional.empty() : Optional.of(PreventionSteps.disableAptDailyUpgrade());
+            // apt's prevention on an RPM or snap host would fail or, worse, seem to work: that host gets its own or none
+            case BLACKLIST_DOCKER_UPGRADES -> s.config().install().hasAptUpgrades() ? Optional.of(PreventionSteps.blacklist()) : Optional.empty();
+            case DISABLE_APT_DAILY_UPGRADE -> s.config().install().hasAptUpgrades() ? Optional.of(PreventionSteps.disableAptDailyUpgrade()) : Optional.empty();
         };
     }
 
@@ -97,16 +97,16 @@ public final class Planner {
                 + " (every other key kept, a backup written first), then restarts Docker so it uses the root that holds"
                 + " the containers. Containers with a restart policy come back by themselves.";
         return Optional.of(new Step(StepFamily.RESTORE_DATA_ROOT.id(), "Point Docker back at " + target.get(), detail,
-                List.of(ctx.dockerRestart()), changes, true,
+                List.of(ctx.on(s.config().install()).dockerRestart()), changes, true,
                 "Restarts Docker: every running container stops and starts again."));
     }
 
-    private Optional<Step> mountDataRootDisk(Facts facts) {
+    private Optional<Step> mountDataRootDisk(HostSnapshot s, Facts facts) {
         return facts.unmountedDisk().map(disk -> new Step(StepFamily.MOUNT_DATA_ROOT_DISK.id(),
                 "Mount " + disk.target() + ", then restart Docker",
                 "Mounts " + disk.source() + " on " + disk.target() + " as /etc/fstab says, then restarts Docker so that it"
                         + " uses the data root on that disk instead of the empty folder under it.",
-                List.of(List.of("mount", disk.target()), ctx.dockerRestart()), List.of(), true,
+                List.of(List.of("mount", disk.target()), ctx.on(s.config().install()).dockerRestart()), List.of(), true,
                 "Restarts Docker: every running container stops and starts again."));
     }
 
@@ -120,7 +120,7 @@ public final class Planner {
         return Optional.of(new Step(StepFamily.RESTORE_STORAGE_DRIVER.id(), "Switch Docker back to the " + former.get() + " storage driver",
                 "Sets \"storage-driver\": \"" + former.get() + "\" in " + file + " (every other key kept, a backup written"
                         + " first), then restarts Docker so it sees the images and containers made with that driver.",
-                List.of(ctx.dockerRestart()),
+                List.of(ctx.on(s.config().install()).dockerRestart()),
                 List.of(new FileChange(file, "storage-driver", current == null ? null : current.toString(), former.get())),
                 true, "Restarts Docker: every running container stops and starts again."));
     }
@@ -136,7 +136,7 @@ public final class Planner {
                 "Sets \"features\": {\"containerd-snapshotter\": " + back + "} in " + file + " (every other key kept, a"
                         + " backup written first), then restarts Docker so it shows the containers and images of the "
                         + store + " again.",
-                List.of(ctx.dockerRestart()),
+                List.of(ctx.on(s.config().install()).dockerRestart()),
                 List.of(new FileChange(file, key, current == null ? null : current.toString(), Boolean.toString(back))),
                 true, "Restarts Docker: every running container stops and starts again."));
     }

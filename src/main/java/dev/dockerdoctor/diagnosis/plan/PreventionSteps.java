@@ -3,6 +3,7 @@ package dev.dockerdoctor.diagnosis.plan;
 import dev.dockerdoctor.model.EventKind;
 import dev.dockerdoctor.model.FileChange;
 import dev.dockerdoctor.model.HostSnapshot;
+import dev.dockerdoctor.model.Install;
 import dev.dockerdoctor.model.LogEvent;
 import dev.dockerdoctor.model.Step;
 import dev.dockerdoctor.model.StepFamily;
@@ -49,9 +50,10 @@ public final class PreventionSteps {
     }
 
     public static Optional<Step> hold(HostSnapshot s) {
+        if (s.config().install() == Install.SNAP) return Optional.of(holdSnap());
         List<String> pkgs = seenInstalled(s);
         if (pkgs.isEmpty()) return Optional.empty();
-        if (s.config().rpmFamily()) return Optional.of(versionlock(pkgs));
+        if (s.config().install() == Install.RPM) return Optional.of(versionlock(pkgs));
         List<String> argv = new ArrayList<>(List.of("apt-mark", "hold"));
         argv.addAll(pkgs);
         String names = String.join(" ", pkgs);
@@ -62,6 +64,17 @@ public final class PreventionSteps {
         return Optional.of(new Step(StepFamily.HOLD_DOCKER_PACKAGES.id(), "Hold the Docker packages at their versions", detail,
                 List.of(argv), List.of(), true,
                 "Docker's security updates stop too until you unhold these packages."));
+    }
+
+    /** The snap's hold: snapd refreshes it no more until asked ({@code --hold} without a time holds for good). */
+    static Step holdSnap() {
+        String detail = "Holds the docker snap's automatic refreshes (`snap refresh --hold " + Install.SNAP_NAME + "`), so"
+                + " snapd no longer replaces and restarts Docker on its own schedule; other snaps still refresh. Trade-off:"
+                + " Docker's own fixes wait too; refresh on purpose when a restart is fine (`snap refresh "
+                + Install.SNAP_NAME + "`). Undo with `snap refresh --unhold " + Install.SNAP_NAME + "`.";
+        return new Step(StepFamily.HOLD_DOCKER_PACKAGES.id(), "Hold the docker snap's refreshes", detail,
+                List.of(List.of("snap", "refresh", "--hold", Install.SNAP_NAME)), List.of(), true,
+                "Docker's security updates stop too until you unhold the snap.");
     }
 
     /**

@@ -73,7 +73,7 @@ public final class DaemonJsonReplacedRule implements Rule {
                 + (lost.size() == 1 ? " is" : " are") + " gone";
         String detail = "Compared with " + before + ", " + file + (deleted ? " no longer exists" : " lost or changed")
                 + " " + String.join(", ", lost) + ". A package upgrade that ships its own daemon.json is the usual cause."
-                + (lost.contains("data-root") ? " Without data-root Docker falls back to " + DataRoots.DEFAULT_ROOT + "." : "");
+                + (lost.contains("data-root") ? " Without data-root Docker falls back to " + s.config().install().defaultRoot() + "." : "");
         boolean rootLost = lost.contains("data-root") || lost.contains("graph");
         return List.of(new Finding(ID, Severity.WARNING, title, detail, ev,
                 rootLost ? List.of(StepFamily.RESTORE_DATA_ROOT.id()) : List.of()));

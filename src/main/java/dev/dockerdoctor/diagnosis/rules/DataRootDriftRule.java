@@ -55,7 +55,7 @@ public final class DataRootDriftRule implements Rule {
         }
         if (s.config().rootSettings().isEmpty()) {
             ev.add(new Evidence("configuration", "no data-root in daemon.json, no --data-root in the docker.service units:"
-                    + " dockerd uses the default " + DataRoots.DEFAULT_ROOT));
+                    + " dockerd uses the default " + s.config().install().defaultRoot()));
         }
 
         String title;

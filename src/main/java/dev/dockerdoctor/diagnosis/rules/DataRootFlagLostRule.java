@@ -38,7 +38,7 @@ public final class DataRootFlagLostRule implements Rule {
         if (c.isEmpty() || c.get().oldValue() == null || c.get().newValue() != null) return List.of();
         String old = c.get().oldValue();
         String detail = "The last known good docker.service ran dockerd with --data-root " + old + "; the unit in force"
-                + " now has no such flag, so Docker uses " + DataRoots.DEFAULT_ROOT + ". A package upgrade replaced the"
+                + " now has no such flag, so Docker uses " + s.config().install().defaultRoot() + ". A package upgrade replaced the"
                 + " hand-edited vendor unit. Set \"data-root\": \"" + old + "\" in " + s.config().daemonJsonPath()
                 + " instead: upgrades do not overwrite it.";
         return List.of(new Finding(ID, Severity.WARNING, "The unit's --data-root " + old + " flag is gone", detail,

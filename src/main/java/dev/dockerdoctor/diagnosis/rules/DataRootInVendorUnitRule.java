@@ -33,7 +33,7 @@ public final class DataRootInVendorUnitRule implements Rule {
         RootSetting r = inVendor.get(0);
         String detail = "The data root " + r.value() + " is set with " + r.key() + " in " + r.file()
                 + ", which the next docker package upgrade replaces: Docker would then come back on "
-                + DataRoots.DEFAULT_ROOT + " and every container would seem gone. Move it: remove the flag from "
+                + s.config().install().defaultRoot() + " and every container would seem gone. Move it: remove the flag from "
                 + r.file() + " and set \"data-root\": \"" + r.value() + "\" in " + s.config().daemonJsonPath()
                 + " (never both: dockerd refuses to start), then `systemctl daemon-reload`.";
         return List.of(new Finding(ID, Severity.WARNING, "The data root is set in the vendor unit file, which upgrades overwrite",

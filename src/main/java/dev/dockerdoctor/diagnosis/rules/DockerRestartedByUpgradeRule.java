@@ -5,6 +5,7 @@ import dev.dockerdoctor.model.EventKind;
 import dev.dockerdoctor.model.Evidence;
 import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.model.HostSnapshot;
+import dev.dockerdoctor.model.Install;
 import dev.dockerdoctor.model.LogEvent;
 import dev.dockerdoctor.model.Severity;
 import dev.dockerdoctor.model.StepFamily;
@@ -132,7 +133,9 @@ public final class DockerRestartedByUpgradeRule implements Rule {
 
         StringBuilder d = new StringBuilder();
         d.append("On ").append(when).append(' ');
-        d.append(run != null ? "the daily unattended upgrade (apt-daily-upgrade) ran" : "a package upgrade ran");
+        Install install = s.config().install();
+        d.append(run != null ? install.unattendedUpgrader() + " ran"
+                : install == Install.SNAP ? "snapd refreshed the docker snap" : "a package upgrade ran");
         if (!packages.isEmpty()) {
             d.append(" and ").append(packages.values().stream().anyMatch(e -> e.kind() == EventKind.PACKAGE_UPGRADE) ? "upgraded " : "changed ");
             d.append(String.join(", ", packages.values().stream().map(DockerRestartedByUpgradeRule::versions).toList()));
@@ -151,19 +154,10 @@ public final class DockerRestartedByUpgradeRule implements Rule {
         } else {
             d.append("Every running container stopped with Docker; only those with a restart policy came back by themselves. ");
         }
-        boolean rpm = s.config().rpmFamily();
-        d.append("An upgrade may also replace " + (rpm ? "/usr/lib" : "/lib") + "/systemd/system/docker.service: if Docker"
-                + " came back on another data root, the other findings say so. ");
+        d.append("An upgrade may also replace " + install.vendorUnit() + ": if Docker came back on another data root,"
+                + " the other findings say so. ");
         if (earlier > 0) d.append("It happened ").append(earlier).append(earlier == 1 ? " more time" : " more times").append(" earlier in the window. ");
-        if (rpm) {
-            d.append("To prevent it: lock the Docker packages (`dnf versionlock add`) or exclude them from dnf-automatic"
-                    + " (`exclude=` in /etc/dnf/automatic.conf), and upgrade Docker by hand when a restart suits you."
-                    + " Turning off dnf-automatic.timer also prevents it but stops every security update.");
-        } else {
-            d.append("To prevent it: hold the Docker packages or keep them out of unattended upgrades, and upgrade Docker by"
-                    + " hand when a restart suits you. Turning off apt-daily-upgrade.timer also prevents it but stops every"
-                    + " security update.");
-        }
+        d.append(install.prevention());
 
         List<LogEvent> quoted = new ArrayList<>();
         if (run != null) quoted.add(run);
@@ -183,6 +177,7 @@ public final class DockerRestartedByUpgradeRule implements Rule {
     /** {@code containerd.io 1.4.9-1 → 1.4.11-1}; an install or removal shows its one version. */
     static String versions(LogEvent e) {
         if (e.from() != null && e.to() != null) return e.pkg() + " " + e.from() + " → " + e.to();
+        if (e.kind() == EventKind.PACKAGE_UPGRADE && e.to() != null) return e.pkg() + " → " + e.to(); // a snap refresh
         if (e.to() != null) return e.pkg() + " " + e.to() + " (installed)";
         return e.pkg() + (e.from() != null ? " " + e.from() : "") + " (removed)";
     }

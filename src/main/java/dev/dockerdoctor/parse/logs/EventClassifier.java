@@ -12,6 +12,9 @@ import java.util.List;
 public final class EventClassifier {
     private static final String DOCKER_UNIT_TEXT = "Docker Application Container Engine";
     private static final String CONTAINERD_UNIT_TEXT = "containerd container runtime";
+    /** snapd's Description= of the docker snap's daemon and of each revision's mount (snapd's unit templates). */
+    private static final String SNAP_DOCKERD_TEXT = "Service for snap application docker.dockerd";
+    private static final String SNAP_MOUNT_TEXT = "Mount unit for docker, revision ";
 
     private EventClassifier() {
     }
@@ -25,6 +28,8 @@ public final class EventClassifier {
     private static final byte[] B_START = ascii("Start");
     private static final byte[] B_STOP = ascii("Stop");
     private static final byte[] B_FINISHED = ascii("Finished ");
+    private static final byte[] B_MOUNTED = ascii("Mounted ");
+    private static final byte[] B_SNAP_DOCKERD_SERVICE = ascii("snap.docker.dockerd.service: ");
     private static final byte[] B_STARTING_UP = ascii("Starting up\"");
     private static final byte[] B_SIGNAL_TERMINATED = ascii("Processing signal 'terminated'");
     private static final byte[] B_DOCKER_DAEMON = ascii("Docker daemon\"");
@@ -43,6 +48,15 @@ public final class EventClassifier {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /** The snap revision a refresh mounted ("2915"), from a line classified as its package upgrade; null if none. */
+    public static String snapRevision(String message) {
+        int i = message.indexOf(SNAP_MOUNT_TEXT);
+        if (i < 0) return null;
+        int from = i + SNAP_MOUNT_TEXT.length();
+        int to = from;
+        while (to < message.length() && Character.isDigit(message.charAt(to))) to++;
+        return to > from ? message.substring(from, to) : null;
+    }
 
     /**
      * The kind of event, or null when the line is none.
@@ -99,11 +113,12 @@ public final class EventClassifier {
         if (i < end && b[i] == ' ') i++;
         switch (p & 3) {
             case SYSTEMD:
-                if (at(b, i, end, B_RELOADING) || at(b, i, end, B_DOCKER_SERVICE) || at(b, i, end, B_CONTAINERD_SERVICE)) {
+                if (at(b, i, end, B_RELOADING) || at(b, i, end, B_DOCKER_SERVICE) || at(b, i, end, B_CONTAINERD_SERVICE)
+                        || at(b, i, end, B_SNAP_DOCKERD_SERVICE)) {
                     return true;
                 }
-                return (at(b, i, end, B_START) || at(b, i, end, B_STOP) || at(b, i, end, B_FINISHED))
-                        && anyOf(b, i, end, UNIT_MARKERS);
+                return (at(b, i, end, B_START) || at(b, i, end, B_STOP) || at(b, i, end, B_FINISHED)
+                        || at(b, i, end, B_MOUNTED)) && anyOf(b, i, end, UNIT_MARKERS);
             case DOCKERD: {
                 int m = msgValue(b, i, end);
                 if (m < 0) return anyOf(b, i, end, DOCKERD_MARKERS); // not logrus: look everywhere
@@ -169,10 +184,11 @@ public final class EventClassifier {
     public static final List<String> MARKERS = List.of("Docker Application Container Engine",
             "containerd container runtime", "docker.service: ", "containerd.service: ", "Daily apt",
             "apt-daily-upgrade.service -", "Reloading", "msg=\"Starting up\"", "Processing signal 'terminated'",
-            "msg=\"Docker daemon\"", "transport is closing", "containerd successfully booted");
+            "msg=\"Docker daemon\"", "transport is closing", "containerd successfully booted", SNAP_DOCKERD_TEXT,
+            SNAP_MOUNT_TEXT, "snap.docker.dockerd.service: ");
 
     private static final byte[][] UNIT_MARKERS = bytes("Docker Application Container Engine",
-            "containerd container runtime", "Daily apt", "apt-daily-upgrade.service -");
+            "containerd container runtime", "Daily apt", "apt-daily-upgrade.service -", SNAP_DOCKERD_TEXT, SNAP_MOUNT_TEXT);
     private static final byte[][] DOCKERD_MARKERS = bytes("msg=\"Starting up\"", "Processing signal 'terminated'",
             "msg=\"Docker daemon\"", "transport is closing");
     private static final byte[][] LOST_MARKERS = bytes("transport is closing");
@@ -217,7 +233,12 @@ public final class EventClassifier {
 
     private static EventKind fromSystemd(String m) {
         if (m.equals("Reloading.") || m.startsWith("Reloading requested from client PID")) return EventKind.SYSTEMD_RELOAD;
-        if (m.contains(DOCKER_UNIT_TEXT)) return startOrStop(m, EventKind.DOCKER_START, EventKind.DOCKER_STOP);
+        if (m.contains(DOCKER_UNIT_TEXT) || m.contains(SNAP_DOCKERD_TEXT)) {
+            return startOrStop(m, EventKind.DOCKER_START, EventKind.DOCKER_STOP);
+        }
+        // snapd mounts the new revision of a snap it refreshes, then restarts its services
+        if (m.startsWith("Mounted ") && m.contains(SNAP_MOUNT_TEXT)) return EventKind.PACKAGE_UPGRADE;
+        if (m.startsWith("snap.docker.dockerd.service: ") && stoppedForGood(m)) return EventKind.DOCKER_STOP;
         if (m.contains(CONTAINERD_UNIT_TEXT)) return startOrStop(m, EventKind.CONTAINERD_START, EventKind.CONTAINERD_STOP);
         if (m.startsWith("docker.service: ") && stoppedForGood(m)) return EventKind.DOCKER_STOP;
         if (m.startsWith("containerd.service: ") && stoppedForGood(m)) return EventKind.CONTAINERD_STOP;

@@ -28,7 +28,14 @@ public final class LogEvents {
         EventKind kind = EventClassifier.classify(line.program(), line.message());
         if (kind == null) return null;
         OffsetDateTime exact = SyslogParser.logrusTime(line.message());
-        return LogEvent.of(exact != null ? exact : time, kind, source, clip(rawLine));
+        return event(exact != null ? exact : time, kind, source, clip(rawLine), line.message());
+    }
+
+    /** A snap refresh is the snap's package upgrade: it carries the snap's name and the revision it mounted. */
+    private static LogEvent event(OffsetDateTime time, EventKind kind, String source, String text, String message) {
+        if (kind != EventKind.PACKAGE_UPGRADE) return LogEvent.of(time, kind, source, text);
+        String revision = EventClassifier.snapRevision(message);
+        return new LogEvent(time, kind, source, text, DockerPackages.SNAP, null, revision == null ? null : "revision " + revision);
     }
 
     /** The event of a journal entry, or null. Container output (Docker's journald log driver) is never one. */
@@ -36,7 +43,7 @@ public final class LogEvents {
         if (e.containerId() != null) return null;
         EventKind kind = EventClassifier.classify(e.program(), e.message());
         if (kind == null) return null;
-        return LogEvent.of(e.time(), kind, "journal", clip(e.shortLine()));
+        return event(e.time(), kind, "journal", clip(e.shortLine()), e.message());
     }
 
     /** Events for the Docker-family packages an apt run changed, at its start. */
