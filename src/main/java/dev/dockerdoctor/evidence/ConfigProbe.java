@@ -100,7 +100,7 @@ public final class ConfigProbe {
         return new DockerConfig(daemonJsonPath, dj.ok() ? dj.text() : null, keys, djError, units, effective, roots,
                 processes, installed, mounts(), expectedMounts(), daemonJsonBackups(daemonJsonPath),
                 dpkg.ok() ? dev.dockerdoctor.parse.DpkgStatus.installed(dpkg.text(), dev.dockerdoctor.parse.DockerClients.PACKAGES) : Map.of(),
-                osRelease());
+                osRelease(), new RootlessProbe(files).find());
     }
 
     /**

@@ -17,6 +17,7 @@ public enum StepFamily {
     SWITCH_IMAGE_STORE("switch-image-store", "Switch the image store back", Effect.RESTARTS_DOCKER, Effect.EDITS_DAEMON_JSON),
     RESTORE_DATA_ROOT("restore-data-root", "Restore data root", Effect.RESTARTS_DOCKER, Effect.EDITS_DAEMON_JSON),
     START_DOCKER("start-docker", "Start Docker", Effect.RESTARTS_DOCKER),
+    ENABLE_LINGER("enable-linger", "Keep %s's Docker running"),
     COMPOSE_UP("compose-up", "Start %s", Effect.WAITS_FOR_ROOT),
     RESTART_CONTAINER("restart-container", "Restart %s", Effect.WAITS_FOR_ROOT),
     PRUNE_DOCKER("prune-docker", "Prune %s", Effect.WAITS_FOR_ROOT),

@@ -67,6 +67,7 @@ public final class Planner {
                     : Optional.of(new Step(StepFamily.START_DOCKER.id(), "Start Docker",
                     "Starts the Docker daemon, which is installed but not running.",
                     List.of(ctx.on(s.config().install()).dockerStart()), List.of(), true, null));
+            case ENABLE_LINGER -> enableLinger(s, id.parameter());
             case RESTART_CONTAINER -> health.restartContainer(s, id.parameter());
             case PRUNE_DOCKER -> health.prune(s, id.parameter());
             case HOLD_DOCKER_PACKAGES -> PreventionSteps.hold(s);
@@ -74,6 +75,17 @@ public final class Planner {
             case BLACKLIST_DOCKER_UPGRADES -> s.config().install().hasAptUpgrades() ? Optional.of(PreventionSteps.blacklist()) : Optional.empty();
             case DISABLE_APT_DAILY_UPGRADE -> s.config().install().hasAptUpgrades() ? Optional.of(PreventionSteps.disableAptDailyUpgrade()) : Optional.empty();
         };
+    }
+
+    /** Lingering for a user whose rootless Docker has none: its manager, and Docker with it, then runs from boot. */
+    private static Optional<Step> enableLinger(HostSnapshot s, String user) {
+        return s.config().rootless().stream().filter(r -> r.user().equals(user) && !r.lingering()).findFirst()
+                .map(r -> new Step(StepFamily.ENABLE_LINGER.with(user), StepFamily.ENABLE_LINGER.label(user),
+                        "Runs `loginctl enable-linger " + user + "`: systemd starts " + user + "'s user manager now and"
+                                + " at every boot, so the rootless Docker (its enabled user unit " + r.unit() + ") starts"
+                                + " without a login and survives the last logout. Trade-off: " + user + "'s other"
+                                + " enabled user units run all the time too. Undo with `loginctl disable-linger " + user + "`.",
+                        List.of(List.of("loginctl", "enable-linger", user)), List.of(), true, null));
     }
 
     /** A unit flag that sets a root: while it does, daemon.json must not (dockerd would refuse to start). */

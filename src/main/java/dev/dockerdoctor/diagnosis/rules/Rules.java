@@ -33,7 +33,8 @@ public final class Rules {
             new ContainerUnhealthyRule(),
             new DockerDiskPressureRule(),
             new DockerRestartedByUpgradeRule(),
-            new DockerClientTooOldRule());
+            new DockerClientTooOldRule(),
+            new RootlessDockerNotLingeringRule());
 
     private Rules() {
     }
