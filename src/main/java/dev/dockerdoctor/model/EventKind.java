@@ -6,6 +6,9 @@ import java.util.Locale;
 public enum EventKind {
     APT_DAILY_UPGRADE_START,
     APT_DAILY_UPGRADE_END,
+    /** The RPM family's unattended upgrade: systemd starting dnf-automatic-install (or dnf-automatic) and ending it. */
+    DNF_AUTOMATIC_START,
+    DNF_AUTOMATIC_END,
     PACKAGE_UPGRADE,
     /** A Docker-family package newly installed (dpkg {@code install}, apt {@code Install:}). */
     PACKAGE_INSTALL,
@@ -25,6 +28,12 @@ public enum EventKind {
     CONTAINERD_LOST,
     /** systemd's "Reloading.": units were re-read, often by a package script. */
     SYSTEMD_RELOAD;
+
+    /** The start of an unattended upgrade run, whichever tool runs it. */
+    public boolean startsUnattendedRun() { return this == APT_DAILY_UPGRADE_START || this == DNF_AUTOMATIC_START; }
+
+    /** The end of an unattended upgrade run. */
+    public boolean endsUnattendedRun() { return this == APT_DAILY_UPGRADE_END || this == DNF_AUTOMATIC_END; }
 
     public String wire() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
 }

@@ -1,6 +1,7 @@
 package dev.dockerdoctor.report;
 
 import dev.dockerdoctor.model.LogEvent;
+import dev.dockerdoctor.parse.logs.DockerPackages;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -69,8 +70,12 @@ public final class Timeline {
         return switch (e.kind()) {
             case APT_DAILY_UPGRADE_START -> "apt-daily-upgrade started";
             case APT_DAILY_UPGRADE_END -> "apt-daily-upgrade finished";
+            case DNF_AUTOMATIC_START -> "dnf-automatic started";
+            case DNF_AUTOMATIC_END -> "dnf-automatic finished";
             case PACKAGE_UPGRADE -> e.pkg() == null ? e.message()
-                    : e.pkg() + " " + (e.from() == null ? "?" : e.from()) + " → " + (e.to() == null ? "?" : e.to());
+                    // a snap refresh names only the revision it mounted; a package's unknown old version is a "?"
+                    : e.pkg() + (e.from() != null ? " " + e.from() : DockerPackages.SNAP.equals(e.pkg()) ? "" : " ?")
+                    + " → " + (e.to() == null ? "?" : e.to());
             case PACKAGE_INSTALL -> e.pkg() == null ? e.message() : e.pkg() + " " + (e.to() == null ? "" : e.to() + " ") + "installed";
             case PACKAGE_REMOVE -> e.pkg() == null ? e.message() : e.pkg() + " removed";
             case CONTAINERD_STOP -> "containerd stopped";

@@ -75,6 +75,9 @@ class RpmHostTest {
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.evidence()).extracting(e -> e.source()).contains("/var/log/dnf.rpm.log", "/var/log/messages");
         assertThat(f.title() + " " + f.detail()).contains("docker-ce").contains("dnf versionlock").doesNotContain("apt-daily-upgrade.timer");
+        // the timer's run is the unattended upgrade, as apt-daily-upgrade is on Debian
+        assertThat(f.detail()).startsWith("On 2021-10-07 at 06:20:00 dnf-automatic ran and upgraded");
+        assertThat(d.snapshot().events()).extracting(e -> e.kind().wire()).contains("dnf-automatic-start");
         assertThat(d.snapshot().events()).anySatisfy(e -> {
             assertThat(e.pkg()).isEqualTo("docker-ce");
             assertThat(e.from()).isEqualTo("3:24.0.7-1.el9");

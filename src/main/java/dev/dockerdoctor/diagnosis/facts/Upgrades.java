@@ -21,11 +21,11 @@ public final class Upgrades {
         return pkg != null && DockerPackages.isDockerFamily(pkg);
     }
 
-    /** An upgrade event (of the docker family, or an apt-daily-upgrade run) at most {@link #WINDOW} before {@code e}. */
+    /** An upgrade event (of the docker family, or an unattended upgrade run) at most {@link #WINDOW} before {@code e}. */
     public static Optional<LogEvent> causeOf(LogEvent e, List<LogEvent> events) {
         return events.stream()
                 .filter(u -> (u.kind() == EventKind.PACKAGE_UPGRADE && isDockerFamily(u.pkg()))
-                        || u.kind() == EventKind.APT_DAILY_UPGRADE_START)
+                        || u.kind().startsUnattendedRun())
                 .filter(u -> !u.time().isAfter(e.time()) && Duration.between(u.time(), e.time()).compareTo(WINDOW) <= 0)
                 // a package upgrade names the cause better than the timer that ran it
                 .max((a, b) -> Boolean.compare(a.kind() == EventKind.PACKAGE_UPGRADE, b.kind() == EventKind.PACKAGE_UPGRADE) != 0

@@ -69,7 +69,7 @@ public final class DockerRestartedByUpgradeRule implements Rule {
         for (int i = 0; i < events.size(); i++) {
             LogEvent e = events.get(i);
             Instant t = e.time().toInstant();
-            if (e.kind() == EventKind.APT_DAILY_UPGRADE_START) {
+            if (e.kind().startsUnattendedRun()) {
                 windows.add(new Window(t.minus(BEFORE), runEnd(events, i).plus(AFTER)));
             } else if (PACKAGES.contains(e.kind()) && DockerPackages.isDockerFamily(e.pkg())) {
                 windows.add(new Window(t.minus(BEFORE), t.plus(AFTER)));
@@ -102,13 +102,13 @@ public final class DockerRestartedByUpgradeRule implements Rule {
             LogEvent e = events.get(j);
             Instant t = e.time().toInstant();
             if (t.isAfter(start.plus(LONGEST_RUN))) break;
-            if (e.kind() == EventKind.APT_DAILY_UPGRADE_END) return t;
+            if (e.kind().endsUnattendedRun()) return t;
         }
         return start;
     }
 
     private Finding describe(HostSnapshot s, List<LogEvent> inside, int earlier) {
-        LogEvent run = inside.stream().filter(e -> e.kind() == EventKind.APT_DAILY_UPGRADE_START).findFirst().orElse(null);
+        LogEvent run = inside.stream().filter(e -> e.kind().startsUnattendedRun()).findFirst().orElse(null);
         // one line per package and version pair; dpkg's own line is the most literal quote
         Map<String, LogEvent> packages = new LinkedHashMap<>();
         for (LogEvent e : inside) {
@@ -163,7 +163,7 @@ public final class DockerRestartedByUpgradeRule implements Rule {
         if (run != null) quoted.add(run);
         quoted.addAll(packages.values());
         for (LogEvent e : inside) {
-            if (isRestart(e) || e.kind() == EventKind.SYSTEMD_RELOAD || e.kind() == EventKind.APT_DAILY_UPGRADE_END) quoted.add(e);
+            if (isRestart(e) || e.kind() == EventKind.SYSTEMD_RELOAD || e.kind().endsUnattendedRun()) quoted.add(e);
         }
         List<Evidence> evidence = quoted.stream().distinct()
                 .sorted(Comparator.comparingLong(e -> e.time().toEpochSecond()))

@@ -88,6 +88,9 @@ public final class EventClassifier {
                 case 'R' -> {
                     if (at(b, i, end, B_RELOADING)) return true;
                 }
+                case 'd' -> {
+                    if (b[i + 1] == 'n' && b[i + 2] == 'f') return true;
+                }
                 default -> {
                 }
             }
@@ -185,10 +188,11 @@ public final class EventClassifier {
             "containerd container runtime", "docker.service: ", "containerd.service: ", "Daily apt",
             "apt-daily-upgrade.service -", "Reloading", "msg=\"Starting up\"", "Processing signal 'terminated'",
             "msg=\"Docker daemon\"", "transport is closing", "containerd successfully booted", SNAP_DOCKERD_TEXT,
-            SNAP_MOUNT_TEXT, "snap.docker.dockerd.service: ");
+            SNAP_MOUNT_TEXT, "snap.docker.dockerd.service: ", "dnf automatic", "dnf-automatic");
 
     private static final byte[][] UNIT_MARKERS = bytes("Docker Application Container Engine",
-            "containerd container runtime", "Daily apt", "apt-daily-upgrade.service -", SNAP_DOCKERD_TEXT, SNAP_MOUNT_TEXT);
+            "containerd container runtime", "Daily apt", "apt-daily-upgrade.service -", SNAP_DOCKERD_TEXT, SNAP_MOUNT_TEXT,
+            "dnf automatic", "dnf-automatic");
     private static final byte[][] DOCKERD_MARKERS = bytes("msg=\"Starting up\"", "Processing signal 'terminated'",
             "msg=\"Docker daemon\"", "transport is closing");
     private static final byte[][] LOST_MARKERS = bytes("transport is closing");
@@ -242,6 +246,10 @@ public final class EventClassifier {
         if (m.contains(CONTAINERD_UNIT_TEXT)) return startOrStop(m, EventKind.CONTAINERD_START, EventKind.CONTAINERD_STOP);
         if (m.startsWith("docker.service: ") && stoppedForGood(m)) return EventKind.DOCKER_STOP;
         if (m.startsWith("containerd.service: ") && stoppedForGood(m)) return EventKind.CONTAINERD_STOP;
+        if (isDnfAutomaticInstall(m)) {
+            if (m.startsWith("Starting ")) return EventKind.DNF_AUTOMATIC_START;
+            if (m.startsWith("Started ") || m.startsWith("Finished ")) return EventKind.DNF_AUTOMATIC_END;
+        }
         // apt-daily-upgrade.service; before the split (Ubuntu 16.04 until 2017) apt-daily.service "Daily apt
         // activities" ran the upgrade too. "Daily apt download activities" only downloads.
         if (m.contains("Daily apt upgrade and clean activities") || m.contains("apt-daily-upgrade.service -")
@@ -250,6 +258,16 @@ public final class EventClassifier {
             if (m.startsWith("Started ") || m.startsWith("Finished ")) return EventKind.APT_DAILY_UPGRADE_END;
         }
         return null;
+    }
+
+    /**
+     * dnf-automatic's runs that install: dnf-automatic-install.service ("dnf automatic install updates") and
+     * dnf-automatic.service ("dnf automatic", installing when its apply_updates says so), by unit name (systemd 240
+     * and later) or description; the download-only and notify-only timers change nothing.
+     */
+    private static boolean isDnfAutomaticInstall(String m) {
+        return m.contains("dnf-automatic-install.service") || m.contains("dnf automatic install updates")
+                || m.contains("dnf-automatic.service - ") || m.equals("Starting dnf automatic...") || m.equals("Started dnf automatic.");
     }
 
     private static EventKind startOrStop(String m, EventKind start, EventKind stop) {

@@ -105,7 +105,7 @@ final class Readings {
         if (start.isEmpty()) return Optional.empty();
         Instant t = start.get().time().toInstant();
         boolean afterUpgrade = ev.stream().anyMatch(e ->
-                (e.kind() == EventKind.APT_DAILY_UPGRADE_START || e.kind() == EventKind.PACKAGE_UPGRADE)
+                (e.kind().startsUnattendedRun() || e.kind() == EventKind.PACKAGE_UPGRADE)
                         && !e.time().toInstant().isAfter(t)
                         && Duration.between(e.time().toInstant(), t).toMinutes() <= 30);
         String when = eventFormat(d, List.of(start.get())).format(start.get().time().atZoneSameInstant(zone(d)));
