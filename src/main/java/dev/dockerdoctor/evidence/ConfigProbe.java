@@ -42,10 +42,18 @@ public final class ConfigProbe {
     private final HostFiles files;
     private final String dockerHost;
 
+    private final Optional<DaemonJsonValidation> validation;
+
     /** @param dockerHost the DOCKER_HOST the bot talks to, to tell which dockerd process is "the" daemon */
     public ConfigProbe(HostFiles files, String dockerHost) {
+        this(files, dockerHost, Optional.empty());
+    }
+
+    /** @param validation the host's dockerd to ask about daemon.json ({@code --validate}), where there is one */
+    public ConfigProbe(HostFiles files, String dockerHost, Optional<DaemonJsonValidation> validation) {
         this.files = files;
         this.dockerHost = dockerHost;
+        this.validation = validation;
     }
 
     public DockerConfig read() {
@@ -100,7 +108,8 @@ public final class ConfigProbe {
         return new DockerConfig(daemonJsonPath, dj.ok() ? dj.text() : null, keys, djError, units, effective, roots,
                 processes, installed, mounts(), expectedMounts(), daemonJsonBackups(daemonJsonPath),
                 dpkg.ok() ? dev.dockerdoctor.parse.DpkgStatus.installed(dpkg.text(), dev.dockerdoctor.parse.DockerClients.PACKAGES) : Map.of(),
-                osRelease(), new RootlessProbe(files).find());
+                osRelease(), new RootlessProbe(files).find(), dj.ok() ? validation.flatMap(v -> v.check(
+                files.resolve(daemonJsonPath), dj.text())).orElse(null) : null);
     }
 
     /**

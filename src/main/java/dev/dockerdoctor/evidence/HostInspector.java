@@ -49,6 +49,7 @@ public final class HostInspector implements AutoCloseable {
     private final ComposeCommand composeCommand;
     private final List<String> composePaths;
     private final java.util.Map<String, String> env;
+    private final java.util.Optional<DaemonJsonValidation> validation;
     private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "inspector");
         t.setDaemon(true);
@@ -69,6 +70,9 @@ public final class HostInspector implements AutoCloseable {
         this.dockerHost = dockerHost;
         this.dataRootSearch = List.copyOf(dataRootSearch);
         this.clock = clock;
+        // the machine's dockerd can judge the host's daemon.json only when the machine is the host
+        this.validation = files.root().equals(java.nio.file.Path.of("/")) ? DaemonJsonValidation.onThisMachine()
+                : java.util.Optional.empty();
     }
 
     public HostSnapshot inspect(Instant since, LastKnownGood lastKnownGood) {
@@ -82,7 +86,7 @@ public final class HostInspector implements AutoCloseable {
         awaitHeadStart(logs);
         CompletableFuture<DaemonState> daemon = CompletableFuture.supplyAsync(() -> docker.get().inspect(), pool);
         CompletableFuture<DockerConfig> config = CompletableFuture.supplyAsync(
-                () -> new ConfigProbe(files, dockerHost).read(), pool);
+                () -> new ConfigProbe(files, dockerHost, validation).read(), pool);
         // the daemon walks every layer for /system/df (about a second for 300 containers): ask once the inspects are
         // done, so it does not eat into their time budget, and beside the data-root scan, so it costs no extra time
         CompletableFuture<Optional<DiskUsage>> diskUsage = daemon.thenApplyAsync(

@@ -14,7 +14,8 @@ public interface Journal {
 
     /** The units whose entries matter (and systemd's "Reloading."). */
     List<String> UNITS = List.of("docker.service", "docker.socket", "containerd.service", "snap.docker.dockerd.service",
-            "apt-daily-upgrade.service", "apt-daily.service", "unattended-upgrades.service");
+            "apt-daily-upgrade.service", "apt-daily.service", "unattended-upgrades.service",
+            "dnf-automatic-install.service", "dnf-automatic.service");
 
     /**
      * Streams JSON lines to {@code lines} until it returns false or the entries end.

@@ -24,13 +24,14 @@ import java.util.Optional;
  * @param packages         the Docker packages installed (dpkg's status), name to version: the clients' age
  * @param osRelease        /etc/os-release's keys (ID, ID_LIKE, PRETTY_NAME...): which family's tools to offer
  * @param rootless         the users' rootless daemons (user units under their homes), apart from the system's
+ * @param daemonJsonCheck  dockerd's own verdict on daemon.json ({@code --validate}), null when none could be asked
  */
 public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<String, Object> daemonJson,
                            String daemonJsonError, List<UnitFile> units, String effectiveExecStart,
                            List<RootSetting> rootSettings, List<DockerdProcess> processes, boolean dockerInstalled,
                            List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups,
                            Map<String, String> packages, Map<String, String> osRelease,
-                           List<RootlessDaemon> rootless) {
+                           List<RootlessDaemon> rootless, DaemonJsonCheck daemonJsonCheck) {
     public DockerConfig {
         daemonJson = daemonJson == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(daemonJson));
         units = List.copyOf(units);
@@ -50,7 +51,12 @@ public record DockerConfig(String daemonJsonPath, String daemonJsonText, Map<Str
                         List<MountPoint> mounts, List<MountPoint> fstab, Map<String, String> daemonJsonBackups,
                         Map<String, String> packages, Map<String, String> osRelease) {
         this(daemonJsonPath, daemonJsonText, daemonJson, daemonJsonError, units, effectiveExecStart, rootSettings,
-                processes, dockerInstalled, mounts, fstab, daemonJsonBackups, packages, osRelease, List.of());
+                processes, dockerInstalled, mounts, fstab, daemonJsonBackups, packages, osRelease, List.of(), null);
+    }
+
+    public DockerConfig withDaemonJsonCheck(DaemonJsonCheck check) {
+        return new DockerConfig(daemonJsonPath, daemonJsonText, daemonJson, daemonJsonError, units, effectiveExecStart,
+                rootSettings, processes, dockerInstalled, mounts, fstab, daemonJsonBackups, packages, osRelease, rootless, check);
     }
 
     /**

@@ -24,6 +24,8 @@ public enum EventKind {
     DOCKERD_TERMINATED,
     /** dockerd's "Docker daemon" line, naming its storage driver. */
     DOCKERD_READY,
+    /** dockerd refused to start on its daemon.json ("unable to configure the Docker daemon with file ..."). */
+    DOCKERD_CONFIG_REFUSED,
     /** dockerd lost containerd under it ("transport is closing"). */
     CONTAINERD_LOST,
     /** systemd's "Reloading.": units were re-read, often by a package script. */

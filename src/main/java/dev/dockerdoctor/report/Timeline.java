@@ -86,6 +86,7 @@ public final class Timeline {
             case DOCKERD_TERMINATED -> "dockerd told to stop (SIGTERM)";
             case DOCKERD_READY -> "dockerd ready";
             case CONTAINERD_LOST -> "dockerd lost containerd under it";
+            case DOCKERD_CONFIG_REFUSED -> "dockerd refused its daemon.json";
             case SYSTEMD_RELOAD -> "systemd reloaded its units";
         };
     }

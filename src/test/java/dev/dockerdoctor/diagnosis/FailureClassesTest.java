@@ -185,6 +185,36 @@ class FailureClassesTest {
     }
 
     @Test
+    void dockerdsOwnVerdictHasTheLastWordAndItsLoggedRefusalIsQuoted() {
+        String refusal = "unable to configure the Docker daemon with file /etc/docker/daemon.json: the following"
+                + " directives don't match any configuration option: fancy-new-thing";
+        // a refusal our checks cannot see (a key of an engine newer than ours, removed again): dockerd's words
+        Diagnosis refused = doctor.diagnose(host().daemonDown("connection refused").execStart(VENDOR_EXEC)
+                .daemonJson("live-restore", true).dockerdSays(refusal).build());
+        Finding f = refused.findings().stream().filter(x -> x.id().equals("daemon-json-invalid")).findFirst().orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.title()).isEqualTo("/etc/docker/daemon.json is refused by dockerd: the following directives don't match"
+                + " any configuration option: fancy-new-thing");
+        assertThat(f.evidence()).extracting(e -> e.source()).containsExactly("/usr/bin/dockerd --validate");
+        assertThat(steps(refused)).doesNotContain("start-docker");
+
+        // a key our list does not know, which this dockerd accepts: nothing
+        Diagnosis accepted = doctor.diagnose(host().daemonDown("connection refused").execStart(VENDOR_EXEC)
+                .daemonJson("some-option-of-docker-31", true).dockerdSays(null).build());
+        assertThat(ids(accepted)).doesNotContain("daemon-json-invalid");
+        assertThat(steps(accepted)).contains("start-docker");
+
+        // no dockerd to ask, nothing our checks see, but the log's last word from dockerd is its refusal
+        String line = "Oct  7 06:20:13 host dockerd[812]: " + refusal;
+        Diagnosis logged = doctor.diagnose(host().daemonDown("connection refused").execStart(VENDOR_EXEC)
+                .daemonJson("live-restore", true).event(new LogEvent(java.time.OffsetDateTime.parse("2021-10-07T06:20:13Z"),
+                        EventKind.DOCKERD_CONFIG_REFUSED, "/var/log/syslog", line, null, null, null)).build());
+        Finding q = logged.findings().stream().filter(x -> x.id().equals("daemon-json-invalid")).findFirst().orElseThrow();
+        assertThat(q.detail()).contains("refused to start on /etc/docker/daemon.json and has not started since", "fancy-new-thing");
+        assertThat(q.evidence()).extracting(e -> e.text()).containsExactly(line);
+    }
+
+    @Test
     void clientsOlderThanTheDaemonsMinimumApiAreNamedWithTheTradeOffOfTheStopgap() {
         var base = host().daemon(new dev.dockerdoctor.model.DaemonState(true, "/var/lib/docker", "overlay2", "29.0.1",
                 3, 3, 5, true, null, List.of(), null, "containerd", "1.44")).build();

@@ -50,6 +50,7 @@ public final class Snapshots {
     private final Map<String, String> daemonJsonBackups = new LinkedHashMap<>();
     private DiskUsage diskUsage;
     private final List<RestartSample> restartHistory = new ArrayList<>();
+    private dev.dockerdoctor.model.DaemonJsonCheck daemonJsonCheck;
 
     public static Snapshots host() {
         return new Snapshots();
@@ -186,9 +187,16 @@ public final class Snapshots {
         return this;
     }
 
+    /** What {@code dockerd --validate} said of daemon.json: null words for "configuration OK". */
+    public Snapshots dockerdSays(String refusal) {
+        daemonJsonCheck = new dev.dockerdoctor.model.DaemonJsonCheck("/usr/bin/dockerd", refusal == null, refusal);
+        return this;
+    }
+
     public HostSnapshot build() {
         DockerConfig config = new DockerConfig("/etc/docker/daemon.json", daemonJsonText, daemonJson, daemonJsonError,
-                units, effectiveExecStart, rootSettings, processes, installed, mounts, fstab, daemonJsonBackups);
+                units, effectiveExecStart, rootSettings, processes, installed, mounts, fstab, daemonJsonBackups)
+                .withDaemonJsonCheck(daemonJsonCheck);
         return new HostSnapshot(NOW, ZoneOffset.UTC, NOW.minus(Duration.ofHours(24)), daemon, config, roots, events,
                 LogStats.none(), compose, composeProblems, lastKnownGood, diskUsage, restartHistory);
     }

@@ -12,6 +12,8 @@ import java.util.List;
 public final class EventClassifier {
     private static final String DOCKER_UNIT_TEXT = "Docker Application Container Engine";
     private static final String CONTAINERD_UNIT_TEXT = "containerd container runtime";
+    /** dockerd's words when it will not start on its daemon.json, plain on stderr or as logrus's msg. */
+    private static final String CONFIG_REFUSED_TEXT = "unable to configure the Docker daemon with file";
     /** snapd's Description= of the docker snap's daemon and of each revision's mount (snapd's unit templates). */
     private static final String SNAP_DOCKERD_TEXT = "Service for snap application docker.dockerd";
     private static final String SNAP_MOUNT_TEXT = "Mount unit for docker, revision ";
@@ -129,7 +131,7 @@ public final class EventClassifier {
                         || at(b, m, end, B_DOCKER_DAEMON)) {
                     return true;
                 }
-                return isProblem(b, i, m) && anyOf(b, m, end, LOST_MARKERS);
+                return isProblem(b, i, m) && anyOf(b, m, end, PROBLEM_MARKERS);
             }
             default:
                 int m = msgValue(b, i, end);
@@ -188,14 +190,14 @@ public final class EventClassifier {
             "containerd container runtime", "docker.service: ", "containerd.service: ", "Daily apt",
             "apt-daily-upgrade.service -", "Reloading", "msg=\"Starting up\"", "Processing signal 'terminated'",
             "msg=\"Docker daemon\"", "transport is closing", "containerd successfully booted", SNAP_DOCKERD_TEXT,
-            SNAP_MOUNT_TEXT, "snap.docker.dockerd.service: ", "dnf automatic", "dnf-automatic");
+            SNAP_MOUNT_TEXT, "snap.docker.dockerd.service: ", "dnf automatic", "dnf-automatic", CONFIG_REFUSED_TEXT);
 
     private static final byte[][] UNIT_MARKERS = bytes("Docker Application Container Engine",
             "containerd container runtime", "Daily apt", "apt-daily-upgrade.service -", SNAP_DOCKERD_TEXT, SNAP_MOUNT_TEXT,
             "dnf automatic", "dnf-automatic");
     private static final byte[][] DOCKERD_MARKERS = bytes("msg=\"Starting up\"", "Processing signal 'terminated'",
-            "msg=\"Docker daemon\"", "transport is closing");
-    private static final byte[][] LOST_MARKERS = bytes("transport is closing");
+            "msg=\"Docker daemon\"", "transport is closing", CONFIG_REFUSED_TEXT);
+    private static final byte[][] PROBLEM_MARKERS = bytes("transport is closing", CONFIG_REFUSED_TEXT);
 
     private static byte[][] bytes(String... s) {
         byte[][] out = new byte[s.length][];
@@ -281,6 +283,7 @@ public final class EventClassifier {
     }
 
     private static EventKind fromDockerd(String m) {
+        if (m.contains(CONFIG_REFUSED_TEXT)) return EventKind.DOCKERD_CONFIG_REFUSED;
         if (m.contains("msg=\"Starting up\"")) return EventKind.DOCKERD_STARTING;
         if (m.contains("Processing signal 'terminated'")) return EventKind.DOCKERD_TERMINATED;
         if (m.contains("msg=\"Docker daemon\"") && (m.contains("graphdriver") || m.contains("storage-driver="))) {
