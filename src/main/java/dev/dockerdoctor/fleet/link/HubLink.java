@@ -1,0 +1,217 @@
+package dev.dockerdoctor.fleet.link;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockerdoctor.fleet.EnrollToken;
+import dev.dockerdoctor.fleet.FleetBook;
+import dev.dockerdoctor.fleet.HostStatus;
+import dev.dockerdoctor.fleet.LinkMessage;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The hub's end of the link: agents dial {@code wss://HUB:PORT/agent/v1} (TLS 1.3, both sides' certificates) and
+ * Jetty's WebSocket carries the {@link LinkMessage}s. Who an agent is gets decided at the upgrade, before any message:
+ * a known certificate fingerprint is its host; an unknown one may present a one-time enrollment token
+ * ({@value #ENROLL_HEADER}); anything else is answered 403 with the reason in {@value #REFUSED_HEADER}.
+ */
+public final class HubLink implements AutoCloseable {
+    public static final String PATH = "/agent/v1";
+    public static final String ENROLL_HEADER = "X-Doctor-Enroll";
+    public static final String REFUSED_HEADER = "X-Doctor-Refused";
+    /** The largest message either side takes: a diagnosis with a long timeline is a few hundred KiB. */
+    public static final long MAX_MESSAGE = 8L << 20;
+    /** How often the book's last-seen time is written: often enough for {@code hosts}, rarely enough for a disk. */
+    static final Duration WRITE_SEEN_EVERY = Duration.ofMinutes(1);
+
+    private static final Logger log = LoggerFactory.getLogger(HubLink.class);
+
+    private final FleetBook book;
+    private final Clock clock;
+    private final Server server;
+    private final ServerConnector connector;
+    private final Map<String, HubSession> live = new ConcurrentHashMap<>();
+    private final Map<String, HostStatus> heard = new ConcurrentHashMap<>();
+
+    private HubLink(FleetBook book, Clock clock, Server server, ServerConnector connector) {
+        this.book = book;
+        this.clock = clock;
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /** Listens on {@code port} (0: any free one) of {@code bindHost} (null: every address). */
+    public static HubLink start(LinkKeys keys, FleetBook book, String bindHost, int port, Clock clock) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("doctor-hub");
+        Server server = new Server(threads);
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setSslContext(LinkTls.hub(keys));
+        tls.setNeedClientAuth(true);
+        tls.setIncludeProtocols(LinkTls.PROTOCOL);
+        HttpConfiguration http = new HttpConfiguration();
+        // agents dial an IP as often as a name and trust the pinned certificate, not its name: no SNI check
+        http.addCustomizer(new SecureRequestCustomizer(false));
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+                new HttpConnectionFactory(http));
+        connector.setHost(bindHost);
+        connector.setPort(port);
+        server.addConnector(connector);
+        HubLink hub = new HubLink(book, clock, server, connector);
+        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(MAX_MESSAGE);
+            container.setIdleTimeout(Duration.ofMinutes(5));
+            container.addMapping(PATH, hub::upgrade);
+        }));
+        server.start();
+        return hub;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        Object ssl = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+        X509Certificate[] peer = ssl instanceof EndPoint.SslSessionData d ? d.peerCertificates() : null;
+        if (peer == null || peer.length == 0) return refuse(request, response, callback, "no client certificate");
+        String fingerprint = LinkKeys.fingerprint(peer[0]);
+        FleetBook.Admission admission;
+        try {
+            String token = request.getHeaders().get(ENROLL_HEADER);
+            Optional<EnrollToken> t = EnrollToken.decode(token);
+            if (token != null && t.isEmpty()) {
+                admission = null;
+            } else {
+                admission = t.isPresent() ? book.redeem(t.get(), fingerprint, clock.instant()) : book.admit(fingerprint);
+            }
+        } catch (IOException e) {
+            log.warn("Fleet book unreadable; agent from {} not let in: {}", request.getConnectionMetaData().getRemoteSocketAddress(), e.getMessage());
+            return refuse(request, response, callback, "the hub cannot read its fleet book");
+        }
+        if (admission == null) return refuse(request, response, callback, FleetBook.Refusal.UNKNOWN_TOKEN.text);
+        if (admission.host().isEmpty()) return refuse(request, response, callback, admission.refusal().text);
+        String name = admission.host().get().name();
+        log.info("Agent {} connected from {}", name, request.getConnectionMetaData().getRemoteSocketAddress());
+        return new HubSession(this, name);
+    }
+
+    private Object refuse(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback, String why) {
+        log.warn("Agent from {} refused: {}", request.getConnectionMetaData().getRemoteSocketAddress(), why);
+        response.getHeaders().put(REFUSED_HEADER, why);
+        Response.writeError(request, response, callback, 403, why);
+        return null;
+    }
+
+    void opened(HubSession s) {
+        HubSession old = live.put(s.host(), s);
+        if (old != null && old != s) old.close("replaced by a new connection of the same host");
+        heard(s.host(), true, null, null);
+    }
+
+    void closed(HubSession s) {
+        if (live.remove(s.host(), s)) {
+            heard(s.host(), false, null, null);
+            log.info("Agent {} disconnected", s.host());
+        }
+    }
+
+    void heartbeat(HubSession s, LinkMessage.Heartbeat beat) {
+        try {
+            // forget works on a connected host too: its next beat finds it gone from the book (a small file, read only)
+            if (!book.enrolled(s.host())) {
+                s.close("this host was forgotten by the hub");
+                return;
+            }
+        } catch (IOException e) {
+            log.warn("{}", e.getMessage());
+        }
+        heard(s.host(), true, beat.verdict(), beat.headline());
+    }
+
+    private void heard(String host, boolean connected, String verdict, String headline) {
+        if (!note(host, connected, verdict, headline)) {
+            HubSession s = live.get(host);
+            if (s != null) s.close("this host was forgotten by the hub");
+        }
+    }
+
+    /** @return false when the host is no longer in the book */
+    private boolean note(String host, boolean connected, String verdict, String headline) {
+        Instant now = clock.instant();
+        HostStatus before = heard.get(host);
+        String v = verdict != null ? verdict : before == null ? null : before.verdict();
+        String h = headline != null ? headline : before == null ? null : before.headline();
+        heard.put(host, new HostStatus(host, connected, now, v, h));
+        if (before == null || !before.lastSeen().plus(WRITE_SEEN_EVERY).isAfter(now) || !connected) {
+            try {
+                return book.seen(host, now) || !connected;
+            } catch (IOException e) {
+                log.warn("Cannot note when {} was last seen: {}", host, e.getMessage());
+            }
+        }
+        return true;
+    }
+
+    /** Ask a host's agent for a diagnosis; completes with its reply, or exceptionally if it is not connected. */
+    public CompletableFuture<JsonNode> diagnose(String host, String view, Instant since, Duration timeout) {
+        HubSession s = live.get(host);
+        if (s == null) return CompletableFuture.failedFuture(new IOException(host + " is not connected"));
+        return s.ask(id -> new LinkMessage.Diagnose(id, view, since), timeout);
+    }
+
+    /** Every enrolled host, the ones that report first, then by name. */
+    public List<HostStatus> fleet() {
+        List<HostStatus> out = new ArrayList<>();
+        List<dev.dockerdoctor.fleet.FleetBook.Host> enrolled;
+        try {
+            enrolled = book.hosts();
+        } catch (IOException e) {
+            log.warn("{}", e.getMessage());
+            enrolled = List.of();
+        }
+        for (FleetBook.Host h : enrolled) {
+            HostStatus s = heard.get(h.name());
+            out.add(s != null ? s : new HostStatus(h.name(), false, h.lastSeen(), null, null));
+        }
+        out.sort(Comparator.comparing(HostStatus::name));
+        return out;
+    }
+
+    public boolean connected(String host) {
+        return live.containsKey(host);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (HubSession s : live.values()) s.close("the hub is stopping");
+        server.stop();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.dockerdoctor.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.dockerdoctor.fleet.link.AgentLink;
+import dev.dockerdoctor.fleet.link.HubLink;
+import dev.dockerdoctor.fleet.link.LinkKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The link for real: a hub and agents on loopback, TLS 1.3 with both sides' certificates, Jetty's WebSocket, the
+ * fleet book on disk. One hub (and its key) for the class: making a key costs a keytool run.
+ */
+class FleetLinkTest {
+    @TempDir
+    static Path hubState;
+    @TempDir
+    static Path agents;
+
+    static LinkKeys hubKeys;
+    static FleetBook book;
+    static HubLink hub;
+    static final List<AgentLink> started = new ArrayList<>();
+    static final AtomicInteger diagnoses = new AtomicInteger();
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        hubKeys = LinkKeys.loadOrCreate(hubState, "hub", "docker-doctor-hub");
+        book = new FleetBook(hubState);
+        hub = HubLink.start(hubKeys, book, "127.0.0.1", 0, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AgentLink a : started) a.close();
+        hub.close();
+    }
+
+    @Test
+    void anEnrolledAgentAnswersTheHubAndComesBackByItsKeyAlone() throws Exception {
+        EnrollToken token = book.issue("web-1", hubKeys.fingerprint(), Instant.now());
+        Path state = agents.resolve("web-1");
+        LinkKeys keys = LinkKeys.loadOrCreate(state, "agent", "web-1");
+        AgentLink a = agent(keys, token.name(), token.encoded());
+        waitFor(() -> hub.connected("web-1"), "web-1 to connect");
+        assertThat(a.connected()).isTrue();
+
+        Instant since = Instant.parse("2026-12-04T06:00:00Z");
+        JsonNode answer = hub.diagnose("web-1", "root", since, Duration.ofSeconds(10)).get();
+        assertThat(answer.path("view").asText()).isEqualTo("root");
+        assertThat(answer.path("since").asText()).isEqualTo(since.toString());
+        waitFor(() -> hub.fleet().stream().anyMatch(h -> h.name().equals("web-1") && "HEALTHY".equals(h.verdict())),
+                "the heartbeat's verdict");
+
+        a.close();
+        waitFor(() -> !hub.connected("web-1"), "web-1 to be gone");
+        assertThat(hub.fleet()).filteredOn(h -> h.name().equals("web-1")).singleElement()
+                .satisfies(h -> assertThat(h.connected()).isFalse());
+        // same key, no token (it is spent): let in by the fingerprint the book bound to web-1
+        agent(LinkKeys.loadOrCreate(state, "agent", "web-1"), "web-1", null);
+        waitFor(() -> hub.connected("web-1"), "web-1 to come back");
+        assertThat(book.hosts()).extracting(FleetBook.Host::name).contains("web-1");
+        assertThat(Files.readString(book.file())).doesNotContain(token.secret());
+    }
+
+    @Test
+    void aSpentTokenAMadeUpOneAndJunkGetNothing() throws Exception {
+        EnrollToken token = book.issue("db-1", hubKeys.fingerprint(), Instant.now());
+        AgentLink first = agent(LinkKeys.loadOrCreate(agents.resolve("db-1"), "agent", "db-1"), "db-1", token.encoded());
+        waitFor(() -> hub.connected("db-1"), "db-1 to enroll");
+
+        // another machine with a copy of the spent token
+        AgentLink thief = agent(LinkKeys.loadOrCreate(agents.resolve("thief"), "agent", "thief"), "db-1", token.encoded());
+        waitFor(() -> thief.lastRefusal() != null, "the spent token to be refused");
+        assertThat(thief.lastRefusal()).contains("unknown here");
+        assertThat(thief.connected()).isFalse();
+
+        EnrollToken madeUp = EnrollToken.fresh("db-2", hubKeys.fingerprint());
+        AgentLink forger = agent(LinkKeys.loadOrCreate(agents.resolve("forger"), "agent", "forger"), "db-2", madeUp.encoded());
+        waitFor(() -> forger.lastRefusal() != null, "the made-up token to be refused");
+        assertThat(forger.connected()).isFalse();
+
+        AgentLink junk = agent(LinkKeys.loadOrCreate(agents.resolve("forger"), "agent", "forger"), "db-3", "not-a-token");
+        waitFor(() -> junk.lastRefusal() != null, "junk to be refused");
+        assertThat(book.hosts()).extracting(FleetBook.Host::name).doesNotContain("db-2", "db-3");
+        assertThat(first.connected()).isTrue();
+    }
+
+    @Test
+    void aNameTakenCannotBeTakenOverAndAForgottenHostIsLetInNoMore() throws Exception {
+        EnrollToken token = book.issue("ci-1", hubKeys.fingerprint(), Instant.now());
+        LinkKeys keys = LinkKeys.loadOrCreate(agents.resolve("ci-1"), "agent", "ci-1");
+        AgentLink a = agent(keys, "ci-1", token.encoded());
+        waitFor(() -> hub.connected("ci-1"), "ci-1 to enroll");
+        assertThatThrownBy(() -> book.issue("ci-1", hubKeys.fingerprint(), Instant.now()))
+                .hasMessageContaining("already enrolled");
+
+        // forgotten while connected: let go at its next heartbeat, and not let in again
+        assertThat(book.forget("ci-1")).isTrue();
+        waitFor(() -> !hub.connected("ci-1"), "ci-1 to be let go");
+        a.close();
+        AgentLink again = agent(keys, "ci-1", null);
+        waitFor(() -> again.lastRefusal() != null, "the forgotten key to be refused");
+        assertThat(again.lastRefusal()).contains("not enrolled");
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAndSpent() throws Exception {
+        EnrollToken old = book.issue("old-1", hubKeys.fingerprint(), Instant.now().minus(Duration.ofHours(2)));
+        AgentLink a = agent(LinkKeys.loadOrCreate(agents.resolve("old-1"), "agent", "old-1"), "old-1", old.encoded());
+        waitFor(() -> a.lastRefusal() != null, "the expired token to be refused");
+        assertThat(a.lastRefusal()).contains("expired");
+    }
+
+    @Test
+    void anAgentTrustsNoHubButTheOneItsTokenPinned() throws Exception {
+        EnrollToken token = book.issue("pin-1", "0".repeat(64), Instant.now());
+        AgentLink a = agent(LinkKeys.loadOrCreate(agents.resolve("pin-1"), "agent", "pin-1"), "pin-1", token.encoded());
+        Thread.sleep(1500); // a TLS refusal is not a hub's answer: nothing to wait for but time
+        assertThat(a.connected()).isFalse();
+        assertThat(hub.connected("pin-1")).isFalse();
+        assertThat(book.hosts()).extracting(FleetBook.Host::name).doesNotContain("pin-1");
+    }
+
+    private AgentLink agent(LinkKeys keys, String name, String token) throws Exception {
+        String pin = token == null || EnrollToken.decode(token).isEmpty() ? hubKeys.fingerprint() : EnrollToken.decode(token).get().hubPin();
+        AgentLink a = AgentLink.start("https://127.0.0.1:" + hub.port(), keys, pin, name, Duration.ofMillis(200),
+                false, token, new AgentLink.Host() {
+                    @Override
+                    public JsonNode diagnose(String view, Instant since) {
+                        diagnoses.incrementAndGet();
+                        return JsonNodeFactory.instance.objectNode().put("view", view).put("since", since.toString());
+                    }
+
+                    @Override
+                    public LinkMessage.Heartbeat heartbeat() {
+                        return new LinkMessage.Heartbeat("HEALTHY", "All good", Instant.now());
+                    }
+                }, new AgentLink.Events() { });
+        started.add(a);
+        return a;
+    }
+
+    static void waitFor(BooleanSupplier what, String name) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!what.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + name);
+            Thread.sleep(20);
+        }
+    }
+}
