@@ -20,6 +20,11 @@ public final class Env {
     public static final String DOCTOR_DOCKER_START = "DOCTOR_DOCKER_START";
     public static final String DOCTOR_COMPOSE_PATHS = "DOCTOR_COMPOSE_PATHS";
     public static final String DOCTOR_DATA_ROOT_SEARCH = "DOCTOR_DATA_ROOT_SEARCH";
+    /** The fleet (README, "Fleet"): where an agent dials its hub, its name there, its one-time token, the hub's port. */
+    public static final String DOCTOR_HUB_URL = "DOCTOR_HUB_URL";
+    public static final String DOCTOR_HOST_NAME = "DOCTOR_HOST_NAME";
+    public static final String DOCTOR_ENROLL_TOKEN = "DOCTOR_ENROLL_TOKEN";
+    public static final String DOCTOR_AGENT_PORT = "DOCTOR_AGENT_PORT";
     /** Tests only: fail instead of skip when no private dockerd can start. */
     public static final String DOCTOR_REQUIRE_DOCKER = "DOCTOR_REQUIRE_DOCKER";
 

@@ -27,6 +27,10 @@ public final class Main {
         cli.addSubcommand(new CheckCommand(env));
         cli.addSubcommand(new PostmortemCommand(env, clock));
         cli.addSubcommand(new HealthcheckCommand(env));
+        cli.addSubcommand(new AgentCommand(env, clock));
+        cli.addSubcommand(new FleetCommands.Enroll(env, clock));
+        cli.addSubcommand(new FleetCommands.Hosts(env, clock));
+        cli.addSubcommand(new FleetCommands.Forget(env, clock));
         // picocli's own: `docker-doctor generate-completion` prints a bash/zsh completion script
         cli.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
         cli.addSubcommand(new ManPage());

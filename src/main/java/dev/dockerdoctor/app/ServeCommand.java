@@ -85,6 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
             return Main.COULD_NOT_RUN;
         }
         watching.start();
+        AutoCloseable hub = Hub.startIfEnrolled(settings, env, clock, log);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -92,6 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (Exception e) {
                 log.warn("Stopping", e);
             } finally {
+                Hub.close(hub, log);
                 watching.close();
                 agent.close();
                 probe.close();

@@ -166,6 +166,13 @@ public final class FleetBook {
         return found[0];
     }
 
+    /** Names with a token not yet spent, and until when it is valid. */
+    public java.util.Map<String, Instant> pending(Instant now) throws IOException {
+        java.util.Map<String, Instant> out = new java.util.TreeMap<>();
+        for (Pending p : live(read().pending(), now)) out.put(p.name(), p.expires());
+        return out;
+    }
+
     public boolean enrolled(String name) throws IOException {
         return find(read(), name).isPresent();
     }

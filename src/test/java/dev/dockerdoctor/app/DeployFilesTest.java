@@ -19,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shipped systemd unit, example environment file, Dockerfile and README agree with the code and with the rules. */
 class DeployFilesTest {
     private static final Path UNIT = Path.of("deploy/docker-doctor.service");
+    /** The hub (serve) and a fleet host's agent: both units are held to the same rules. */
+    private static Path unit(String command) {
+        return command.equals("serve") ? UNIT : Path.of("deploy/docker-doctor-agent.service");
+    }
     private static final Path ENV_EXAMPLE = Path.of("deploy/docker-doctor.env.example");
     private static final Path DOCKERFILE = Path.of("Dockerfile");
     private static final Path README = Path.of("README.md");
@@ -33,9 +37,10 @@ class DeployFilesTest {
         return Files.readString(p);
     }
 
-    @Test
-    void theUnitIsNotTiedToDockerSoTheWatchdogOutlivesTheOutageItReports() throws IOException {
-        String unit = read(UNIT);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"serve", "agent"})
+    void theUnitIsNotTiedToDockerSoTheWatchdogOutlivesTheOutageItReports(String command) throws IOException {
+        String unit = read(unit(command));
         for (String key : List.of("Requires", "Requisite", "BindsTo", "PartOf", "Upholds", "After", "Wants")) {
             List<String> units = new ArrayList<>();
             SystemdUnitParser.values(unit, "Unit", key).forEach(v -> units.addAll(Arrays.asList(v.split("\\s+"))));
@@ -44,13 +49,14 @@ class DeployFilesTest {
         assertThat(SystemdUnitParser.values(unit, "Unit", "After")).containsExactly("network-online.target");
     }
 
-    @Test
-    void theUnitRestartsAlwaysAndRunsServeWithTheEnvironmentFile() throws IOException {
-        String unit = read(UNIT);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"serve", "agent"})
+    void theUnitRestartsAlwaysAndRunsServeWithTheEnvironmentFile(String command) throws IOException {
+        String unit = read(unit(command));
         assertThat(SystemdUnitParser.values(unit, "Service", "Restart")).containsExactly("always");
         assertThat(SystemdUnitParser.values(unit, "Unit", "StartLimitIntervalSec")).containsExactly("0");
         assertThat(SystemdUnitParser.argv(SystemdUnitParser.execStart(unit).get(0)))
-                .containsExactly("/usr/bin/java", "@/opt/docker-doctor/jvm.options", "-jar", "/opt/docker-doctor/docker-doctor.jar", "serve");
+                .containsExactly("/usr/bin/java", "@/opt/docker-doctor/jvm.options", "-jar", "/opt/docker-doctor/docker-doctor.jar", command);
         assertThat(SystemdUnitParser.values(unit, "Service", "EnvironmentFile")).containsExactly("/etc/docker-doctor/env");
         // systemd makes /var/lib/<StateDirectory>: the folder serve uses when DOCTOR_STATE_DIR is not set
         assertThat(Path.of("/var/lib").resolve(SystemdUnitParser.values(unit, "Service", "StateDirectory").get(0)))
@@ -70,9 +76,10 @@ class DeployFilesTest {
         assertThat(p.waitFor()).as(out).isZero();
     }
 
-    @Test
-    void theUnitsHardeningLeavesTheMountStepAndTheJitWorking() throws IOException {
-        String unit = read(UNIT);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"serve", "agent"})
+    void theUnitsHardeningLeavesTheMountStepAndTheJitWorking(String command) throws IOException {
+        String unit = read(unit(command));
         assertThat(SystemdUnitParser.values(unit, "Service", "NoNewPrivileges")).containsExactly("yes");
         // each of these puts the service in a mount namespace of its own: a disk it mounts would stay invisible to dockerd
         for (String key : List.of("ProtectSystem", "ProtectHome", "PrivateTmp", "PrivateDevices", "PrivateMounts",

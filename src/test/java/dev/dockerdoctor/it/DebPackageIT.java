@@ -55,6 +55,8 @@ class DebPackageIT {
         assertThat(jar).isRegularFile();
         assertThat(root.resolve("lib/systemd/system/docker-doctor.service")).content()
                 .contains("ExecStart=/usr/bin/java @/opt/docker-doctor/jvm.options -jar /opt/docker-doctor/docker-doctor.jar serve");
+        assertThat(root.resolve("lib/systemd/system/docker-doctor-agent.service")).content()
+                .contains("ExecStart=/usr/bin/java @/opt/docker-doctor/jvm.options -jar /opt/docker-doctor/docker-doctor.jar agent");
         assertThat(root.resolve("usr/bin/docker-doctor")).content()
                 .contains("java @/opt/docker-doctor/jvm.options -jar /opt/docker-doctor/docker-doctor.jar \"$@\"");
         Path env = root.resolve("etc/docker-doctor/env");

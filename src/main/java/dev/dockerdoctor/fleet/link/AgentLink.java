@@ -106,8 +106,19 @@ public final class AgentLink implements AutoCloseable {
         return link;
     }
 
+    /** Throws, saying why, when {@code hubUrl} is not a hub's address. */
+    public static void checkUrl(String hubUrl) {
+        linkUri(hubUrl);
+    }
+
     static URI linkUri(String hubUrl) {
-        URI u = URI.create(hubUrl.strip());
+        URI u;
+        try {
+            u = URI.create(hubUrl.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the hub's URL must be https://HOST:PORT; '" + hubUrl + "' is not a URL");
+        }
+        if (u.getHost() == null) throw new IllegalArgumentException("the hub's URL must be https://HOST:PORT; '" + hubUrl + "' names no host");
         String scheme = switch (u.getScheme() == null ? "" : u.getScheme()) {
             case "https", "wss" -> "wss";
             default -> throw new IllegalArgumentException("the hub's URL must be https://HOST:PORT (the link is"
@@ -180,6 +191,7 @@ public final class AgentLink implements AutoCloseable {
             try {
                 beat = host.heartbeat();
             } catch (RuntimeException e) {
+                log.warn("No verdict for the heartbeat: {}", e.toString());
                 beat = new LinkMessage.Heartbeat(null, null, Instant.now());
             }
             s.sendText(LinkMessage.write(beat), Callback.NOOP);

@@ -1,0 +1,55 @@
+package dev.dockerdoctor.app;
+
+import dev.dockerdoctor.fleet.FleetBook;
+import dev.dockerdoctor.fleet.link.HubLink;
+import dev.dockerdoctor.fleet.link.LinkKeys;
+import org.slf4j.Logger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * serve's side of a fleet: it accepts agents on DOCTOR_AGENT_PORT (default 3001) once this hub has a key, which
+ * the first {@code enroll} makes, or when the port is set. A one-host install opens no port and needs no key.
+ */
+final class Hub {
+    static final int DEFAULT_PORT = 3001;
+
+    private Hub() {
+    }
+
+    static AutoCloseable startIfEnrolled(Settings settings, Map<String, String> env, Clock clock, Logger log) {
+        Path state = settings.serveStateDir();
+        String portText = env.get(Env.DOCTOR_AGENT_PORT);
+        boolean asked = portText != null && !portText.isBlank();
+        if (!asked && !Files.exists(state.resolve("fleet").resolve("hub.p12"))) return () -> { };
+        int port;
+        try {
+            port = asked ? Integer.parseInt(portText.strip()) : DEFAULT_PORT;
+            if (port < 1 || port > 65535) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            log.warn("{}={} is not a port (1-65535): agents are not accepted", Env.DOCTOR_AGENT_PORT, portText);
+            return () -> { };
+        }
+        try {
+            HubLink hub = HubLink.start(LinkKeys.loadOrCreate(state, "hub", "docker-doctor-hub"), new FleetBook(state),
+                    null, port, clock);
+            log.info("Accepting agents on port {} (TLS; see docker-doctor hosts)", hub.port());
+            return hub;
+        } catch (Exception e) {
+            // the host's own watch and the Slack bot carry on: a fleet link that cannot start is not an outage here
+            log.warn("Cannot accept agents on port {}: {}", port, e.getMessage());
+            return () -> { };
+        }
+    }
+
+    static void close(AutoCloseable hub, Logger log) {
+        try {
+            hub.close();
+        } catch (Exception e) {
+            log.warn("Stopping the agents' link: {}", e.toString());
+        }
+    }
+}
