@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerdoctor.diagnosis.NewestDiagnosis;
 import dev.dockerdoctor.evidence.DockerJavaProbe;
 import dev.dockerdoctor.fleet.EnrollToken;
+import dev.dockerdoctor.fleet.FleetBook;
 import dev.dockerdoctor.fleet.HostName;
 import dev.dockerdoctor.fleet.LinkMessage;
 import dev.dockerdoctor.fleet.link.AgentLink;
 import dev.dockerdoctor.fleet.link.LinkKeys;
 import dev.dockerdoctor.model.Diagnosis;
-import dev.dockerdoctor.model.Finding;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.report.Summary;
 import dev.dockerdoctor.store.AtomicFile;
@@ -70,7 +70,7 @@ public final class AgentCommand implements Callable<Integer> {
             return fail(e.getMessage());
         }
         Path state = settings.serveStateDir();
-        Path identityFile = state.resolve("fleet").resolve("agent.json");
+        Path identityFile = FleetBook.dir(state).resolve("agent.json");
         Identity kept = readIdentity(identityFile);
         String tokenText = blank(env.get(Env.DOCTOR_ENROLL_TOKEN));
         Identity identity;
@@ -91,7 +91,7 @@ public final class AgentCommand implements Callable<Integer> {
             log.warn("{}={} but this agent is enrolled as {}: the hub knows it as {}", Env.DOCTOR_HOST_NAME, wanted,
                     identity.name(), identity.name());
         }
-        LinkKeys keys = LinkKeys.loadOrCreate(state, "agent", identity.name());
+        LinkKeys keys = LinkKeys.agent(state, identity.name());
         DockerJavaProbe probe = Agents.probe(settings);
         Agent agent = Agents.create(settings, env, clock, state, probe);
         NewestDiagnosis source = new NewestDiagnosis(ServeCommand.serialized(agent));
@@ -110,7 +110,7 @@ public final class AgentCommand implements Callable<Integer> {
         }, 0, interval, TimeUnit.MILLISECONDS);
         Identity enrolled = identity;
         AgentLink link = AgentLink.start(hubUrl, keys, identity.hubPin(), identity.name(), settings.watchInterval(),
-                false, token, new AgentLink.Host() {
+                token, new AgentLink.Host() {
                     @Override
                     public JsonNode diagnose(String view, Instant since) {
                         return StateJson.MAPPER.valueToTree(source.diagnose(since));
@@ -150,11 +150,8 @@ public final class AgentCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The heartbeat's verdict: the worst problem's severity ({@code critical}, {@code warning}) or {@code ok}. */
     static LinkMessage.Heartbeat beat(Diagnosis d, Instant now) {
-        String verdict = d.findings().stream().map(Finding::severity).filter(s -> s.isProblem())
-                .findFirst().map(s -> s.wire()).orElse("ok");
-        return new LinkMessage.Heartbeat(verdict, Summary.verdict(d), now);
+        return new LinkMessage.Heartbeat(Summary.level(d), Summary.verdict(d), now);
     }
 
     private static Identity readIdentity(Path f) {

@@ -71,7 +71,7 @@ final class FleetCommands {
         @Override
         int run(FleetBook book, PrintWriter out) throws SettingsException, IOException {
             if (!HostName.valid(name)) throw new IllegalArgumentException(HostName.problem(name));
-            LinkKeys hub = LinkKeys.loadOrCreate(state(), "hub", "docker-doctor-hub");
+            LinkKeys hub = LinkKeys.hub(state());
             Instant now = clock.instant();
             EnrollToken token = book.issue(name, hub.fingerprint(), now);
             out.println("Token for " + name + ", valid until " + now.plus(FleetBook.TOKEN_LIFE) + ", usable once."

@@ -5,7 +5,6 @@ import dev.dockerdoctor.fleet.link.HubLink;
 import dev.dockerdoctor.fleet.link.LinkKeys;
 import org.slf4j.Logger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class Hub {
         Path state = settings.serveStateDir();
         String portText = env.get(Env.DOCTOR_AGENT_PORT);
         boolean asked = portText != null && !portText.isBlank();
-        if (!asked && !Files.exists(state.resolve("fleet").resolve("hub.p12"))) return () -> { };
+        if (!asked && !LinkKeys.hubExists(state)) return () -> { };
         int port;
         try {
             port = asked ? Integer.parseInt(portText.strip()) : DEFAULT_PORT;
@@ -34,7 +33,7 @@ final class Hub {
             return () -> { };
         }
         try {
-            HubLink hub = HubLink.start(LinkKeys.loadOrCreate(state, "hub", "docker-doctor-hub"), new FleetBook(state),
+            HubLink hub = HubLink.start(LinkKeys.hub(state), new FleetBook(state),
                     null, port, clock);
             log.info("Accepting agents on port {} (TLS; see docker-doctor hosts)", hub.port());
             return hub;

@@ -75,8 +75,13 @@ public final class FleetBook {
     private final Path file;
     private final Path lock;
 
+    /** Where everything of the fleet lives in a state folder: this book, and each side's keys. */
+    public static Path dir(Path stateDir) {
+        return stateDir.resolve("fleet");
+    }
+
     public FleetBook(Path stateDir) {
-        Path dir = stateDir.resolve("fleet");
+        Path dir = dir(stateDir);
         this.file = dir.resolve("fleet.json");
         this.lock = dir.resolve(".lock");
     }
@@ -144,14 +149,12 @@ public final class FleetBook {
         return byKey(read(), fingerprint).map(Admission::in).orElse(Admission.refused(Refusal.UNKNOWN_KEY));
     }
 
-    /** @return whether the host is still enrolled: a host forgotten while connected is let go at its next beat */
-    public boolean seen(String name, Instant at) throws IOException {
+    public void seen(String name, Instant at) throws IOException {
         change(b -> {
             List<Host> hosts = new ArrayList<>();
             for (Host h : b.hosts()) hosts.add(h.name().equals(name) ? h.seen(at) : h);
             return new Book(hosts, b.pending());
         });
-        return find(read(), name).isPresent();
     }
 
     /** @return whether the name was enrolled (or pending) */

@@ -39,7 +39,7 @@ public final class LinkMessage {
     }
 
     /** The first message on every connection. {@code intervalSeconds} is how often heartbeats come. */
-    public record Hello(String host, String version, long intervalSeconds, boolean readOnly) implements ToHub {
+    public record Hello(String host, long intervalSeconds) implements ToHub {
     }
 
     /** The host's verdict as of {@code at} (the newest diagnosis the agent made), and its headline. */

@@ -10,6 +10,12 @@ public final class Summary {
     private Summary() {
     }
 
+    /** How bad the host is, in one word: the worst finding's severity ({@code critical}, {@code warning}) or {@code ok}. */
+    public static String level(Diagnosis d) {
+        Finding top = d.findings().isEmpty() ? null : d.findings().get(0);
+        return top != null && top.severity().isProblem() ? top.severity().wire() : "ok";
+    }
+
     public static String verdict(Diagnosis d) {
         Finding top = d.findings().isEmpty() ? null : d.findings().get(0);
         if (top != null && top.severity() != Severity.INFO) {

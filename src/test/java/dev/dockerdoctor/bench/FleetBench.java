@@ -21,10 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The fleet benchmark behind bench/fleet.sh: a hub (HubLink, in a process of its own with the shipped JVM flags)
@@ -64,7 +64,7 @@ public final class FleetBench {
         try (BufferedReader fromHub = new BufferedReader(new InputStreamReader(hub.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter toHub = new PrintWriter(hub.getOutputStream(), true, StandardCharsets.UTF_8)) {
             int port = Integer.parseInt(fromHub.readLine().replace("port ", "").strip());
-            LinkKeys hubKeys = LinkKeys.loadOrCreate(hubState, "hub", "docker-doctor-hub");
+            LinkKeys hubKeys = LinkKeys.hub(hubState);
             FleetBook book = new FleetBook(hubState);
             List<EnrollToken> tokens = new ArrayList<>();
             for (int i = 0; i < n; i++) tokens.add(book.issue(String.format(Locale.ROOT, "host-%03d", i), hubKeys.fingerprint(), Instant.now()));
@@ -73,7 +73,7 @@ public final class FleetBench {
             long t1 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 agents.add(AgentLink.start("https://127.0.0.1:" + port, keys.get(i), hubKeys.fingerprint(),
-                        tokens.get(i).name(), Duration.ofSeconds(15), false, tokens.get(i).encoded(), simulated(), new AgentLink.Events() { }));
+                        tokens.get(i).name(), Duration.ofSeconds(15), tokens.get(i).encoded(), simulated(), new AgentLink.Events() { }));
             }
             while (agents.stream().filter(AgentLink::connected).count() < n) {
                 if (secs(t1) > 300) throw new IllegalStateException("only " + agents.stream().filter(AgentLink::connected).count() + " of " + n + " connected in 5 min");
@@ -98,19 +98,13 @@ public final class FleetBench {
             Path agentState = work.resolve("real-agent");
             deleteTree(agentState);
             Files.createDirectories(agentState.resolve("root"));
-            List<String> agentArgv = new ArrayList<>(List.of(java));
-            agentArgv.addAll(flags);
-            agentArgv.addAll(List.of("-jar", "target/docker-doctor.jar", "agent"));
-            ProcessBuilder pb = new ProcessBuilder(agentArgv).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("real-agent.log").toFile());
-            pb.environment().keySet().removeIf(k -> k.startsWith("DOCTOR_") || k.startsWith("DOCKER_") || k.startsWith("SLACK_"));
-            pb.environment().put("DOCTOR_HUB_URL", "https://127.0.0.1:" + port);
-            pb.environment().put("DOCTOR_ENROLL_TOKEN", real.encoded());
-            pb.environment().put("DOCTOR_STATE_DIR", agentState.toString());
-            pb.environment().put("DOCTOR_HOST_ROOT", agentState.resolve("root").toString());
-            pb.environment().put("DOCKER_HOST", "unix://" + agentState.resolve("no-docker.sock"));
-            pb.environment().put("DOCTOR_WATCH_INTERVAL", "1");
-            realAgent = pb.start();
+            realAgent = dev.dockerdoctor.testing.DoctorCli.start(flags, Map.of(
+                    "DOCTOR_HUB_URL", "https://127.0.0.1:" + port,
+                    "DOCTOR_ENROLL_TOKEN", real.encoded(),
+                    "DOCTOR_STATE_DIR", agentState.toString(),
+                    "DOCTOR_HOST_ROOT", agentState.resolve("root").toString(),
+                    "DOCKER_HOST", "unix://" + agentState.resolve("no-docker.sock"),
+                    "DOCTOR_WATCH_INTERVAL", "1"), work.resolve("real-agent.log"), "agent");
             Thread.sleep(30_000);
             System.out.printf(Locale.ROOT, "one real agent (shipped flags), 30 s of diagnosing every second: VmRSS %.1f MiB, peak VmHWM %.1f MiB%n",
                     Footprint.rssKiB(realAgent.pid(), "VmRSS") / 1024.0, Footprint.rssKiB(realAgent.pid(), "VmHWM") / 1024.0);
@@ -118,14 +112,14 @@ public final class FleetBench {
             System.out.println("fleet summary with the real agent: " + fromHub.readLine());
         } finally {
             for (AgentLink a : agents) a.close();
-            stop(realAgent);
-            stop(hub);
+            dev.dockerdoctor.testing.DoctorCli.stop(realAgent);
+            dev.dockerdoctor.testing.DoctorCli.stop(hub);
         }
     }
 
     /** The hub process: prints its port, then answers each "fleet" line with how long the summary took. */
     static void hub(Path state) throws Exception {
-        LinkKeys keys = LinkKeys.loadOrCreate(state, "hub", "docker-doctor-hub");
+        LinkKeys keys = LinkKeys.hub(state);
         try (HubLink hub = HubLink.start(keys, new FleetBook(state), "127.0.0.1", 0, Clock.systemUTC())) {
             System.out.println("port " + hub.port());
             System.out.flush();
@@ -164,7 +158,7 @@ public final class FleetBench {
             List<Future<LinkKeys>> f = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Path d = dir.resolve(String.format(Locale.ROOT, "a%03d", i));
-                f.add(pool.submit(() -> LinkKeys.loadOrCreate(d, "agent", d.getFileName().toString())));
+                f.add(pool.submit(() -> LinkKeys.agent(d, d.getFileName().toString())));
             }
             List<LinkKeys> out = new ArrayList<>();
             for (Future<LinkKeys> x : f) out.add(x.get());
@@ -172,12 +166,6 @@ public final class FleetBench {
         } finally {
             pool.shutdown();
         }
-    }
-
-    static void stop(Process p) throws InterruptedException {
-        if (p == null) return;
-        p.destroy();
-        if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     static void deleteTree(Path p) throws java.io.IOException {

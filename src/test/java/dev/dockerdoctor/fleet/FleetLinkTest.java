@@ -41,7 +41,7 @@ class FleetLinkTest {
 
     @BeforeAll
     static void startHub() throws Exception {
-        hubKeys = LinkKeys.loadOrCreate(hubState, "hub", "docker-doctor-hub");
+        hubKeys = LinkKeys.hub(hubState);
         book = new FleetBook(hubState);
         hub = HubLink.start(hubKeys, book, "127.0.0.1", 0, Clock.systemUTC());
     }
@@ -56,7 +56,7 @@ class FleetLinkTest {
     void anEnrolledAgentAnswersTheHubAndComesBackByItsKeyAlone() throws Exception {
         EnrollToken token = book.issue("web-1", hubKeys.fingerprint(), Instant.now());
         Path state = agents.resolve("web-1");
-        LinkKeys keys = LinkKeys.loadOrCreate(state, "agent", "web-1");
+        LinkKeys keys = LinkKeys.agent(state, "web-1");
         AgentLink a = agent(keys, token.name(), token.encoded());
         waitFor(() -> hub.connected("web-1"), "web-1 to connect");
         assertThat(a.connected()).isTrue();
@@ -73,7 +73,7 @@ class FleetLinkTest {
         assertThat(hub.fleet()).filteredOn(h -> h.name().equals("web-1")).singleElement()
                 .satisfies(h -> assertThat(h.connected()).isFalse());
         // same key, no token (it is spent): let in by the fingerprint the book bound to web-1
-        agent(LinkKeys.loadOrCreate(state, "agent", "web-1"), "web-1", null);
+        agent(LinkKeys.agent(state, "web-1"), "web-1", null);
         waitFor(() -> hub.connected("web-1"), "web-1 to come back");
         assertThat(book.hosts()).extracting(FleetBook.Host::name).contains("web-1");
         assertThat(Files.readString(book.file())).doesNotContain(token.secret());
@@ -82,21 +82,21 @@ class FleetLinkTest {
     @Test
     void aSpentTokenAMadeUpOneAndJunkGetNothing() throws Exception {
         EnrollToken token = book.issue("db-1", hubKeys.fingerprint(), Instant.now());
-        AgentLink first = agent(LinkKeys.loadOrCreate(agents.resolve("db-1"), "agent", "db-1"), "db-1", token.encoded());
+        AgentLink first = agent(LinkKeys.agent(agents.resolve("db-1"), "db-1"), "db-1", token.encoded());
         waitFor(() -> hub.connected("db-1"), "db-1 to enroll");
 
         // another machine with a copy of the spent token
-        AgentLink thief = agent(LinkKeys.loadOrCreate(agents.resolve("thief"), "agent", "thief"), "db-1", token.encoded());
+        AgentLink thief = agent(LinkKeys.agent(agents.resolve("thief"), "thief"), "db-1", token.encoded());
         waitFor(() -> thief.lastRefusal() != null, "the spent token to be refused");
         assertThat(thief.lastRefusal()).contains("unknown here");
         assertThat(thief.connected()).isFalse();
 
         EnrollToken madeUp = EnrollToken.fresh("db-2", hubKeys.fingerprint());
-        AgentLink forger = agent(LinkKeys.loadOrCreate(agents.resolve("forger"), "agent", "forger"), "db-2", madeUp.encoded());
+        AgentLink forger = agent(LinkKeys.agent(agents.resolve("forger"), "forger"), "db-2", madeUp.encoded());
         waitFor(() -> forger.lastRefusal() != null, "the made-up token to be refused");
         assertThat(forger.connected()).isFalse();
 
-        AgentLink junk = agent(LinkKeys.loadOrCreate(agents.resolve("forger"), "agent", "forger"), "db-3", "not-a-token");
+        AgentLink junk = agent(LinkKeys.agent(agents.resolve("forger"), "forger"), "db-3", "not-a-token");
         waitFor(() -> junk.lastRefusal() != null, "junk to be refused");
         assertThat(book.hosts()).extracting(FleetBook.Host::name).doesNotContain("db-2", "db-3");
         assertThat(first.connected()).isTrue();
@@ -105,7 +105,7 @@ class FleetLinkTest {
     @Test
     void aNameTakenCannotBeTakenOverAndAForgottenHostIsLetInNoMore() throws Exception {
         EnrollToken token = book.issue("ci-1", hubKeys.fingerprint(), Instant.now());
-        LinkKeys keys = LinkKeys.loadOrCreate(agents.resolve("ci-1"), "agent", "ci-1");
+        LinkKeys keys = LinkKeys.agent(agents.resolve("ci-1"), "ci-1");
         AgentLink a = agent(keys, "ci-1", token.encoded());
         waitFor(() -> hub.connected("ci-1"), "ci-1 to enroll");
         assertThatThrownBy(() -> book.issue("ci-1", hubKeys.fingerprint(), Instant.now()))
@@ -123,7 +123,7 @@ class FleetLinkTest {
     @Test
     void anExpiredTokenIsRefusedAndSpent() throws Exception {
         EnrollToken old = book.issue("old-1", hubKeys.fingerprint(), Instant.now().minus(Duration.ofHours(2)));
-        AgentLink a = agent(LinkKeys.loadOrCreate(agents.resolve("old-1"), "agent", "old-1"), "old-1", old.encoded());
+        AgentLink a = agent(LinkKeys.agent(agents.resolve("old-1"), "old-1"), "old-1", old.encoded());
         waitFor(() -> a.lastRefusal() != null, "the expired token to be refused");
         assertThat(a.lastRefusal()).contains("expired");
     }
@@ -131,7 +131,7 @@ class FleetLinkTest {
     @Test
     void anAgentTrustsNoHubButTheOneItsTokenPinned() throws Exception {
         EnrollToken token = book.issue("pin-1", "0".repeat(64), Instant.now());
-        AgentLink a = agent(LinkKeys.loadOrCreate(agents.resolve("pin-1"), "agent", "pin-1"), "pin-1", token.encoded());
+        AgentLink a = agent(LinkKeys.agent(agents.resolve("pin-1"), "pin-1"), "pin-1", token.encoded());
         Thread.sleep(1500); // a TLS refusal is not a hub's answer: nothing to wait for but time
         assertThat(a.connected()).isFalse();
         assertThat(hub.connected("pin-1")).isFalse();
@@ -141,7 +141,7 @@ class FleetLinkTest {
     private AgentLink agent(LinkKeys keys, String name, String token) throws Exception {
         String pin = token == null || EnrollToken.decode(token).isEmpty() ? hubKeys.fingerprint() : EnrollToken.decode(token).get().hubPin();
         AgentLink a = AgentLink.start("https://127.0.0.1:" + hub.port(), keys, pin, name, Duration.ofMillis(200),
-                false, token, new AgentLink.Host() {
+                token, new AgentLink.Host() {
                     @Override
                     public JsonNode diagnose(String view, Instant since) {
                         diagnoses.incrementAndGet();

@@ -17,7 +17,7 @@ class LinkMessageTest {
                 .isEqualTo(new LinkMessage.Diagnose("42", "root", Instant.parse("2026-12-04T06:20:00Z")));
         // the hub does not take a request meant for an agent, and the agent no hello
         assertThatThrownBy(() -> LinkMessage.read(text, LinkMessage.ToHub.class)).hasMessageContaining("'diagnose'");
-        String hello = LinkMessage.write(new LinkMessage.Hello("web-1", "1", 30, false));
+        String hello = LinkMessage.write(new LinkMessage.Hello("web-1", 30));
         assertThatThrownBy(() -> LinkMessage.read(hello, LinkMessage.ToAgent.class)).isInstanceOf(LinkMessage.Refused.class);
     }
 

@@ -15,11 +15,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +49,7 @@ class FleetAgentIT {
         assertThat(token).startsWith("ddenroll1.");
         assertThat(DoctorCli.run(onHub, "hosts").stdout()).contains("web-1").contains("pending");
 
-        try (HubLink hub = HubLink.start(LinkKeys.loadOrCreate(hubState, "hub", "docker-doctor-hub"),
+        try (HubLink hub = HubLink.start(LinkKeys.hub(hubState),
                 new FleetBook(hubState), "127.0.0.1", 0, Clock.systemUTC())) {
             Process agent = agent(hub.port(), token);
             try {
@@ -66,7 +64,7 @@ class FleetAgentIT {
                         "a heartbeat saying '" + headline + "'", agent);
                 assertThat(Files.readString(agentState.resolve("fleet/agent.json"))).contains("web-1").doesNotContain(token);
             } finally {
-                stop(agent);
+                DoctorCli.stop(agent);
             }
             waitFor(() -> !hub.connected("web-1"), "the killed agent to be gone", null);
             assertThat(DoctorCli.run(onHub, "hosts").stdout()).contains("web-1").contains("enrolled").doesNotContain("never");
@@ -80,18 +78,12 @@ class FleetAgentIT {
                 waitFor(() -> !hub.connected("web-1"), "the forgotten agent to be let go", again);
                 assertThat(DoctorCli.run(onHub, "forget", "web-1").exitCode()).isEqualTo(1);
             } finally {
-                stop(again);
+                DoctorCli.stop(again);
             }
         }
     }
 
     private Process agent(int port, String token) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", DoctorCli.jar().toString(), "agent"));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectOutput(agentState.resolve("agent-" + System.nanoTime() + ".log").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("DOCTOR_") || k.startsWith("SLACK_") || k.startsWith("DOCKER_"));
         Map<String, String> set = new LinkedHashMap<>();
         set.put("DOCTOR_HUB_URL", "https://127.0.0.1:" + port);
         set.put("DOCTOR_STATE_DIR", agentState.toString());
@@ -99,17 +91,7 @@ class FleetAgentIT {
         set.put("DOCKER_HOST", "unix://" + hostRoot.resolve("no-docker.sock"));
         set.put("DOCTOR_WATCH_INTERVAL", "1");
         if (token != null) set.put("DOCTOR_ENROLL_TOKEN", token);
-        env.putAll(set);
-        return pb.start();
-    }
-
-    /** Stops the one process this test started, by its handle, and waits for it. */
-    private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
+        return DoctorCli.start(List.of(), set, agentState.resolve("agent-" + System.nanoTime() + ".log"), "agent");
     }
 
     private void waitFor(BooleanSupplier what, String name, Process agent) throws Exception {

@@ -55,7 +55,6 @@ public final class AgentLink implements AutoCloseable {
     private final URI uri;
     private final String name;
     private final Duration interval;
-    private final boolean readOnly;
     private final Host host;
     private final Events events;
     private final WebSocketClient client;
@@ -66,12 +65,11 @@ public final class AgentLink implements AutoCloseable {
     private volatile boolean closed;
     private volatile String lastRefusal;
 
-    private AgentLink(URI uri, String name, Duration interval, boolean readOnly, String enrollToken, Host host,
+    private AgentLink(URI uri, String name, Duration interval, String enrollToken, Host host,
                       Events events, WebSocketClient client) {
         this.uri = uri;
         this.name = name;
         this.interval = interval;
-        this.readOnly = readOnly;
         this.host = host;
         this.events = events;
         this.client = client;
@@ -84,7 +82,7 @@ public final class AgentLink implements AutoCloseable {
      * @param enrollToken the one-time token for the first connection, or null once enrolled
      */
     public static AgentLink start(String hubUrl, LinkKeys keys, String hubPin, String name, Duration interval,
-                                  boolean readOnly, String enrollToken, Host host, Events events) throws Exception {
+                                  String enrollToken, Host host, Events events) throws Exception {
         SslContextFactory.Client tls = new SslContextFactory.Client();
         tls.setSslContext(LinkTls.agent(keys, hubPin));
         tls.setEndpointIdentificationAlgorithm(null); // the pin identifies the hub, whatever name or IP it is dialled by
@@ -101,7 +99,7 @@ public final class AgentLink implements AutoCloseable {
         ws.setIdleTimeout(Duration.ofMinutes(5));
         ws.setConnectTimeout(10_000);
         ws.start();
-        AgentLink link = new AgentLink(linkUri(hubUrl), name, interval, readOnly, enrollToken, host, events, ws);
+        AgentLink link = new AgentLink(linkUri(hubUrl), name, interval, enrollToken, host, events, ws);
         link.dialer.start();
         return link;
     }
@@ -158,8 +156,7 @@ public final class AgentLink implements AutoCloseable {
                 enrollToken.set(null); // spent: a reconnect proves itself by its key alone
                 lastRefusal = null;
                 failures = 0;
-                s.sendText(LinkMessage.write(new LinkMessage.Hello(name, dev.dockerdoctor.fleet.LinkMessage.VERSION + "",
-                        interval.toSeconds(), readOnly)), Callback.NOOP);
+                s.sendText(LinkMessage.write(new LinkMessage.Hello(name, interval.toSeconds())), Callback.NOOP);
                 events.connected();
                 log.info("Connected to the hub at {}", uri);
                 beatUntilDown(s, down);

@@ -103,20 +103,16 @@ public final class HubLink implements AutoCloseable {
         X509Certificate[] peer = ssl instanceof EndPoint.SslSessionData d ? d.peerCertificates() : null;
         if (peer == null || peer.length == 0) return refuse(request, response, callback, "no client certificate");
         String fingerprint = LinkKeys.fingerprint(peer[0]);
+        String token = request.getHeaders().get(ENROLL_HEADER);
+        Optional<EnrollToken> t = EnrollToken.decode(token);
+        if (token != null && t.isEmpty()) return refuse(request, response, callback, FleetBook.Refusal.UNKNOWN_TOKEN.text);
         FleetBook.Admission admission;
         try {
-            String token = request.getHeaders().get(ENROLL_HEADER);
-            Optional<EnrollToken> t = EnrollToken.decode(token);
-            if (token != null && t.isEmpty()) {
-                admission = null;
-            } else {
-                admission = t.isPresent() ? book.redeem(t.get(), fingerprint, clock.instant()) : book.admit(fingerprint);
-            }
+            admission = t.isPresent() ? book.redeem(t.get(), fingerprint, clock.instant()) : book.admit(fingerprint);
         } catch (IOException e) {
             log.warn("Fleet book unreadable; agent from {} not let in: {}", request.getConnectionMetaData().getRemoteSocketAddress(), e.getMessage());
             return refuse(request, response, callback, "the hub cannot read its fleet book");
         }
-        if (admission == null) return refuse(request, response, callback, FleetBook.Refusal.UNKNOWN_TOKEN.text);
         if (admission.host().isEmpty()) return refuse(request, response, callback, admission.refusal().text);
         String name = admission.host().get().name();
         log.info("Agent {} connected from {}", name, request.getConnectionMetaData().getRemoteSocketAddress());
@@ -157,14 +153,6 @@ public final class HubLink implements AutoCloseable {
     }
 
     private void heard(String host, boolean connected, String verdict, String headline) {
-        if (!note(host, connected, verdict, headline)) {
-            HubSession s = live.get(host);
-            if (s != null) s.close("this host was forgotten by the hub");
-        }
-    }
-
-    /** @return false when the host is no longer in the book */
-    private boolean note(String host, boolean connected, String verdict, String headline) {
         Instant now = clock.instant();
         HostStatus before = heard.get(host);
         String v = verdict != null ? verdict : before == null ? null : before.verdict();
@@ -172,12 +160,11 @@ public final class HubLink implements AutoCloseable {
         heard.put(host, new HostStatus(host, connected, now, v, h));
         if (before == null || !before.lastSeen().plus(WRITE_SEEN_EVERY).isAfter(now) || !connected) {
             try {
-                return book.seen(host, now) || !connected;
+                book.seen(host, now);
             } catch (IOException e) {
                 log.warn("Cannot note when {} was last seen: {}", host, e.getMessage());
             }
         }
-        return true;
     }
 
     /** Ask a host's agent for a diagnosis; completes with its reply, or exceptionally if it is not connected. */
@@ -190,7 +177,7 @@ public final class HubLink implements AutoCloseable {
     /** Every enrolled host, the ones that report first, then by name. */
     public List<HostStatus> fleet() {
         List<HostStatus> out = new ArrayList<>();
-        List<dev.dockerdoctor.fleet.FleetBook.Host> enrolled;
+        List<FleetBook.Host> enrolled;
         try {
             enrolled = book.hosts();
         } catch (IOException e) {

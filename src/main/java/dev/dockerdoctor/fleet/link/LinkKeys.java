@@ -1,5 +1,7 @@
 package dev.dockerdoctor.fleet.link;
 
+import dev.dockerdoctor.fleet.FleetBook;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +39,23 @@ public final class LinkKeys {
         this.certificate = x;
     }
 
-    /** The side's keys, made on first use. {@code side} is "hub" or "agent"; {@code cn} goes into the certificate. */
-    public static LinkKeys loadOrCreate(Path stateDir, String side, String cn) throws IOException {
-        Path dir = stateDir.resolve("fleet");
+    /** The hub's keys, made on first use (by the first {@code enroll}). */
+    public static LinkKeys hub(Path stateDir) throws IOException {
+        return loadOrCreate(stateDir, "hub", "docker-doctor-hub");
+    }
+
+    /** Whether this state folder holds a hub's keys, i.e. whether {@code enroll} ever ran here. */
+    public static boolean hubExists(Path stateDir) {
+        return Files.exists(FleetBook.dir(stateDir).resolve("hub.p12"));
+    }
+
+    /** An agent's keys, made on first use; {@code name} goes into its certificate. */
+    public static LinkKeys agent(Path stateDir, String name) throws IOException {
+        return loadOrCreate(stateDir, "agent", name);
+    }
+
+    private static LinkKeys loadOrCreate(Path stateDir, String side, String cn) throws IOException {
+        Path dir = FleetBook.dir(stateDir);
         Path p12 = dir.resolve(side + ".p12");
         Path pass = dir.resolve(side + ".pass");
         if (!Files.exists(p12)) create(dir, p12, pass, cn);
