@@ -7,6 +7,9 @@ import dev.dockerdoctor.fleet.EnrollToken;
 import dev.dockerdoctor.fleet.FleetBook;
 import dev.dockerdoctor.fleet.HostName;
 import dev.dockerdoctor.fleet.LinkMessage;
+import dev.dockerdoctor.fleet.link.LinkNotifier;
+import dev.dockerdoctor.recovery.AuditLog;
+import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.fleet.link.AgentLink;
 import dev.dockerdoctor.fleet.link.LinkKeys;
 import dev.dockerdoctor.model.Diagnosis;
@@ -31,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code agent}: this host's side of a fleet. Diagnoses the host every watch interval and dials the hub
@@ -109,11 +113,22 @@ public final class AgentCommand implements Callable<Integer> {
             }
         }, 0, interval, TimeUnit.MILLISECONDS);
         Identity enrolled = identity;
+        // the step gate is this host's own: its DOCTOR_ADMINS, its plan at click time, its lock and audit log
+        AuditLog audit = new AuditLog(state);
+        AtomicReference<StepRunner> steps = new AtomicReference<>();
         AgentLink link = AgentLink.start(hubUrl, keys, identity.hubPin(), identity.name(), settings.watchInterval(),
                 token, new AgentLink.Host() {
                     @Override
                     public JsonNode diagnose(String view, Instant since) {
                         return StateJson.MAPPER.valueToTree(source.diagnose(since));
+                    }
+
+                    @Override
+                    public JsonNode runStep(String reference, String step, String user) {
+                        StepRunner r = steps.get();
+                        if (r == null) throw new IllegalStateException("the agent is still starting");
+                        // NOT_ALLOWED unless the user is in this host's DOCTOR_ADMINS, whatever the hub says
+                        return StateJson.MAPPER.valueToTree(r.run(step, user, reference, line -> { }));
                     }
 
                     @Override
@@ -133,6 +148,11 @@ public final class AgentCommand implements Callable<Integer> {
                         }
                     }
                 });
+        // the host's incidents, as serve keeps them, told to the hub instead of Slack: the incident book is the
+        // queue while the link is down (kept on disk, told again in order, once)
+        Watching watching = Watching.create(settings, source, probe, new LinkNotifier(link), identity.name(), clock);
+        steps.set(watching.tracking(Recovery.steps(settings, source, agent, audit, clock)));
+        watching.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -141,6 +161,7 @@ public final class AgentCommand implements Callable<Integer> {
                 log.warn("Stopping the link: {}", e.toString());
             } finally {
                 every.shutdownNow();
+                watching.close();
                 agent.close();
                 probe.close();
                 stopped.countDown();

@@ -3,11 +3,13 @@ package dev.dockerdoctor.app;
 import dev.dockerdoctor.fleet.FleetBook;
 import dev.dockerdoctor.fleet.link.HubLink;
 import dev.dockerdoctor.fleet.link.LinkKeys;
+import dev.dockerdoctor.watch.IncidentNotifier;
 import org.slf4j.Logger;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * serve's side of a fleet: it accepts agents on DOCTOR_AGENT_PORT (default 3001) once this hub has a key, which
@@ -19,7 +21,9 @@ final class Hub {
     private Hub() {
     }
 
-    static AutoCloseable startIfEnrolled(Settings settings, Map<String, String> env, Clock clock, Logger log) {
+    /** @param notifiers where each agent's incidents go, by host name */
+    static AutoCloseable startIfEnrolled(Settings settings, Map<String, String> env, Clock clock, Logger log,
+                                         Function<String, IncidentNotifier> notifiers) {
         Path state = settings.serveStateDir();
         String portText = env.get(Env.DOCTOR_AGENT_PORT);
         boolean asked = portText != null && !portText.isBlank();
@@ -33,8 +37,8 @@ final class Hub {
             return () -> { };
         }
         try {
-            HubLink hub = HubLink.start(LinkKeys.hub(state), new FleetBook(state),
-                    null, port, clock);
+            HubLink hub = HubLink.start(LinkKeys.hub(state), new FleetBook(state), null, port, clock,
+                    new HubIncidents(state, notifiers));
             log.info("Accepting agents on port {} (TLS; see docker-doctor hosts)", hub.port());
             return hub;
         } catch (Exception e) {

@@ -85,7 +85,9 @@ public final class ServeCommand implements Callable<Integer> {
             return Main.COULD_NOT_RUN;
         }
         watching.start();
-        AutoCloseable hub = Hub.startIfEnrolled(settings, env, clock, log);
+        com.slack.api.Slack slack = SlackBot.slack(settings.slackApiUrl());
+        AutoCloseable hub = Hub.startIfEnrolled(settings, env, clock, log, name -> metrics.counting(
+                Watching.notifier(settings, slack, name, agent.zone(), id -> name + ":" + id)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -48,13 +48,31 @@ final class Watching implements AutoCloseable {
      */
     static Watching create(Settings s, DiagnosisSource source, DockerProbe probe, Slack slack, String host,
                            ZoneId hostZone, Clock clock, DoctorMetrics metrics) {
-        IncidentNotifier notifier = s.channel() == null ? new LogNotifier()
-                : metrics.counting(new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
-                id -> new ViewContext(host, id, List.copyOf(s.admins()), null), hostZone, s.secrets(), s.oncall()));
+        IncidentNotifier notifier = metrics.counting(notifier(s, slack, host, hostZone, id -> id));
+        Watching w = create(s, source, probe, notifier, host, clock);
+        metrics.incidents(w.watch::openIncident);
+        metrics.maintenance(w.watch::maintenance);
+        return w;
+    }
+
+    /**
+     * Where a host's incidents go: threads in DOCTOR_CHANNEL, in the log when no channel is set.
+     * @param buttonRef what its buttons name for an incident id (an agent's incident: {@code HOST:ID}, so a click
+     *                  can never be taken for one of the hub's own host)
+     */
+    static IncidentNotifier notifier(Settings s, Slack slack, String host, ZoneId zone,
+                                     java.util.function.UnaryOperator<String> buttonRef) {
+        if (s.channel() == null) return new LogNotifier();
+        return new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
+                id -> new ViewContext(host, id == null ? null : buttonRef.apply(id), List.copyOf(s.admins()), null),
+                zone, s.secrets(), s.oncall());
+    }
+
+    /** The same watch, telling {@code notifier} (an agent's: the hub, over the link). */
+    static Watching create(Settings s, DiagnosisSource source, DockerProbe probe, IncidentNotifier notifier, String host,
+                           Clock clock) {
         IncidentWatch watch = IncidentWatch.create(IncidentWatch.Config.of(host, s.watch(), s.watchInterval()).withRemind(s.remind()),
                 s.serveStateDir(), probe, source, notifier, clock);
-        metrics.incidents(watch::openIncident);
-        metrics.maintenance(watch::maintenance);
         return new Watching(watch, s, probe);
     }
 

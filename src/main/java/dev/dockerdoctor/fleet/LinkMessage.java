@@ -14,7 +14,7 @@ import java.time.Instant;
  * Everything that may cross the link between hub and agent, version 1: a JSON text message each, {@code {"v": 1,
  * "type": ..., ...}}. Each side reads only the messages meant for it ({@link ToAgent} or {@link ToHub}); any other
  * type, a newer version or a malformed message is refused by name, never acted on. There is no message that carries
- * a command: the hub asks for a diagnosis, the agent decides what it runs.
+ * a command: the hub asks for a diagnosis or names a step of the agent's own plan, and the agent decides what it runs.
  */
 public final class LinkMessage {
     public static final int VERSION = 1;
@@ -25,8 +25,10 @@ public final class LinkMessage {
 
     /** What the hub may ask of an agent. Every request has an id its reply names. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-    @JsonSubTypes({@JsonSubTypes.Type(value = Diagnose.class, name = "diagnose")})
-    public sealed interface ToAgent permits Diagnose {
+    @JsonSubTypes({@JsonSubTypes.Type(value = Diagnose.class, name = "diagnose"),
+            @JsonSubTypes.Type(value = RunStep.class, name = "run-step"),
+            @JsonSubTypes.Type(value = Answer.class, name = "answer")})
+    public sealed interface ToAgent permits Diagnose, RunStep, Answer {
         String id();
     }
 
@@ -34,8 +36,9 @@ public final class LinkMessage {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({@JsonSubTypes.Type(value = Hello.class, name = "hello"),
             @JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat"),
-            @JsonSubTypes.Type(value = Reply.class, name = "reply")})
-    public sealed interface ToHub permits Hello, Heartbeat, Reply {
+            @JsonSubTypes.Type(value = Reply.class, name = "reply"),
+            @JsonSubTypes.Type(value = Notice.class, name = "notice")})
+    public sealed interface ToHub permits Hello, Heartbeat, Reply, Notice {
     }
 
     /** The first message on every connection. {@code intervalSeconds} is how often heartbeats come. */
@@ -50,8 +53,39 @@ public final class LinkMessage {
     public record Diagnose(String id, String view, Instant since) implements ToAgent {
     }
 
-    /** The answer to request {@code id}: a diagnosis (as the state folder keeps them), or why there is none. */
-    public record Reply(String id, JsonNode diagnosis, String error) implements ToHub {
+    /**
+     * Run step {@code step} of report (or incident) {@code reference} for Slack user {@code user}, who the hub found
+     * in its admin list. The agent decides again: its own DOCTOR_ADMINS, its plan at this moment, its lock and audit.
+     */
+    public record RunStep(String id, String reference, String step, String user) implements ToAgent {
+    }
+
+    /**
+     * The answer to request {@code id}: a diagnosis (as the state folder keeps them) or a step's outcome, or why
+     * there is none.
+     */
+    public record Reply(String id, JsonNode body, String error) implements ToHub {
+    }
+
+    /** What a {@link Notice} may tell: the calls of the agent's incident notifier, one for one. */
+    public enum NoticeKind { OPENED, UPDATED, RESOLVED, REMIND, MAINTENANCE, FIND }
+
+    /**
+     * An incident of the agent's host changed (or a maintenance window did): the hub posts it to Slack and answers
+     * with an {@link Answer} of the same id. {@code incident}, {@code diagnosis} and {@code maintenance} are as the
+     * state folder keeps them; {@code openForSeconds} is a reminder's.
+     */
+    public record Notice(String id, NoticeKind kind, JsonNode incident, JsonNode diagnosis, JsonNode maintenance,
+                         long openForSeconds) implements ToHub {
+    }
+
+    /**
+     * The hub's answer to notice {@code id}: where the incident lives in Slack ({@code thread}, null for none), or
+     * why it did not get there ({@code error}; {@code retryAfterSeconds} when Slack said when, {@code needsPerson}
+     * when a person must fix it).
+     */
+    public record Answer(String id, JsonNode thread, String error, long retryAfterSeconds, boolean needsPerson)
+            implements ToAgent {
     }
 
     /** A message that must not be acted on, with why. */

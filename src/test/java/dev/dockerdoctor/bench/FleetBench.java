@@ -146,6 +146,11 @@ public final class FleetBench {
             }
 
             @Override
+            public com.fasterxml.jackson.databind.JsonNode runStep(String reference, String step, String user) {
+                return JsonNodeFactory.instance.objectNode().put("status", "REFUSED");
+            }
+
+            @Override
             public LinkMessage.Heartbeat heartbeat() {
                 return new LinkMessage.Heartbeat("ok", "Healthy: simulated", Instant.now());
             }

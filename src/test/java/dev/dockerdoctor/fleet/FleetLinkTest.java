@@ -3,6 +3,7 @@ package dev.dockerdoctor.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.dockerdoctor.fleet.link.AgentLink;
+import dev.dockerdoctor.fleet.link.LinkNotifier;
 import dev.dockerdoctor.fleet.link.HubLink;
 import dev.dockerdoctor.fleet.link.LinkKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -38,18 +39,62 @@ class FleetLinkTest {
     static HubLink hub;
     static final List<AgentLink> started = new ArrayList<>();
     static final AtomicInteger diagnoses = new AtomicInteger();
+    static final List<String> stepsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final List<String> noticesHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startHub() throws Exception {
         hubKeys = LinkKeys.hub(hubState);
         book = new FleetBook(hubState);
-        hub = HubLink.start(hubKeys, book, "127.0.0.1", 0, Clock.systemUTC());
+        hub = HubLink.start(hubKeys, book, "127.0.0.1", 0, Clock.systemUTC(), (host, n) -> {
+            noticesHeard.add(host + " " + n.kind() + " " + n.incident().path("id").asText());
+            if (n.incident().path("id").asText().equals("inc-busy")) {
+                return new LinkMessage.Answer(n.id(), null, "Slack said ratelimited", 3, false);
+            }
+            return new LinkMessage.Answer(n.id(), dev.dockerdoctor.store.StateJson.MAPPER.valueToTree(
+                    new dev.dockerdoctor.watch.ThreadRef("C0CHAN", "1700000000.000100")), null, 0, false);
+        });
     }
 
     @AfterAll
     static void stop() throws Exception {
         for (AgentLink a : started) a.close();
         hub.close();
+    }
+
+    @Test
+    void anAgentsIncidentReachesTheHubNamedByItsKeyAndAStepNamedByTheHubReachesTheAgent() throws Exception {
+        EnrollToken token = book.issue("cache-1", hubKeys.fingerprint(), Instant.now());
+        AgentLink a = agent(LinkKeys.agent(agents.resolve("cache-1"), "cache-1"), token.name(), token.encoded());
+        waitFor(() -> hub.connected("cache-1"), "cache-1 to connect");
+        LinkNotifier notifier = new LinkNotifier(a);
+        Instant t = Instant.parse("2026-12-04T06:20:00Z");
+        dev.dockerdoctor.watch.Incident i = new dev.dockerdoctor.watch.Incident("inc-20261204-062000", "cache-1",
+                dev.dockerdoctor.watch.IncidentState.OPEN, t, t, t, null, null, List.of(), List.of(), 0, null,
+                List.of(), 1, null);
+        dev.dockerdoctor.watch.ThreadRef ref = notifier.opened(i, java.util.Optional.empty());
+        assertThat(ref).isEqualTo(new dev.dockerdoctor.watch.ThreadRef("C0CHAN", "1700000000.000100"));
+        assertThat(noticesHeard).contains("cache-1 OPENED inc-20261204-062000");
+        // Slack's "later" crosses the link as the agent's own rate limit, so its courier waits as long
+        dev.dockerdoctor.watch.Incident busy = new dev.dockerdoctor.watch.Incident("inc-busy", "cache-1",
+                dev.dockerdoctor.watch.IncidentState.OPEN, t, t, t, null, null, List.of(), List.of(), 0, null,
+                List.of(), 1, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> notifier.opened(busy, java.util.Optional.empty()))
+                .isInstanceOfSatisfying(dev.dockerdoctor.watch.DeliveryException.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
+
+        JsonNode outcome = hub.runStep("cache-1", "inc-20261204-062000", "restart-docker", "U0ADMIN", Duration.ofSeconds(10)).get();
+        assertThat(outcome.path("status").asText()).isEqualTo("DONE");
+        assertThat(stepsAsked).containsExactly("inc-20261204-062000 restart-docker U0ADMIN");
+
+        a.close();
+        waitFor(() -> !hub.connected("cache-1"), "cache-1 to be gone");
+        // the link is down: the notice fails at once, as a Slack outage would, and the agent's book keeps it
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> notifier.updated(i, java.util.Optional.empty()))
+                .isInstanceOfSatisfying(dev.dockerdoctor.watch.DeliveryException.class,
+                        e -> assertThat(e.needsPerson()).isFalse());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.runStep("cache-1", "x", "y", "U", Duration.ofSeconds(1)).get())
+                .hasMessageContaining("not connected");
     }
 
     @Test
@@ -146,6 +191,12 @@ class FleetLinkTest {
                     public JsonNode diagnose(String view, Instant since) {
                         diagnoses.incrementAndGet();
                         return JsonNodeFactory.instance.objectNode().put("view", view).put("since", since.toString());
+                    }
+
+                    @Override
+                    public JsonNode runStep(String reference, String step, String user) {
+                        stepsAsked.add(reference + " " + step + " " + user);
+                        return JsonNodeFactory.instance.objectNode().put("status", "DONE").put("step", step);
                     }
 
                     @Override

@@ -18,13 +18,17 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The agent's end of the link: dials the hub, says hello, sends a heartbeat every interval and answers the hub's
@@ -39,6 +43,9 @@ public final class AgentLink implements AutoCloseable {
     /** What the agent answers with; runs off the link's threads, one request at a time. */
     public interface Host {
         JsonNode diagnose(String view, Instant since) throws Exception;
+
+        /** Runs a step the hub's user clicked, through this host's own gate; the outcome as the state keeps it. */
+        JsonNode runStep(String reference, String step, String user) throws Exception;
 
         LinkMessage.Heartbeat heartbeat();
     }
@@ -59,6 +66,9 @@ public final class AgentLink implements AutoCloseable {
     private final Events events;
     private final WebSocketClient client;
     private final ExecutorService work = Executors.newSingleThreadExecutor(r -> daemon(r, "doctor-agent-work"));
+    /** Steps wait for no diagnosis, and a step that restarts Docker for minutes holds up no diagnosis. */
+    private final ExecutorService steps = Executors.newSingleThreadExecutor(r -> daemon(r, "doctor-agent-steps"));
+    private final Map<String, CompletableFuture<LinkMessage.Answer>> told = new ConcurrentHashMap<>();
     private final Thread dialer;
     private final AtomicReference<String> enrollToken;
     private final AtomicReference<Session> session = new AtomicReference<>();
@@ -129,6 +139,24 @@ public final class AgentLink implements AutoCloseable {
     public boolean connected() {
         Session s = session.get();
         return s != null && s.isOpen();
+    }
+
+    /**
+     * Tells the hub of an incident change and waits for its answer, or fails at once when the link is down (the
+     * caller keeps the change and tells it again later: nothing is queued here).
+     */
+    public CompletableFuture<LinkMessage.Answer> tell(Function<String, LinkMessage.Notice> notice, Duration timeout) {
+        CompletableFuture<LinkMessage.Answer> f = new CompletableFuture<>();
+        Session s = session.get();
+        if (s == null || !s.isOpen()) {
+            f.completeExceptionally(new java.io.IOException("not connected to the hub"));
+            return f;
+        }
+        String id = UUID.randomUUID().toString();
+        told.put(id, f);
+        f.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((v, e) -> told.remove(id));
+        s.sendText(LinkMessage.write(notice.apply(id)), Callback.from(() -> { }, f::completeExceptionally));
+        return f;
     }
 
     /** Why the hub last refused this agent, or null. */
@@ -240,7 +268,12 @@ public final class AgentLink implements AutoCloseable {
                 log.warn("The hub sent {}; not acted on", e.getMessage());
                 return;
             }
-            work.execute(() -> answer(m));
+            if (m instanceof LinkMessage.Answer a) {
+                CompletableFuture<LinkMessage.Answer> f = a.id() == null ? null : told.remove(a.id());
+                if (f != null) f.complete(a);
+                return;
+            }
+            (m instanceof LinkMessage.RunStep ? steps : work).execute(() -> answer(m));
         }
 
         private void answer(LinkMessage.ToAgent m) {
@@ -250,6 +283,12 @@ public final class AgentLink implements AutoCloseable {
                     reply = new LinkMessage.Reply(d.id(), host.diagnose(d.view(), d.since()), null);
                 } catch (Exception e) {
                     reply = new LinkMessage.Reply(d.id(), null, "the diagnosis failed: " + rootMessage(e));
+                }
+            } else if (m instanceof LinkMessage.RunStep r) {
+                try {
+                    reply = new LinkMessage.Reply(r.id(), host.runStep(r.reference(), r.step(), r.user()), null);
+                } catch (Exception e) {
+                    reply = new LinkMessage.Reply(r.id(), null, "the step could not be run: " + rootMessage(e));
                 }
             } else {
                 reply = new LinkMessage.Reply(m.id(), null, "not a request this agent takes");
@@ -261,14 +300,22 @@ public final class AgentLink implements AutoCloseable {
         @Override
         public void onWebSocketClose(int status, String reason) {
             log.info("The link to the hub closed ({}{})", status, reason == null || reason.isEmpty() ? "" : ": " + reason);
+            failTold();
             down.countDown();
         }
 
         @Override
         public void onWebSocketError(Throwable cause) {
             log.debug("Link: {}", cause.toString());
+            failTold();
             down.countDown();
         }
+    }
+
+    private void failTold() {
+        java.io.IOException gone = new java.io.IOException("the link to the hub closed before it answered");
+        told.values().forEach(f -> f.completeExceptionally(gone));
+        told.clear();
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -284,6 +331,7 @@ public final class AgentLink implements AutoCloseable {
         Session s = session.get();
         if (s != null) s.close();
         work.shutdownNow();
+        steps.shutdownNow();
         client.stop();
     }
 }

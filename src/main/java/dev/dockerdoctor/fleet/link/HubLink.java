@@ -58,16 +58,40 @@ public final class HubLink implements AutoCloseable {
     private final ServerConnector connector;
     private final Map<String, HubSession> live = new ConcurrentHashMap<>();
     private final Map<String, HostStatus> heard = new ConcurrentHashMap<>();
+    private final Map<String, Duration> intervals = new ConcurrentHashMap<>();
+    private final Notices notices;
+    /** One notice at a time, in the order they came: Slack's one message a second per channel is the bottleneck. */
+    private final java.util.concurrent.ExecutorService noticeThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "doctor-hub-notices");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private HubLink(FleetBook book, Clock clock, Server server, ServerConnector connector) {
+    /** What the hub does with an agent's incident notices (posts them to Slack); called on one thread. */
+    @FunctionalInterface
+    public interface Notices {
+        LinkMessage.Answer notice(String host, LinkMessage.Notice notice);
+
+        /** A hub that posts nothing: every notice is answered "not posted", so agents keep it and tell again. */
+        Notices NONE = (host, n) -> new LinkMessage.Answer(n.id(), null, "this hub posts no incidents", 0, true);
+    }
+
+    private HubLink(FleetBook book, Clock clock, Server server, ServerConnector connector, Notices notices) {
         this.book = book;
         this.clock = clock;
         this.server = server;
         this.connector = connector;
+        this.notices = notices;
     }
 
-    /** Listens on {@code port} (0: any free one) of {@code bindHost} (null: every address). */
+    /** Listens on {@code port} (0: any free one) of {@code bindHost} (null: every address); posts no incidents. */
     public static HubLink start(LinkKeys keys, FleetBook book, String bindHost, int port, Clock clock) throws Exception {
+        return start(keys, book, bindHost, port, clock, Notices.NONE);
+    }
+
+    /** As above, with {@code notices} deciding what becomes of the agents' incidents. */
+    public static HubLink start(LinkKeys keys, FleetBook book, String bindHost, int port, Clock clock,
+                                Notices notices) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setName("doctor-hub");
         Server server = new Server(threads);
@@ -84,7 +108,7 @@ public final class HubLink implements AutoCloseable {
         connector.setHost(bindHost);
         connector.setPort(port);
         server.addConnector(connector);
-        HubLink hub = new HubLink(book, clock, server, connector);
+        HubLink hub = new HubLink(book, clock, server, connector, notices);
         server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_MESSAGE);
             container.setIdleTimeout(Duration.ofMinutes(5));
@@ -124,6 +148,33 @@ public final class HubLink implements AutoCloseable {
         response.getHeaders().put(REFUSED_HEADER, why);
         Response.writeError(request, response, callback, 403, why);
         return null;
+    }
+
+    void hello(HubSession s, LinkMessage.Hello h) {
+        if (h.intervalSeconds() > 0) intervals.put(s.host(), Duration.ofSeconds(h.intervalSeconds()));
+        opened(s);
+    }
+
+    void notice(HubSession s, LinkMessage.Notice n) {
+        try {
+            noticeThread.execute(() -> {
+                LinkMessage.Answer a;
+                try {
+                    a = notices.notice(s.host(), n);
+                } catch (RuntimeException e) {
+                    log.warn("Notice {} of {} failed", n.kind(), s.host(), e);
+                    a = new LinkMessage.Answer(n.id(), null, "the hub failed: " + e.getClass().getSimpleName(), 0, false);
+                }
+                s.send(a);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping: the agent's wait times out and it tells again
+        }
+    }
+
+    /** How often {@code host} said it reports (its hello), or null before its first hello since the hub started. */
+    public Duration interval(String host) {
+        return intervals.get(host);
     }
 
     void opened(HubSession s) {
@@ -174,7 +225,17 @@ public final class HubLink implements AutoCloseable {
         return s.ask(id -> new LinkMessage.Diagnose(id, view, since), timeout);
     }
 
-    /** Every enrolled host, the ones that report first, then by name. */
+    /**
+     * Ask a host's agent to run a step; completes with the outcome's JSON, or exceptionally if it is not connected
+     * or did not answer in time (the step may still have run: the agent's audit log says).
+     */
+    public CompletableFuture<JsonNode> runStep(String host, String reference, String step, String user, Duration timeout) {
+        HubSession s = live.get(host);
+        if (s == null) return CompletableFuture.failedFuture(new IOException(host + " is not connected"));
+        return s.ask(id -> new LinkMessage.RunStep(id, reference, step, user), timeout);
+    }
+
+    /** Every enrolled host, by name. */
     public List<HostStatus> fleet() {
         List<HostStatus> out = new ArrayList<>();
         List<FleetBook.Host> enrolled;
@@ -199,6 +260,7 @@ public final class HubLink implements AutoCloseable {
     @Override
     public void close() throws Exception {
         for (HubSession s : live.values()) s.close("the hub is stopping");
+        noticeThread.shutdownNow();
         server.stop();
     }
 }

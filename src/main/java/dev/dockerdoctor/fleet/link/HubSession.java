@@ -60,14 +60,16 @@ public final class HubSession implements Session.Listener.AutoDemanding {
                 log.warn("Agent enrolled as {} says it is '{}': it stays {}", host, h.host(), host);
             }
             greeted = true;
-            hub.opened(this);
+            hub.hello(this, h);
         } else if (m instanceof LinkMessage.Heartbeat b) {
             hub.heartbeat(this, b);
+        } else if (m instanceof LinkMessage.Notice n) {
+            hub.notice(this, n);
         } else if (m instanceof LinkMessage.Reply r) {
             CompletableFuture<JsonNode> f = r.id() == null ? null : asked.remove(r.id());
             if (f == null) log.debug("Agent {} answered {}, which nobody waits for any more", host, r.id());
             else if (r.error() != null) f.completeExceptionally(new IOException(host + ": " + r.error()));
-            else f.complete(r.diagnosis());
+            else f.complete(r.body());
         }
     }
 
@@ -83,6 +85,11 @@ public final class HubSession implements Session.Listener.AutoDemanding {
         }
         s.sendText(LinkMessage.write(request.apply(id)), Callback.from(() -> { }, f::completeExceptionally));
         return f;
+    }
+
+    void send(LinkMessage.ToAgent m) {
+        Session s = session;
+        if (s != null && s.isOpen()) s.sendText(LinkMessage.write(m), Callback.NOOP);
     }
 
     @Override

@@ -1,0 +1,114 @@
+package dev.dockerdoctor.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockerdoctor.fleet.FleetBook;
+import dev.dockerdoctor.fleet.LinkMessage;
+import dev.dockerdoctor.fleet.link.HubLink;
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.store.AtomicFile;
+import dev.dockerdoctor.store.StateJson;
+import dev.dockerdoctor.watch.DeliveryException;
+import dev.dockerdoctor.watch.Incident;
+import dev.dockerdoctor.watch.IncidentNotifier;
+import dev.dockerdoctor.watch.Maintenance;
+import dev.dockerdoctor.watch.ThreadRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * serve's answer to its agents' incident notices: each is posted in DOCTOR_CHANNEL as serve posts its own host's,
+ * by a notifier for that host (its messages name it). The thread each agent's incident got is kept in
+ * {@code <state>/fleet/threads.json}: an agent that tells an opening again (its answer was lost, it restarted) gets
+ * the same thread back, so nothing is posted twice. Called on the link's one notice thread.
+ */
+final class HubIncidents implements HubLink.Notices {
+    /** Enough for every incident a fleet had in weeks; the oldest go first (their agents hold their threads too). */
+    static final int KEEP = 2000;
+    private static final Logger log = LoggerFactory.getLogger(HubIncidents.class);
+
+    private final Function<String, IncidentNotifier> notifiers;
+    private final Path file;
+    private final Map<String, ThreadRef> threads;
+
+    /** @param notifiers the notifier for a host's incidents, by host name */
+    HubIncidents(Path state, Function<String, IncidentNotifier> notifiers) {
+        this.notifiers = notifiers;
+        this.file = FleetBook.dir(state).resolve("threads.json");
+        this.threads = load(file);
+    }
+
+    @Override
+    public LinkMessage.Answer notice(String host, LinkMessage.Notice n) {
+        try {
+            Incident i = n.incident() == null ? null : StateJson.MAPPER.treeToValue(n.incident(), Incident.class);
+            Optional<Diagnosis> d = n.diagnosis() == null || n.diagnosis().isNull() ? Optional.empty()
+                    : Optional.of(StateJson.MAPPER.treeToValue(n.diagnosis(), Diagnosis.class));
+            if (i == null && n.kind() != LinkMessage.NoticeKind.MAINTENANCE) throw new IllegalArgumentException("no incident");
+            IncidentNotifier out = notifiers.apply(host);
+            String key = i == null ? null : host + "/" + i.id();
+            ThreadRef ref = switch (n.kind()) {
+                case OPENED -> {
+                    ThreadRef known = threads.get(key);
+                    if (known != null) yield known;
+                    ThreadRef posted = out.opened(i, d);
+                    keep(key, posted);
+                    yield posted;
+                }
+                case FIND -> threads.get(key);
+                case UPDATED -> out.updated(i, d);
+                case RESOLVED -> out.resolved(i, d);
+                case REMIND -> {
+                    out.remind(i, Duration.ofSeconds(Math.max(0, n.openForSeconds())));
+                    yield null;
+                }
+                case MAINTENANCE -> {
+                    out.maintenance(StateJson.MAPPER.treeToValue(n.maintenance(), Maintenance.class));
+                    yield null;
+                }
+            };
+            if (ref != null && key != null && n.kind() != LinkMessage.NoticeKind.FIND) keep(key, ref);
+            JsonNode thread = ref == null ? null : StateJson.MAPPER.valueToTree(ref);
+            return new LinkMessage.Answer(n.id(), thread, null, 0, false);
+        } catch (DeliveryException e) {
+            return new LinkMessage.Answer(n.id(), null, e.getMessage(),
+                    e.retryAfter().map(Duration::toSeconds).orElse(0L), e.needsPerson());
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            log.warn("Agent {} sent a {} notice the hub cannot read: {}", host, n.kind(), e.getMessage());
+            return new LinkMessage.Answer(n.id(), null, "the hub cannot read this notice", 0, true);
+        }
+    }
+
+    private void keep(String key, ThreadRef ref) {
+        threads.remove(key);
+        threads.put(key, ref);
+        while (threads.size() > KEEP) threads.remove(threads.keySet().iterator().next());
+        try {
+            AtomicFile.write(file, StateJson.MAPPER.writeValueAsBytes(threads));
+        } catch (IOException e) {
+            // kept in memory still: only a hub restart before the next write could post this incident twice
+            log.warn("Cannot keep the agents' incident threads in {}: {}", file, e.toString());
+        }
+    }
+
+    private static Map<String, ThreadRef> load(Path file) {
+        Map<String, ThreadRef> m = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) return m;
+        try {
+            m.putAll(StateJson.MAPPER.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, ThreadRef>>() { }));
+        } catch (IOException e) {
+            log.warn("{} cannot be read ({}): agents' open incidents may be posted again", file, e.toString());
+        }
+        return m;
+    }
+}
