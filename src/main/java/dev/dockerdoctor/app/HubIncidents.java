@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -107,7 +108,14 @@ final class HubIncidents implements HubLink.Notices {
         try {
             m.putAll(StateJson.MAPPER.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, ThreadRef>>() { }));
         } catch (IOException e) {
-            log.warn("{} cannot be read ({}): agents' open incidents may be posted again", file, e.toString());
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moved) {
+                aside = null;
+            }
+            log.warn("{} cannot be read ({}){}: agents' open incidents may be posted again", file, e.toString(),
+                    aside == null ? "" : "; moved it to " + aside);
         }
         return m;
     }
