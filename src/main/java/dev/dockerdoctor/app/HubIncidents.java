@@ -41,6 +41,8 @@ final class HubIncidents implements HubLink.Notices {
     private final Function<String, IncidentNotifier> notifiers;
     private final Path file;
     private final Map<String, ThreadRef> threads;
+    /** Each open agent incident's newest diagnosis, so its buttons resolve while its agent is away (memory only). */
+    private final Map<String, Diagnosis> diagnoses = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param notifiers the notifier for a host's incidents, by host name */
     HubIncidents(Path state, Function<String, IncidentNotifier> notifiers) {
@@ -58,6 +60,8 @@ final class HubIncidents implements HubLink.Notices {
             if (i == null && n.kind() != LinkMessage.NoticeKind.MAINTENANCE) throw new IllegalArgumentException("no incident");
             IncidentNotifier out = notifiers.apply(host);
             String key = i == null ? null : host + "/" + i.id();
+            if (key != null && n.kind() == LinkMessage.NoticeKind.RESOLVED) diagnoses.remove(key);
+            else if (key != null && d.isPresent()) diagnoses.put(key, d.get());
             ThreadRef ref = switch (n.kind()) {
                 case OPENED -> {
                     ThreadRef known = threads.get(key);
@@ -88,6 +92,11 @@ final class HubIncidents implements HubLink.Notices {
             log.warn("Agent {} sent a {} notice the hub cannot read: {}", host, n.kind(), e.getMessage());
             return new LinkMessage.Answer(n.id(), null, "the hub cannot read this notice", 0, true);
         }
+    }
+
+    /** The newest diagnosis a host's agent told with one of its open incidents, if the hub heard one. */
+    Optional<Diagnosis> diagnosis(String host, String incidentId) {
+        return Optional.ofNullable(diagnoses.get(host + "/" + incidentId));
     }
 
     private void keep(String key, ThreadRef ref) {

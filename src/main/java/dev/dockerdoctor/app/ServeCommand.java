@@ -70,8 +70,13 @@ public final class ServeCommand implements Callable<Integer> {
                 host, agent.zone(), clock, metrics);
         // one audit log: its lock is what keeps the steps' lines and the acknowledgements' from writing over each other
         AuditLog audit = new AuditLog(settings.serveStateDir());
-        StepRunner steps = metrics.counting(watching.tracking(Recovery.steps(settings, source, agent, audit, clock)));
-        ReportStore reports = watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS));
+        // the agents' incidents are posted as this host's are, their messages and buttons naming their host
+        com.slack.api.Slack slack = SlackBot.slack(settings.slackApiUrl());
+        HubIncidents agentsIncidents = new HubIncidents(settings.serveStateDir(), name -> metrics.counting(
+                Watching.notifier(settings, slack, name, agent.zone(), id -> name + ":" + id)));
+        FleetSteps fleet = new FleetSteps(agentsIncidents, clock);
+        StepRunner steps = metrics.counting(fleet.steps(watching.tracking(Recovery.steps(settings, source, agent, audit, clock))));
+        ReportStore reports = fleet.reports(watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS)));
         BotServer server;
         try {
             WatchDesk desk = desk(source, watching, audit, clock);
@@ -85,9 +90,8 @@ public final class ServeCommand implements Callable<Integer> {
             return Main.COULD_NOT_RUN;
         }
         watching.start();
-        com.slack.api.Slack slack = SlackBot.slack(settings.slackApiUrl());
-        AutoCloseable hub = Hub.startIfEnrolled(settings, env, clock, log, name -> metrics.counting(
-                Watching.notifier(settings, slack, name, agent.zone(), id -> name + ":" + id)));
+        java.util.Optional<dev.dockerdoctor.fleet.link.HubLink> hub = Hub.startIfEnrolled(settings, env, clock, log, agentsIncidents);
+        hub.ifPresent(fleet::link);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -1,0 +1,147 @@
+package dev.dockerdoctor.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockerdoctor.fleet.HostName;
+import dev.dockerdoctor.fleet.link.HubLink;
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.parse.Since;
+import dev.dockerdoctor.recovery.StepOutcome;
+import dev.dockerdoctor.recovery.StepRunner;
+import dev.dockerdoctor.slack.ReportStore;
+import dev.dockerdoctor.slack.StoredReport;
+import dev.dockerdoctor.store.StateJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * serve's buttons in a fleet. A button in an agent's incident thread names its report {@code HOST:INCIDENT}; its
+ * click goes down the link to that host's agent as a named run-step request, and the agent checks its own
+ * DOCTOR_ADMINS, plans again and runs once (the hub's DOCTOR_ADMINS is asked first: a user must be on both). Every
+ * other report id is this host's, as on a one-host install.
+ */
+final class FleetSteps {
+    /** Longer than any step's own timeouts (a daemon restart and its wait): the link's answer comes after the step. */
+    static final Duration STEP_ANSWER = Duration.ofMinutes(10);
+    static final Duration DIAGNOSIS_ANSWER = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(FleetSteps.class);
+
+    private final HubIncidents incidents;
+    private final Clock clock;
+    private volatile HubLink link;
+
+    FleetSteps(HubIncidents incidents, Clock clock) {
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    /** The link, once the hub accepts agents (before that, an agent's button finds its host not connected). */
+    void link(HubLink link) {
+        this.link = link;
+    }
+
+    /** A report id naming another host, split into host and that host's own reference; empty for this host's. */
+    static Optional<String[]> remote(String reference) {
+        int colon = reference == null ? -1 : reference.indexOf(':');
+        if (colon <= 0) return Optional.empty();
+        String host = reference.substring(0, colon);
+        return HostName.valid(host) ? Optional.of(new String[] {host, reference.substring(colon + 1)}) : Optional.empty();
+    }
+
+    StepRunner steps(StepRunner local) {
+        return new StepRunner() {
+            @Override
+            public boolean mayRun(String user) {
+                return local.mayRun(user);
+            }
+
+            @Override
+            public void previewed(String stepId, String user, String reference) {
+                local.previewed(stepId, user, reference);
+            }
+
+            @Override
+            public StepOutcome run(String stepId, String user, String reference, Consumer<String> progress) {
+                Optional<String[]> there = remote(reference);
+                return there.isEmpty() ? local.run(stepId, user, reference, progress)
+                        : runThere(there.get()[0], there.get()[1], stepId, user);
+            }
+        };
+    }
+
+    private StepOutcome runThere(String host, String reference, String stepId, String user) {
+        HubLink l = link;
+        if (l == null || !l.connected(host)) {
+            return refused(stepId, user, host + "'s agent is not connected to the hub: nothing ran. Its own"
+                    + " `docker-doctor diagnose` and steps still work on the host.");
+        }
+        log.info("Step {} on {} (incident {}) asked for by {}", stepId, host, reference, user);
+        try {
+            JsonNode o = l.runStep(host, reference, stepId, user, STEP_ANSWER).get(STEP_ANSWER.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+            return StateJson.MAPPER.treeToValue(o, StepOutcome.class);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return lost(host, stepId, user, "the hub is stopping");
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable why = e instanceof ExecutionException ? e.getCause() : e;
+            return lost(host, stepId, user, why == null ? e.toString() : why.getMessage());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return lost(host, stepId, user, "its answer could not be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static StepOutcome refused(String stepId, String user, String why) {
+        return new StepOutcome(StepOutcome.Status.REFUSED, stepId, user, why, List.of(), null);
+    }
+
+    /** The request left, its answer did not come: the step may have run, and the host's audit log says. */
+    private static StepOutcome lost(String host, String stepId, String user, String why) {
+        log.warn("Step {} on {}: no answer ({})", stepId, host, why);
+        return new StepOutcome(StepOutcome.Status.FAILED, stepId, user, "No answer from " + host + " (" + why
+                + "). The step may have run: its audit log on " + host + " says; the incident thread follows the host.",
+                List.of(), null);
+    }
+
+    ReportStore reports(ReportStore local) {
+        return new ReportStore() {
+            @Override
+            public StoredReport save(Diagnosis diagnosis) {
+                return local.save(diagnosis);
+            }
+
+            @Override
+            public Optional<StoredReport> find(String reportId) {
+                Optional<String[]> there = remote(reportId);
+                if (there.isEmpty()) return local.find(reportId);
+                String host = there.get()[0];
+                Optional<Diagnosis> d = incidents.diagnosis(host, there.get()[1]);
+                if (d.isEmpty()) d = askFor(host);
+                return d.map(x -> new StoredReport(reportId, x));
+            }
+        };
+    }
+
+    /** A hub that restarted has no agent diagnosis in memory: the host's newest one, if its agent answers. */
+    private Optional<Diagnosis> askFor(String host) {
+        HubLink l = link;
+        if (l == null || !l.connected(host)) return Optional.empty();
+        try {
+            JsonNode d = l.diagnose(host, null, clock.instant().minus(Since.DEFAULT), DIAGNOSIS_ANSWER)
+                    .get(DIAGNOSIS_ANSWER.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+            return Optional.of(StateJson.MAPPER.treeToValue(d, Diagnosis.class));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException | java.io.IOException | IllegalArgumentException e) {
+            log.warn("No diagnosis from {} for a button: {}", host, e.toString());
+            return Optional.empty();
+        }
+    }
+}

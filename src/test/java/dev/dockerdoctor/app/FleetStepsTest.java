@@ -1,0 +1,98 @@
+package dev.dockerdoctor.app;
+
+import dev.dockerdoctor.fleet.LinkMessage;
+import dev.dockerdoctor.model.Diagnosis;
+import dev.dockerdoctor.recovery.StepOutcome;
+import dev.dockerdoctor.recovery.StepRunner;
+import dev.dockerdoctor.slack.InMemoryReportStore;
+import dev.dockerdoctor.slack.ReportStore;
+import dev.dockerdoctor.slack.StoredReport;
+import dev.dockerdoctor.slack.TestDiagnoses;
+import dev.dockerdoctor.store.StateJson;
+import dev.dockerdoctor.testing.RecordingNotifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which host a button's click belongs to: {@code HOST:INCIDENT} is an agent's, anything else this host's; an
+ * agent's that cannot reach its host runs nothing anywhere, and its report resolves from what the agent told.
+ */
+class FleetStepsTest {
+    @TempDir Path state;
+
+    /** This host's runner, recording what it was asked. */
+    static final class LocalSteps implements StepRunner {
+        final List<String> ran = new ArrayList<>();
+
+        @Override
+        public boolean mayRun(String user) {
+            return "U0ALICE".equals(user);
+        }
+
+        @Override
+        public StepOutcome run(String stepId, String user, String reference, Consumer<String> progress) {
+            ran.add(stepId + "@" + reference);
+            return new StepOutcome(StepOutcome.Status.DONE, stepId, user, "ran here", List.of(), null);
+        }
+    }
+
+    @Test
+    void aReportIdNamingAHostIsThatHostsAndEveryOtherIsOurs() {
+        assertThat(FleetSteps.remote("cache-1:inc-20211007-062112")).hasValueSatisfying(
+                p -> assertThat(p).containsExactly("cache-1", "inc-20211007-062112"));
+        assertThat(FleetSteps.remote("web.example.org:inc-1")).isPresent();
+        assertThat(FleetSteps.remote("inc-20211007-062112")).isEmpty();
+        assertThat(FleetSteps.remote("r-3f9a")).isEmpty();
+        assertThat(FleetSteps.remote(":inc-1")).isEmpty();
+        assertThat(FleetSteps.remote("Not A Host:inc-1")).as("not a host name").isEmpty();
+        assertThat(FleetSteps.remote(null)).isEmpty();
+    }
+
+    @Test
+    void ourClicksRunHereAndAnAgentsRunNowhereWhileItsHostIsAway() {
+        LocalSteps local = new LocalSteps();
+        FleetSteps fleet = new FleetSteps(new HubIncidents(state, h -> new RecordingNotifier()), Clock.systemUTC());
+        StepRunner steps = fleet.steps(local);
+        assertThat(steps.mayRun("U0ALICE")).isTrue();
+        assertThat(steps.mayRun("U0BOB")).as("the hub's admins are asked first").isFalse();
+
+        assertThat(steps.run("restore-data-root", "U0ALICE", "inc-1", l -> { }).status()).isEqualTo(StepOutcome.Status.DONE);
+        StepOutcome away = steps.run("restore-data-root", "U0ALICE", "cache-1:inc-1", l -> { });
+        assertThat(away.status()).isEqualTo(StepOutcome.Status.REFUSED);
+        assertThat(away.summary()).contains("cache-1", "not connected", "nothing ran");
+        assertThat(local.ran).as("only our own incident's step ran here").containsExactly("restore-data-root@inc-1");
+    }
+
+    @Test
+    void anAgentsReportIsTheDiagnosisItToldWithItsIncident() {
+        HubIncidents incidents = new HubIncidents(state, h -> new RecordingNotifier());
+        FleetSteps fleet = new FleetSteps(incidents, Clock.systemUTC());
+        ReportStore ours = new InMemoryReportStore(16);
+        ReportStore reports = fleet.reports(ours);
+        StoredReport mine = reports.save(TestDiagnoses.healthy());
+        assertThat(reports.find(mine.id())).isPresent();
+        assertThat(reports.find("cache-1:inc-1")).as("nothing told yet, no link").isEmpty();
+
+        Diagnosis told = TestDiagnoses.incident();
+        incidents.notice("cache-1", new LinkMessage.Notice("n1", LinkMessage.NoticeKind.OPENED,
+                HubIncidentsTest.incident("inc-1", "cache-1"), StateJson.MAPPER.valueToTree(told), null, 0));
+        assertThat(reports.find("cache-1:inc-1")).hasValueSatisfying(r -> {
+            assertThat(r.id()).isEqualTo("cache-1:inc-1");
+            assertThat(r.diagnosis().findings()).extracting(f -> f.id())
+                    .containsExactlyElementsOf(told.findings().stream().map(f -> f.id()).toList());
+        });
+        assertThat(reports.find("web-2:inc-1")).as("another host's incident of the same id").isEmpty();
+
+        incidents.notice("cache-1", new LinkMessage.Notice("n2", LinkMessage.NoticeKind.RESOLVED,
+                HubIncidentsTest.incident("inc-1", "cache-1"), null, null, 0));
+        assertThat(reports.find("cache-1:inc-1")).as("a resolved incident's buttons resolve no more").isEmpty();
+    }
+}
