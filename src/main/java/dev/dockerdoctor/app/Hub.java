@@ -3,26 +3,47 @@ package dev.dockerdoctor.app;
 import dev.dockerdoctor.fleet.FleetBook;
 import dev.dockerdoctor.fleet.link.HubLink;
 import dev.dockerdoctor.fleet.link.LinkKeys;
+import dev.dockerdoctor.watch.IncidentNotifier;
 import org.slf4j.Logger;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * serve's side of a fleet: it accepts agents on DOCTOR_AGENT_PORT (default 3001) once this hub has a key, which
  * the first {@code enroll} makes, or when the port is set. A one-host install opens no port and needs no key.
  */
-final class Hub {
+final class Hub implements AutoCloseable {
     static final int DEFAULT_PORT = 3001;
+    /** How often the hub looks for hosts that fell silent. */
+    static final Duration SILENCE_CHECK = Duration.ofSeconds(2);
 
-    private Hub() {
+    private final HubLink link;
+    private final ScheduledExecutorService silence;
+
+    private Hub(HubLink link, ScheduledExecutorService silence) {
+        this.link = link;
+        this.silence = silence;
     }
 
-    /** @param incidents where each agent's incidents go; empty when this serve accepts no agents */
-    static Optional<HubLink> startIfEnrolled(Settings settings, Map<String, String> env, Clock clock, Logger log,
-                                             HubIncidents incidents) {
+    HubLink link() {
+        return link;
+    }
+
+    /**
+     * @param incidents where each agent's incidents go
+     * @param notifiers the notifier of each host's incidents, for the silent ones only the hub can raise
+     * @return empty when this serve accepts no agents
+     */
+    static Optional<Hub> startIfEnrolled(Settings settings, Map<String, String> env, Clock clock, Logger log,
+                                         HubIncidents incidents, Function<String, IncidentNotifier> notifiers) {
         Path state = settings.serveStateDir();
         String portText = env.get(Env.DOCTOR_AGENT_PORT);
         boolean asked = portText != null && !portText.isBlank();
@@ -39,7 +60,23 @@ final class Hub {
             HubLink hub = HubLink.start(LinkKeys.hub(state), new FleetBook(state), null, port, clock,
                     incidents);
             log.info("Accepting agents on port {} (TLS; see docker-doctor hosts)", hub.port());
-            return Optional.of(hub);
+            // before an agent has said how often it reports (after a hub restart), this host's interval is the guess
+            Duration guess = settings.watchInterval();
+            SilentAgents silent = new SilentAgents(state, hub::fleet, h -> Optional.ofNullable(hub.interval(h)).orElse(guess),
+                    notifiers, clock, guess.multipliedBy(dev.dockerdoctor.fleet.Silence.MISSED).plusSeconds(10));
+            ScheduledExecutorService every = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "doctor-hub-silence");
+                t.setDaemon(true);
+                return t;
+            });
+            every.scheduleWithFixedDelay(() -> {
+                try {
+                    silent.check();
+                } catch (RuntimeException e) {
+                    log.warn("Looking for silent hosts failed", e);
+                }
+            }, SILENCE_CHECK.toMillis(), SILENCE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(new Hub(hub, every));
         } catch (Exception e) {
             // the host's own watch and the Slack bot carry on: a fleet link that cannot start is not an outage here
             log.warn("Cannot accept agents on port {}: {}", port, e.getMessage());
@@ -47,7 +84,13 @@ final class Hub {
         }
     }
 
-    static void close(Optional<HubLink> hub, Logger log) {
+    @Override
+    public void close() throws Exception {
+        silence.shutdownNow();
+        link.close();
+    }
+
+    static void close(Optional<Hub> hub, Logger log) {
         if (hub.isEmpty()) return;
         try {
             hub.get().close();

@@ -18,9 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -112,20 +110,7 @@ final class HubIncidents implements HubLink.Notices {
     }
 
     private static Map<String, ThreadRef> load(Path file) {
-        Map<String, ThreadRef> m = new LinkedHashMap<>();
-        if (!Files.isRegularFile(file)) return m;
-        try {
-            m.putAll(StateJson.MAPPER.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, ThreadRef>>() { }));
-        } catch (IOException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
-            try {
-                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException moved) {
-                aside = null;
-            }
-            log.warn("{} cannot be read ({}){}: agents' open incidents may be posted again", file, e.toString(),
-                    aside == null ? "" : "; moved it to " + aside);
-        }
-        return m;
+        return StateJson.readOr(file, new TypeReference<LinkedHashMap<String, ThreadRef>>() { }, new LinkedHashMap<>(),
+                why -> log.warn("{}: agents' open incidents may be posted again", why));
     }
 }

@@ -72,8 +72,10 @@ public final class ServeCommand implements Callable<Integer> {
         AuditLog audit = new AuditLog(settings.serveStateDir());
         // the agents' incidents are posted as this host's are, their messages and buttons naming their host
         com.slack.api.Slack slack = SlackBot.slack(settings.slackApiUrl());
-        HubIncidents agentsIncidents = new HubIncidents(settings.serveStateDir(), name -> metrics.counting(
-                Watching.notifier(settings, slack, name, agent.zone(), id -> name + ":" + id)));
+        Map<String, dev.dockerdoctor.watch.IncidentNotifier> byHost = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<String, dev.dockerdoctor.watch.IncidentNotifier> hostNotifier = name -> byHost.computeIfAbsent(
+                name, n -> metrics.counting(Watching.notifier(settings, slack, n, agent.zone(), id -> n + ":" + id)));
+        HubIncidents agentsIncidents = new HubIncidents(settings.serveStateDir(), hostNotifier);
         FleetSteps fleet = new FleetSteps(agentsIncidents, clock);
         StepRunner steps = metrics.counting(fleet.steps(watching.tracking(Recovery.steps(settings, source, agent, audit, clock))));
         ReportStore reports = fleet.reports(watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS)));
@@ -90,8 +92,8 @@ public final class ServeCommand implements Callable<Integer> {
             return Main.COULD_NOT_RUN;
         }
         watching.start();
-        java.util.Optional<dev.dockerdoctor.fleet.link.HubLink> hub = Hub.startIfEnrolled(settings, env, clock, log, agentsIncidents);
-        hub.ifPresent(fleet::link);
+        java.util.Optional<Hub> hub = Hub.startIfEnrolled(settings, env, clock, log, agentsIncidents, hostNotifier);
+        hub.ifPresent(h -> fleet.link(h.link()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -272,6 +272,7 @@ public final class IncidentMachine {
             case CONTAINER_RESTART_LOOP -> r.subject() + " stopped restarting";
             case CONTAINER_UNHEALTHY -> r.subject() + " passes its health check again";
             case CONTAINER_OOM_KILLED -> r.subject() + " runs again after it was killed for lack of memory";
+            case AGENT_SILENT -> "its agent reports again";
         };
     }
 

@@ -13,7 +13,9 @@ public enum SignalKind {
     CONTAINERS_COLLAPSED("containers-collapsed", false),
     CONTAINER_RESTART_LOOP("container-restart-loop", true),
     CONTAINER_UNHEALTHY("container-unhealthy", true),
-    CONTAINER_OOM_KILLED("container-oom-killed", false);
+    CONTAINER_OOM_KILLED("container-oom-killed", false),
+    /** The hub's: a host's agent has not reported for 3 of its intervals (the machine, its network or the agent). */
+    AGENT_SILENT("agent-silent", true);
 
     private final String wire;
     private final boolean service;

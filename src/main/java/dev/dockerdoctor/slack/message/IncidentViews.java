@@ -135,6 +135,7 @@ public final class IncidentViews {
         List<SignalRecord> on = i.activeSignals().isEmpty() ? i.signals() : i.activeSignals();
         List<String> urls = on.stream().filter(s -> s.kind() == SignalKind.URL_DOWN).map(SignalRecord::subject).toList();
         if (!urls.isEmpty()) return Mrkdwn.and(Clip.list(urls, 3, "")) + (urls.size() == 1 ? " is down" : " are down");
+        if (on.stream().anyMatch(s -> s.kind() == SignalKind.AGENT_SILENT)) return "no word from docker-doctor's agent";
         if (on.stream().anyMatch(s -> s.kind() == SignalKind.DAEMON_UNREACHABLE)) return "Docker does not answer";
         if (on.stream().anyMatch(s -> s.kind() == SignalKind.DATA_ROOT_CHANGED)) return "Docker's data root moved";
         if (on.stream().anyMatch(s -> s.kind() == SignalKind.CONTAINERS_COLLAPSED)) return "Docker's containers are gone";
