@@ -43,7 +43,8 @@ final class Hub implements AutoCloseable {
      * @return empty when this serve accepts no agents
      */
     static Optional<Hub> startIfEnrolled(Settings settings, Map<String, String> env, Clock clock, Logger log,
-                                         HubIncidents incidents, Function<String, IncidentNotifier> notifiers) {
+                                         HubIncidents incidents, Function<String, IncidentNotifier> notifiers,
+                                         java.time.ZoneId zone) {
         Path state = settings.serveStateDir();
         String portText = env.get(Env.DOCTOR_AGENT_PORT);
         boolean asked = portText != null && !portText.isBlank();
@@ -63,7 +64,7 @@ final class Hub implements AutoCloseable {
             // before an agent has said how often it reports (after a hub restart), this host's interval is the guess
             Duration guess = settings.watchInterval();
             SilentAgents silent = new SilentAgents(state, hub::fleet, h -> Optional.ofNullable(hub.interval(h)).orElse(guess),
-                    notifiers, clock, guess.multipliedBy(dev.dockerdoctor.fleet.Silence.MISSED).plusSeconds(10));
+                    notifiers, clock, zone, guess.multipliedBy(dev.dockerdoctor.fleet.Silence.MISSED).plusSeconds(10));
             ScheduledExecutorService every = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "doctor-hub-silence");
                 t.setDaemon(true);

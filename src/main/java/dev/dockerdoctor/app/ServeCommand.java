@@ -92,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
             return Main.COULD_NOT_RUN;
         }
         watching.start();
-        java.util.Optional<Hub> hub = Hub.startIfEnrolled(settings, env, clock, log, agentsIncidents, hostNotifier);
+        java.util.Optional<Hub> hub = Hub.startIfEnrolled(settings, env, clock, log, agentsIncidents, hostNotifier, agent.zone());
         hub.ifPresent(h -> fleet.link(h.link()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -45,12 +45,14 @@ final class SilentAgents {
     static final String CAUSE = "The host is down, off the network, or its docker-doctor agent stopped;"
             + " nothing on that host can say so, so the hub does.";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LAST = DateTimeFormatter.ofPattern("HH:mm:ss z", java.util.Locale.ENGLISH);
     private static final Logger log = LoggerFactory.getLogger(SilentAgents.class);
 
     private final Supplier<List<HostStatus>> fleet;
     private final Function<String, Duration> intervals;
     private final Function<String, IncidentNotifier> notifiers;
     private final Clock clock;
+    private final java.time.ZoneId zone;
     private final Instant judgeFrom;
     private final Path file;
     /** Each silent host's incident, its thread once posted. */
@@ -61,7 +63,8 @@ final class SilentAgents {
      * @param grace     how long after the hub starts no host is judged: agents reconnect first
      */
     SilentAgents(Path state, Supplier<List<HostStatus>> fleet, Function<String, Duration> intervals,
-                 Function<String, IncidentNotifier> notifiers, Clock clock, Duration grace) {
+                 Function<String, IncidentNotifier> notifiers, Clock clock, java.time.ZoneId zone, Duration grace) {
+        this.zone = zone;
         this.fleet = fleet;
         this.intervals = intervals;
         this.notifiers = notifiers;
@@ -137,8 +140,8 @@ final class SilentAgents {
 
     private Incident opened(HostStatus h, Instant now) {
         Instant since = h.lastSeen();
-        String detail = "no report from its agent since " + DateTimeFormatter.ISO_INSTANT.format(since)
-                + " (" + Silence.MISSED + " missed)";
+        String detail = "its agent missed " + Silence.MISSED + " reports in a row (the last came at "
+                + LAST.withZone(zone).format(since) + ")";
         return new Incident("silent-" + STAMP.format(now), h.name(), IncidentState.OPEN, now, now, now, null, null,
                 List.of(new SignalRecord(SignalKind.AGENT_SILENT, h.name(), detail, since, now, null)),
                 List.of(new TimelineEntry(since, "last report from its agent")), 0,

@@ -33,7 +33,7 @@ class SilentAgentsTest {
 
     SilentAgents watching(Duration grace) {
         return new SilentAgents(state, () -> new ArrayList<>(fleet.values()), h -> EVERY,
-                h -> chats.computeIfAbsent(h, x -> new RecordingNotifier()), clock, grace);
+                h -> chats.computeIfAbsent(h, x -> new RecordingNotifier()), clock, java.time.ZoneOffset.UTC, grace);
     }
 
     void heard(String host, Instant at) {

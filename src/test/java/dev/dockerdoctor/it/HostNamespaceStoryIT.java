@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostNamespaceStoryIT {
     private static final String SECRET = "namespace-story-secret-0123456789";
     private static final String CHANNEL = "C0INCIDENTS";
-    private static final List<String> UNIT_FLAGS = List.of("dockerd", "--storage-driver", "vfs", "--shutdown-timeout", "1");
+    static final List<String> UNIT_FLAGS = List.of("dockerd", "--storage-driver", "vfs", "--shutdown-timeout", "1");
 
     @Test
     void anUpgradeRestartsDockerWithoutItsRootAndAnAdminsClickInTheThreadBringsGitLabBack() throws Exception {
@@ -149,7 +149,7 @@ class HostNamespaceStoryIT {
         }
     }
 
-    private static List<String> withFlag() {
+    static List<String> withFlag() {
         List<String> argv = new java.util.ArrayList<>(UNIT_FLAGS);
         argv.addAll(List.of("--data-root", "/srv/docker"));
         return argv;
@@ -161,7 +161,7 @@ class HostNamespaceStoryIT {
     }
 
     /** The unattended upgrade of containerd.io and the Docker restart it caused, a few minutes ago, as the host logged them. */
-    private static void writeTheUpgradesLogs(HostNamespace ns, ZonedDateTime at) throws IOException {
+    static void writeTheUpgradesLogs(HostNamespace ns, ZonedDateTime at) throws IOException {
         DateTimeFormatter syslog = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ENGLISH);
         DateTimeFormatter dpkg = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         DateTimeFormatter history = DateTimeFormatter.ofPattern("yyyy-MM-dd  HH:mm:ss");

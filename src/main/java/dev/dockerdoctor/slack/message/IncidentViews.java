@@ -54,10 +54,12 @@ public final class IncidentViews {
         parts.add(new Fields(f));
         if (i.acknowledgement() != null) parts.add(new Text(acknowledged(i.acknowledgement(), zone)));
         parts.add(new Code("*Incident timeline* (" + esc(Mrkdwn.zoneName(zone)) + ")", timeline(i, zone)));
-        String where = i.state() == IncidentState.RESOLVED ? "The last diagnosis is in the thread."
+        boolean silent = i.activeSignals().stream().anyMatch(x -> x.kind() == SignalKind.AGENT_SILENT);
+        String where = i.state() == IncidentState.RESOLVED ? (d.isPresent() || !silent ? "The last diagnosis is in the thread." : "")
+                : silent ? "Nothing on the host can be diagnosed until its agent reports again; then this turns green."
                 : d.isPresent() ? "The diagnosis, its evidence and the plan with buttons are in the thread."
                 : "Diagnosing: the findings and the plan follow in the thread.";
-        parts.add(Note.of(where + " Incident " + code(i.id()) + " on " + esc(c.host()) + "."));
+        parts.add(Note.of((where.isEmpty() ? "" : where + " ") + "Incident " + code(i.id()) + " on " + esc(c.host()) + "."));
         if (i.open() && i.acknowledgement() == null) {
             parts.add(ackButton(i));
         }
