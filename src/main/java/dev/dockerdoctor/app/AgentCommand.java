@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.dockerdoctor.slack.WatchDesk;
 
 /**
  * {@code agent}: this host's side of a fleet. Diagnoses the host every watch interval and dials the hub
@@ -116,6 +117,7 @@ public final class AgentCommand implements Callable<Integer> {
         // the step gate is this host's own: its DOCTOR_ADMINS, its plan at click time, its lock and audit log
         AuditLog audit = new AuditLog(state);
         AtomicReference<StepRunner> steps = new AtomicReference<>();
+        AtomicReference<WatchDesk> desk = new AtomicReference<>();
         AgentLink link = AgentLink.start(hubUrl, keys, identity.hubPin(), identity.name(), settings.watchInterval(),
                 token, new AgentLink.Host() {
                     @Override
@@ -129,6 +131,13 @@ public final class AgentCommand implements Callable<Integer> {
                         if (r == null) throw new IllegalStateException("the agent is still starting");
                         // NOT_ALLOWED unless the user is in this host's DOCTOR_ADMINS, whatever the hub says
                         return StateJson.MAPPER.valueToTree(r.run(step, user, reference, line -> { }));
+                    }
+
+                    @Override
+                    public boolean acknowledge(String incident, String user, String reason) {
+                        WatchDesk d = desk.get();
+                        if (d == null) throw new IllegalStateException("the agent is still starting");
+                        return d.isOpen(incident) && d.acknowledge(incident, user, reason);
                     }
 
                     @Override
@@ -152,6 +161,7 @@ public final class AgentCommand implements Callable<Integer> {
         // queue while the link is down (kept on disk, told again in order, once)
         Watching watching = Watching.create(settings, source, probe, new LinkNotifier(link), identity.name(), clock);
         steps.set(watching.tracking(Recovery.steps(settings, source, agent, audit, clock)));
+        desk.set(ServeCommand.desk(source, watching, audit, clock));
         watching.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

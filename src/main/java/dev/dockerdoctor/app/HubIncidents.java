@@ -41,6 +41,8 @@ final class HubIncidents implements HubLink.Notices {
     private final Map<String, ThreadRef> threads;
     /** Each open agent incident's newest diagnosis, so its buttons resolve while its agent is away (memory only). */
     private final Map<String, Diagnosis> diagnoses = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Agent incidents resolved since the hub started (the threads file keeps resolved ones too). */
+    private final java.util.Set<String> resolved = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param notifiers the notifier for a host's incidents, by host name */
     HubIncidents(Path state, Function<String, IncidentNotifier> notifiers) {
@@ -58,17 +60,21 @@ final class HubIncidents implements HubLink.Notices {
             if (i == null && n.kind() != LinkMessage.NoticeKind.MAINTENANCE) throw new IllegalArgumentException("no incident");
             IncidentNotifier out = notifiers.apply(host);
             String key = i == null ? null : host + "/" + i.id();
-            if (key != null && n.kind() == LinkMessage.NoticeKind.RESOLVED) diagnoses.remove(key);
-            else if (key != null && d.isPresent()) diagnoses.put(key, d.get());
+            if (key != null && n.kind() == LinkMessage.NoticeKind.RESOLVED) {
+                diagnoses.remove(key);
+                resolved.add(key);
+            } else if (key != null && d.isPresent()) {
+                diagnoses.put(key, d.get());
+            }
             ThreadRef ref = switch (n.kind()) {
                 case OPENED -> {
-                    ThreadRef known = threads.get(key);
+                    ThreadRef known = thread(key);
                     if (known != null) yield known;
                     ThreadRef posted = out.opened(i, d);
                     keep(key, posted);
                     yield posted;
                 }
-                case FIND -> threads.get(key);
+                case FIND -> thread(key);
                 case UPDATED -> out.updated(i, d);
                 case RESOLVED -> out.resolved(i, d);
                 case REMIND -> {
@@ -92,12 +98,25 @@ final class HubIncidents implements HubLink.Notices {
         }
     }
 
+    /**
+     * Whether a host's incident is open as far as the hub knows without asking (a modal's answer cannot wait for the
+     * link): posted, and not resolved since. The agent has the last word when the acknowledgement reaches it.
+     */
+    boolean isOpen(String host, String incidentId) {
+        String key = host + "/" + incidentId;
+        return thread(key) != null && !resolved.contains(key);
+    }
+
     /** The newest diagnosis a host's agent told with one of its open incidents, if the hub heard one. */
     Optional<Diagnosis> diagnosis(String host, String incidentId) {
         return Optional.ofNullable(diagnoses.get(host + "/" + incidentId));
     }
 
-    private void keep(String key, ThreadRef ref) {
+    private synchronized ThreadRef thread(String key) {
+        return threads.get(key);
+    }
+
+    private synchronized void keep(String key, ThreadRef ref) {
         threads.remove(key);
         threads.put(key, ref);
         while (threads.size() > KEEP) threads.remove(threads.keySet().iterator().next());

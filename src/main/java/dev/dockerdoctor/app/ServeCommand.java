@@ -76,12 +76,12 @@ public final class ServeCommand implements Callable<Integer> {
         java.util.function.Function<String, dev.dockerdoctor.watch.IncidentNotifier> hostNotifier = name -> byHost.computeIfAbsent(
                 name, n -> metrics.counting(Watching.notifier(settings, slack, n, agent.zone(), id -> n + ":" + id)));
         HubIncidents agentsIncidents = new HubIncidents(settings.serveStateDir(), hostNotifier);
-        FleetSteps fleet = new FleetSteps(agentsIncidents, clock);
+        FleetButtons fleet = new FleetButtons(agentsIncidents, clock);
         StepRunner steps = metrics.counting(fleet.steps(watching.tracking(Recovery.steps(settings, source, agent, audit, clock))));
         ReportStore reports = fleet.reports(watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS)));
         BotServer server;
         try {
-            WatchDesk desk = desk(source, watching, audit, clock);
+            WatchDesk desk = fleet.desk(desk(source, watching, audit, clock));
             server = BotServer.start(settings, source, steps, reports, clock, agent.zone(), metrics.registry(), desk);
         } catch (SettingsException e) {
             // a token Slack refuses stops start-up before anything is watched or posted

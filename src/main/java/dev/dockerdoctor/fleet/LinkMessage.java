@@ -27,8 +27,9 @@ public final class LinkMessage {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({@JsonSubTypes.Type(value = Diagnose.class, name = "diagnose"),
             @JsonSubTypes.Type(value = RunStep.class, name = "run-step"),
+            @JsonSubTypes.Type(value = Acknowledge.class, name = "acknowledge"),
             @JsonSubTypes.Type(value = Answer.class, name = "answer")})
-    public sealed interface ToAgent permits Diagnose, RunStep, Answer {
+    public sealed interface ToAgent permits Diagnose, RunStep, Acknowledge, Answer {
         String id();
     }
 
@@ -58,6 +59,10 @@ public final class LinkMessage {
      * in its admin list. The agent decides again: its own DOCTOR_ADMINS, its plan at this moment, its lock and audit.
      */
     public record RunStep(String id, String reference, String step, String user) implements ToAgent {
+    }
+
+    /** Slack user {@code user} is on the agent's open incident {@code incident}: {@code reason} (the modal's words). */
+    public record Acknowledge(String id, String incident, String user, String reason) implements ToAgent {
     }
 
     /**

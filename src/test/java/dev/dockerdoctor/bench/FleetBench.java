@@ -151,6 +151,11 @@ public final class FleetBench {
             }
 
             @Override
+            public boolean acknowledge(String incident, String user, String reason) {
+                return false;
+            }
+
+            @Override
             public LinkMessage.Heartbeat heartbeat() {
                 return new LinkMessage.Heartbeat("ok", "Healthy: simulated", Instant.now());
             }

@@ -86,6 +86,11 @@ class FleetLinkTest {
         JsonNode outcome = hub.runStep("cache-1", "inc-20261204-062000", "restart-docker", "U0ADMIN", Duration.ofSeconds(10)).get();
         assertThat(outcome.path("status").asText()).isEqualTo("DONE");
         assertThat(stepsAsked).containsExactly("inc-20261204-062000 restart-docker U0ADMIN");
+        assertThat(hub.acknowledge("cache-1", "inc-20261204-062000", "U0BOB", "on it", Duration.ofSeconds(10)).get().asBoolean())
+                .isTrue();
+        assertThat(hub.acknowledge("cache-1", "r-old", "U0BOB", "on it", Duration.ofSeconds(10)).get().asBoolean())
+                .as("the agent's no").isFalse();
+        assertThat(stepsAsked).contains("ack inc-20261204-062000 U0BOB on it");
 
         a.close();
         waitFor(() -> !hub.connected("cache-1"), "cache-1 to be gone");
@@ -197,6 +202,12 @@ class FleetLinkTest {
                     public JsonNode runStep(String reference, String step, String user) {
                         stepsAsked.add(reference + " " + step + " " + user);
                         return JsonNodeFactory.instance.objectNode().put("status", "DONE").put("step", step);
+                    }
+
+                    @Override
+                    public boolean acknowledge(String incident, String user, String reason) {
+                        stepsAsked.add("ack " + incident + " " + user + " " + reason);
+                        return incident.startsWith("inc-");
                     }
 
                     @Override

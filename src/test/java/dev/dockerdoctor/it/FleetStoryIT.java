@@ -99,7 +99,14 @@ class FleetStoryIT {
                 assertThat(diagnosis.blocks()).contains("/srv/docker", "containerd.io");
                 JsonObject thread = JsonParser.parseString("{\"blocks\":" + diagnosis.blocks() + "}").getAsJsonObject();
                 String value = SlackJson.button(thread, "restore-data-root").get("value").getAsString();
-                assertThat(ButtonRef.decode(value).orElseThrow().report()).as("the button names its host").startsWith("host-a:");
+                String report = ButtonRef.decode(value).orElseThrow().report();
+                assertThat(report).as("the button names its host").startsWith("host-a:");
+                SignedClient client = new SignedClient("127.0.0.1", hub.port(), SECRET);
+
+                // Bob acknowledges it through the modal: kept by host-a's own watch, shown on the root by the hub
+                dev.dockerdoctor.testing.standin.AckThroughModal.ack(client, slack, report, "U0BOB", "looking at host-a's disks");
+                Eventually.await("host-a's audit log has Bob's acknowledgement", Duration.ofSeconds(10),
+                        () -> read(a.base().resolve("agent-state/audit.jsonl")).contains("looking at host-a's disks"));
 
                 // Alice, an admin on the hub and on host-a, clicks in the thread
                 JsonObject click = SlackPayloads.blockActionJson("restore-data-root", value, "U0ALICE", slack.responseUrl("click"));
@@ -107,7 +114,6 @@ class FleetStoryIT {
                 click.getAsJsonObject("container").addProperty("is_ephemeral", false);
                 click.getAsJsonObject("container").addProperty("channel_id", CHANNEL);
                 click.getAsJsonObject("channel").addProperty("id", CHANNEL);
-                SignedClient client = new SignedClient("127.0.0.1", hub.port(), SECRET);
                 assertThat(client.post("payload=" + URLEncoder.encode(click.toString(), StandardCharsets.UTF_8)).status())
                         .isEqualTo(200);
                 Eventually.await("GitLab answering again on host-a; hub's log:\n" + hub.log() + "\nhost-a's agent:\n"

@@ -47,6 +47,9 @@ public final class AgentLink implements AutoCloseable {
         /** Runs a step the hub's user clicked, through this host's own gate; the outcome as the state keeps it. */
         JsonNode runStep(String reference, String step, String user) throws Exception;
 
+        /** Someone in the channel is on this host's open incident; false when it is not open (any more). */
+        boolean acknowledge(String incident, String user, String reason) throws Exception;
+
         LinkMessage.Heartbeat heartbeat();
     }
 
@@ -289,6 +292,13 @@ public final class AgentLink implements AutoCloseable {
                     reply = new LinkMessage.Reply(r.id(), host.runStep(r.reference(), r.step(), r.user()), null);
                 } catch (Exception e) {
                     reply = new LinkMessage.Reply(r.id(), null, "the step could not be run: " + rootMessage(e));
+                }
+            } else if (m instanceof LinkMessage.Acknowledge a) {
+                try {
+                    reply = new LinkMessage.Reply(a.id(), com.fasterxml.jackson.databind.node.BooleanNode.valueOf(
+                            host.acknowledge(a.incident(), a.user(), a.reason())), null);
+                } catch (Exception e) {
+                    reply = new LinkMessage.Reply(a.id(), null, "the acknowledgement could not be kept: " + rootMessage(e));
                 }
             } else {
                 reply = new LinkMessage.Reply(m.id(), null, "not a request this agent takes");

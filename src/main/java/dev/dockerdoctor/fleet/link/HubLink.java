@@ -235,6 +235,13 @@ public final class HubLink implements AutoCloseable {
         return s.ask(id -> new LinkMessage.RunStep(id, reference, step, user), timeout);
     }
 
+    /** Tell a host's agent who is on its open incident; completes with true when the agent kept it. */
+    public CompletableFuture<JsonNode> acknowledge(String host, String incident, String user, String reason, Duration timeout) {
+        HubSession s = live.get(host);
+        if (s == null) return CompletableFuture.failedFuture(new IOException(host + " is not connected"));
+        return s.ask(id -> new LinkMessage.Acknowledge(id, incident, user, reason), timeout);
+    }
+
     /** Every enrolled host, by name. */
     public List<HostStatus> fleet() {
         List<HostStatus> out = new ArrayList<>();

@@ -61,7 +61,7 @@ public final class IncidentViews {
                 : "Diagnosing: the findings and the plan follow in the thread.";
         parts.add(Note.of((where.isEmpty() ? "" : where + " ") + "Incident " + code(i.id()) + " on " + esc(c.host()) + "."));
         if (i.open() && i.acknowledgement() == null) {
-            parts.add(ackButton(i));
+            parts.add(ackButton(i, c));
         }
         return new Message(fallback(i, c), parts);
     }
@@ -76,14 +76,16 @@ public final class IncidentViews {
                 + esc(c.host()) + ": still open after " + esc(Durations.words(openFor)) + ", and nobody has acknowledged it.";
         List<Part> parts = new ArrayList<>();
         parts.add(new Text(text));
-        parts.add(ackButton(i));
+        parts.add(ackButton(i, c));
         return new Message(shortWhat(i) + " on " + c.host() + ": still open after " + Durations.words(openFor)
                 + ", nobody has acknowledged it", parts);
     }
 
     // anyone in the channel may say they are on it; the modal asks what they are doing
-    private static Part ackButton(Incident i) {
-        return new Part.Buttons(List.of(new Part.Button(UI_ACK, "Acknowledge", ButtonRef.ofReport(i.id()).encode(),
+    // the value names the incident as the buttons of its thread do (an agent's: HOST:ID), so the hub finds its host
+    private static Part ackButton(Incident i, ViewContext c) {
+        String ref = c.reportId() != null ? c.reportId() : i.id();
+        return new Part.Buttons(List.of(new Part.Button(UI_ACK, "Acknowledge", ButtonRef.ofReport(ref).encode(),
                 Part.Style.PRIMARY, null)));
     }
 

@@ -9,6 +9,7 @@ import dev.dockerdoctor.recovery.StepOutcome;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.ReportStore;
 import dev.dockerdoctor.slack.StoredReport;
+import dev.dockerdoctor.slack.WatchDesk;
 import dev.dockerdoctor.store.StateJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,19 +26,19 @@ import java.util.function.Consumer;
  * serve's buttons in a fleet. A button in an agent's incident thread names its report {@code HOST:INCIDENT}; its
  * click goes down the link to that host's agent as a named run-step request, and the agent checks its own
  * DOCTOR_ADMINS, plans again and runs once (the hub's DOCTOR_ADMINS is asked first: a user must be on both). Every
- * other report id is this host's, as on a one-host install.
+ * other report id is this host's, as on a one-host install. Acknowledge buttons name their incident the same way.
  */
-final class FleetSteps {
+final class FleetButtons {
     /** Longer than any step's own timeouts (a daemon restart and its wait): the link's answer comes after the step. */
     static final Duration STEP_ANSWER = Duration.ofMinutes(10);
     static final Duration DIAGNOSIS_ANSWER = Duration.ofSeconds(30);
-    private static final Logger log = LoggerFactory.getLogger(FleetSteps.class);
+    private static final Logger log = LoggerFactory.getLogger(FleetButtons.class);
 
     private final HubIncidents incidents;
     private final Clock clock;
     private volatile HubLink link;
 
-    FleetSteps(HubIncidents incidents, Clock clock) {
+    FleetButtons(HubIncidents incidents, Clock clock) {
         this.incidents = incidents;
         this.clock = clock;
     }
@@ -107,6 +108,62 @@ final class FleetSteps {
         return new StepOutcome(StepOutcome.Status.FAILED, stepId, user, "No answer from " + host + " (" + why
                 + "). The step may have run: its audit log on " + host + " says; the incident thread follows the host.",
                 List.of(), null);
+    }
+
+    /**
+     * Acknowledgements: an agent's incident's goes down the link to that host, whose watch keeps it (and says it in
+     * the incident's messages, through the hub); the App Home and maintenance stay this host's.
+     */
+    WatchDesk desk(WatchDesk local) {
+        return new WatchDesk() {
+            @Override
+            public dev.dockerdoctor.slack.message.HomeState home() {
+                return local.home();
+            }
+
+            @Override
+            public boolean isOpen(String incidentId) {
+                Optional<String[]> there = remote(incidentId);
+                return there.isEmpty() ? local.isOpen(incidentId) : incidents.isOpen(there.get()[0], there.get()[1]);
+            }
+
+            @Override
+            public boolean acknowledge(String incidentId, String user, String reason) {
+                Optional<String[]> there = remote(incidentId);
+                if (there.isEmpty()) return local.acknowledge(incidentId, user, reason);
+                HubLink l = link;
+                String host = there.get()[0];
+                if (l == null || !l.connected(host)) {
+                    log.warn("{}'s acknowledgement of {} not kept: {} is not connected", user, incidentId, host);
+                    return false;
+                }
+                try {
+                    return l.acknowledge(host, there.get()[1], user, reason, DIAGNOSIS_ANSWER)
+                            .get(DIAGNOSIS_ANSWER.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS).asBoolean(false);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (ExecutionException | TimeoutException e) {
+                    log.warn("{}'s acknowledgement of {} not kept: {}", user, incidentId, e.getMessage());
+                    return false;
+                }
+            }
+
+            @Override
+            public Optional<dev.dockerdoctor.watch.Maintenance> maintenance() {
+                return local.maintenance();
+            }
+
+            @Override
+            public dev.dockerdoctor.watch.Maintenance startMaintenance(String user, java.time.Instant until, String reason) {
+                return local.startMaintenance(user, until, reason);
+            }
+
+            @Override
+            public Optional<dev.dockerdoctor.watch.Maintenance> endMaintenance(String user) {
+                return local.endMaintenance(user);
+            }
+        };
     }
 
     ReportStore reports(ReportStore local) {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Which host a button's click belongs to: {@code HOST:INCIDENT} is an agent's, anything else this host's; an
  * agent's that cannot reach its host runs nothing anywhere, and its report resolves from what the agent told.
  */
-class FleetStepsTest {
+class FleetButtonsTest {
     @TempDir Path state;
 
     /** This host's runner, recording what it was asked. */
@@ -46,20 +46,20 @@ class FleetStepsTest {
 
     @Test
     void aReportIdNamingAHostIsThatHostsAndEveryOtherIsOurs() {
-        assertThat(FleetSteps.remote("cache-1:inc-20211007-062112")).hasValueSatisfying(
+        assertThat(FleetButtons.remote("cache-1:inc-20211007-062112")).hasValueSatisfying(
                 p -> assertThat(p).containsExactly("cache-1", "inc-20211007-062112"));
-        assertThat(FleetSteps.remote("web.example.org:inc-1")).isPresent();
-        assertThat(FleetSteps.remote("inc-20211007-062112")).isEmpty();
-        assertThat(FleetSteps.remote("r-3f9a")).isEmpty();
-        assertThat(FleetSteps.remote(":inc-1")).isEmpty();
-        assertThat(FleetSteps.remote("Not A Host:inc-1")).as("not a host name").isEmpty();
-        assertThat(FleetSteps.remote(null)).isEmpty();
+        assertThat(FleetButtons.remote("web.example.org:inc-1")).isPresent();
+        assertThat(FleetButtons.remote("inc-20211007-062112")).isEmpty();
+        assertThat(FleetButtons.remote("r-3f9a")).isEmpty();
+        assertThat(FleetButtons.remote(":inc-1")).isEmpty();
+        assertThat(FleetButtons.remote("Not A Host:inc-1")).as("not a host name").isEmpty();
+        assertThat(FleetButtons.remote(null)).isEmpty();
     }
 
     @Test
     void ourClicksRunHereAndAnAgentsRunNowhereWhileItsHostIsAway() {
         LocalSteps local = new LocalSteps();
-        FleetSteps fleet = new FleetSteps(new HubIncidents(state, h -> new RecordingNotifier()), Clock.systemUTC());
+        FleetButtons fleet = new FleetButtons(new HubIncidents(state, h -> new RecordingNotifier()), Clock.systemUTC());
         StepRunner steps = fleet.steps(local);
         assertThat(steps.mayRun("U0ALICE")).isTrue();
         assertThat(steps.mayRun("U0BOB")).as("the hub's admins are asked first").isFalse();
@@ -74,7 +74,7 @@ class FleetStepsTest {
     @Test
     void anAgentsReportIsTheDiagnosisItToldWithItsIncident() {
         HubIncidents incidents = new HubIncidents(state, h -> new RecordingNotifier());
-        FleetSteps fleet = new FleetSteps(incidents, Clock.systemUTC());
+        FleetButtons fleet = new FleetButtons(incidents, Clock.systemUTC());
         ReportStore ours = new InMemoryReportStore(16);
         ReportStore reports = fleet.reports(ours);
         StoredReport mine = reports.save(TestDiagnoses.healthy());
@@ -94,5 +94,41 @@ class FleetStepsTest {
         incidents.notice("cache-1", new LinkMessage.Notice("n2", LinkMessage.NoticeKind.RESOLVED,
                 HubIncidentsTest.incident("inc-1", "cache-1"), null, null, 0));
         assertThat(reports.find("cache-1:inc-1")).as("a resolved incident's buttons resolve no more").isEmpty();
+    }
+
+    @Test
+    void anAgentsAcknowledgeIsOpenWhileItsIncidentIsAndNeverReachesOurWatch() {
+        HubIncidents incidents = new HubIncidents(state, h -> new RecordingNotifier());
+        List<String> ours = new ArrayList<>();
+        dev.dockerdoctor.slack.WatchDesk local = new dev.dockerdoctor.slack.WatchDesk() {
+            @Override
+            public dev.dockerdoctor.slack.message.HomeState home() {
+                return dev.dockerdoctor.slack.message.HomeState.nothingKnown();
+            }
+
+            @Override
+            public boolean isOpen(String incidentId) {
+                return incidentId.equals("inc-1");
+            }
+
+            @Override
+            public boolean acknowledge(String incidentId, String user, String reason) {
+                ours.add(incidentId);
+                return true;
+            }
+        };
+        dev.dockerdoctor.slack.WatchDesk desk = new FleetButtons(incidents, Clock.systemUTC()).desk(local);
+        assertThat(desk.isOpen("inc-1")).isTrue();
+        assertThat(desk.isOpen("cache-1:inc-1")).as("not posted: not open").isFalse();
+        incidents.notice("cache-1", new LinkMessage.Notice("n1", LinkMessage.NoticeKind.OPENED,
+                HubIncidentsTest.incident("inc-1", "cache-1"), null, null, 0));
+        assertThat(desk.isOpen("cache-1:inc-1")).isTrue();
+        assertThat(desk.acknowledge("cache-1:inc-1", "U0BOB", "on it")).as("no link: not kept").isFalse();
+        assertThat(ours).as("the same id on our host is another incident").isEmpty();
+        incidents.notice("cache-1", new LinkMessage.Notice("n2", LinkMessage.NoticeKind.RESOLVED,
+                HubIncidentsTest.incident("inc-1", "cache-1"), null, null, 0));
+        assertThat(desk.isOpen("cache-1:inc-1")).isFalse();
+        assertThat(desk.acknowledge("inc-1", "U0BOB", "on it")).isTrue();
+        assertThat(ours).containsExactly("inc-1");
     }
 }
