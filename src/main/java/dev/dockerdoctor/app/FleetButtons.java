@@ -2,13 +2,16 @@ package dev.dockerdoctor.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerdoctor.fleet.HostName;
+import dev.dockerdoctor.fleet.HostStatus;
 import dev.dockerdoctor.fleet.link.HubLink;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.StepOutcome;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.ReportStore;
+import dev.dockerdoctor.report.Summary;
 import dev.dockerdoctor.slack.StoredReport;
+import dev.dockerdoctor.slack.message.HostLine;
 import dev.dockerdoctor.slack.WatchDesk;
 import dev.dockerdoctor.store.StateJson;
 import org.slf4j.Logger;
@@ -16,7 +19,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -34,18 +42,37 @@ final class FleetButtons {
     static final Duration DIAGNOSIS_ANSWER = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(FleetButtons.class);
 
+    /** Other hosts' reports shown by /docker-status NAME, so their buttons resolve to what was shown. */
+    static final int KEEP_REPORTS = 64;
+
     private final HubIncidents incidents;
     private final Clock clock;
+    private final String self;
+    private final Supplier<Optional<Diagnosis>> newest;
+    private final Map<String, Diagnosis> shown = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Diagnosis> eldest) {
+            return size() > KEEP_REPORTS;
+        }
+    });
     private volatile HubLink link;
+    private volatile Supplier<Set<String>> silent = Set::of;
 
-    FleetButtons(HubIncidents incidents, Clock clock) {
+    /**
+     * @param self   this hub's own host name
+     * @param newest this host's newest diagnosis (no I/O), for its line in the fleet
+     */
+    FleetButtons(HubIncidents incidents, Clock clock, String self, Supplier<Optional<Diagnosis>> newest) {
         this.incidents = incidents;
         this.clock = clock;
+        this.self = self;
+        this.newest = newest;
     }
 
-    /** The link, once the hub accepts agents (before that, an agent's button finds its host not connected). */
-    void link(HubLink link) {
-        this.link = link;
+    /** The hub, once it accepts agents (before that, an agent's button finds its host not connected). */
+    void hub(Hub hub) {
+        this.link = hub.link();
+        this.silent = hub::silent;
     }
 
     /** A report id naming another host, split into host and that host's own reference; empty for this host's. */
@@ -122,6 +149,32 @@ final class FleetButtons {
             }
 
             @Override
+            public List<HostLine> hosts() {
+                HubLink l = link;
+                if (l == null) return List.of();
+                Set<String> quiet = silent.get();
+                List<HostLine> out = new ArrayList<>();
+                Optional<Diagnosis> mine = newest.get();
+                out.add(new HostLine(self, mine.map(Summary::level).orElse(null), mine.map(Summary::verdict).orElse(null),
+                        true, clock.instant(), true));
+                for (HostStatus h : l.fleet()) {
+                    if (h.name().equals(self)) continue;
+                    out.add(new HostLine(h.name(), h.verdict(), h.headline(), h.connected() && !quiet.contains(h.name()),
+                            h.lastSeen(), false));
+                }
+                return out;
+            }
+
+            @Override
+            public Optional<StoredReport> diagnose(String host, java.time.Instant since) {
+                Optional<Diagnosis> d = askFor(host, since);
+                if (d.isEmpty()) return Optional.empty();
+                String id = host + ":r-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 16);
+                shown.put(id, d.get());
+                return Optional.of(new StoredReport(id, d.get()));
+            }
+
+            @Override
             public boolean isOpen(String incidentId) {
                 Optional<String[]> there = remote(incidentId);
                 return there.isEmpty() ? local.isOpen(incidentId) : incidents.isOpen(there.get()[0], there.get()[1]);
@@ -178,19 +231,20 @@ final class FleetButtons {
                 Optional<String[]> there = remote(reportId);
                 if (there.isEmpty()) return local.find(reportId);
                 String host = there.get()[0];
-                Optional<Diagnosis> d = incidents.diagnosis(host, there.get()[1]);
-                if (d.isEmpty()) d = askFor(host);
+                Optional<Diagnosis> d = Optional.ofNullable(shown.get(reportId));
+                if (d.isEmpty()) d = incidents.diagnosis(host, there.get()[1]);
+                if (d.isEmpty()) d = askFor(host, clock.instant().minus(Since.DEFAULT));
                 return d.map(x -> new StoredReport(reportId, x));
             }
         };
     }
 
-    /** A hub that restarted has no agent diagnosis in memory: the host's newest one, if its agent answers. */
-    private Optional<Diagnosis> askFor(String host) {
+    /** A host's diagnosis from its agent, if it answers (a restarted hub has none of its incidents' in memory). */
+    private Optional<Diagnosis> askFor(String host, java.time.Instant since) {
         HubLink l = link;
         if (l == null || !l.connected(host)) return Optional.empty();
         try {
-            JsonNode d = l.diagnose(host, null, clock.instant().minus(Since.DEFAULT), DIAGNOSIS_ANSWER)
+            JsonNode d = l.diagnose(host, null, since, DIAGNOSIS_ANSWER)
                     .get(DIAGNOSIS_ANSWER.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
             return Optional.of(StateJson.MAPPER.treeToValue(d, Diagnosis.class));
         } catch (InterruptedException e) {

@@ -26,15 +26,22 @@ final class Hub implements AutoCloseable {
     static final Duration SILENCE_CHECK = Duration.ofSeconds(2);
 
     private final HubLink link;
+    private final SilentAgents silent;
     private final ScheduledExecutorService silence;
 
-    private Hub(HubLink link, ScheduledExecutorService silence) {
+    private Hub(HubLink link, SilentAgents silent, ScheduledExecutorService silence) {
         this.link = link;
+        this.silent = silent;
         this.silence = silence;
     }
 
     HubLink link() {
         return link;
+    }
+
+    /** The hosts that are silent now (an incident of their own). */
+    java.util.Set<String> silent() {
+        return silent.silent();
     }
 
     /**
@@ -77,7 +84,7 @@ final class Hub implements AutoCloseable {
                     log.warn("Looking for silent hosts failed", e);
                 }
             }, SILENCE_CHECK.toMillis(), SILENCE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
-            return Optional.of(new Hub(hub, every));
+            return Optional.of(new Hub(hub, silent, every));
         } catch (Exception e) {
             // the host's own watch and the Slack bot carry on: a fleet link that cannot start is not an outage here
             log.warn("Cannot accept agents on port {}: {}", port, e.getMessage());

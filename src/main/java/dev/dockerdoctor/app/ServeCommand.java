@@ -76,7 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
         java.util.function.Function<String, dev.dockerdoctor.watch.IncidentNotifier> hostNotifier = name -> byHost.computeIfAbsent(
                 name, n -> metrics.counting(Watching.notifier(settings, slack, n, agent.zone(), id -> n + ":" + id)));
         HubIncidents agentsIncidents = new HubIncidents(settings.serveStateDir(), hostNotifier);
-        FleetButtons fleet = new FleetButtons(agentsIncidents, clock);
+        FleetButtons fleet = new FleetButtons(agentsIncidents, clock, host, source::newest);
         StepRunner steps = metrics.counting(fleet.steps(watching.tracking(Recovery.steps(settings, source, agent, audit, clock))));
         ReportStore reports = fleet.reports(watching.reports(new FileReportStore(settings.serveStateDir(), BotServer.REPORTS)));
         BotServer server;
@@ -93,7 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         watching.start();
         java.util.Optional<Hub> hub = Hub.startIfEnrolled(settings, env, clock, log, agentsIncidents, hostNotifier, agent.zone());
-        hub.ifPresent(h -> fleet.link(h.link()));
+        hub.ifPresent(fleet::hub);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -57,6 +57,8 @@ final class SilentAgents {
     private final Path file;
     /** Each silent host's incident, its thread once posted. */
     private final Map<String, Incident> open;
+    /** The silent hosts as of the last check, read without waiting for one under way (it may be posting). */
+    private volatile Set<String> silentNow;
 
     /**
      * @param intervals how often a host's agent said it reports (a guess for one that has not said since the start)
@@ -72,6 +74,7 @@ final class SilentAgents {
         this.judgeFrom = clock.instant().plus(grace);
         this.file = FleetBook.dir(state).resolve("silent.json");
         this.open = load(file);
+        this.silentNow = Set.copyOf(open.keySet());
     }
 
     /** One look at the fleet: open what fell silent, resolve what reports again, post what is not posted yet. */
@@ -107,11 +110,12 @@ final class SilentAgents {
             }
         }
         if (changed) keep();
+        silentNow = Set.copyOf(open.keySet());
     }
 
     /** The hosts that are an incident of their own now. */
-    synchronized Set<String> silent() {
-        return Set.copyOf(open.keySet());
+    Set<String> silent() {
+        return silentNow;
     }
 
     private boolean resolve(String host, Incident i, Instant now) {

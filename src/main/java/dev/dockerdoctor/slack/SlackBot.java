@@ -24,6 +24,7 @@ import dev.dockerdoctor.model.Secrets;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.message.ButtonRef;
+import dev.dockerdoctor.slack.message.FleetViews;
 import dev.dockerdoctor.slack.message.IncidentViews;
 import dev.dockerdoctor.slack.message.MaintenanceViews;
 import dev.dockerdoctor.slack.message.Message;
@@ -254,20 +255,24 @@ public final class SlackBot implements AutoCloseable {
     Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
         if (!firstTime(req, p.getTriggerId())) return ctx.ack();
-        StatusRequest sr = StatusRequest.parse(p.getText(), options.clock().instant(), options.zone());
+        FleetStatus.Asked asked = FleetStatus.ask(p.getText(), home.hosts());
+        if (asked.unknown() != null) return ephemeralAck(ctx, asked.unknown());
+        StatusRequest sr = StatusRequest.parse(asked.text(), options.clock().instant(), options.zone());
+        if (asked.host() != null && sr.view() == Subcommand.MAINTENANCE) {
+            sr = new StatusRequest(Subcommand.HELP, null, null, "Maintenance is set on the host itself for now: "
+                    + "`" + COMMAND + " maintenance` is this hub's own host's.");
+        }
         if (sr.view() == Subcommand.HELP) {
-            // no I/O: the answer fits in the ack itself
-            SlackMessage m = BlockKitRenderer.renderChecked(ReportViews.help(sr.problem()), options.secrets());
-            return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
+            return ephemeralAck(ctx, ReportViews.help(sr.problem())); // no I/O: the answer fits in the ack itself
         }
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
         String user = p.getUserId();
-        Runnable work = sr.view() == Subcommand.MAINTENANCE ? () -> maintenance(sr.maintenance(), user, responder)
-                : () -> status(sr, user, responder);
-        if (!submit(work)) {
-            SlackMessage m = BlockKitRenderer.renderChecked(ReportViews.busy(), options.secrets());
-            return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
-        }
+        StatusRequest asks = sr;
+        Runnable work = asked.fleet() ? () -> answers.command(responder, FleetViews.summary(home.hosts(), options.zone()), false)
+                : asked.host() != null ? () -> hostStatus(asked.host(), asks, user, responder)
+                : sr.view() == Subcommand.MAINTENANCE ? () -> maintenance(asks.maintenance(), user, responder)
+                : () -> status(asks, user, responder);
+        if (!submit(work)) return ephemeralAck(ctx, ReportViews.busy());
         // share: an in_channel ack makes the command itself visible, the report follows in the channel
         return sr.view() == Subcommand.SHARE ? ctx.ack(r -> r.responseType("in_channel")) : ctx.ack();
     }
@@ -334,6 +339,24 @@ public final class SlackBot implements AutoCloseable {
             share = false;
         }
         answers.command(responder, m, share);
+    }
+
+    void hostStatus(String host, StatusRequest sr, String user, Responder responder) {
+        Message m;
+        boolean share = sr.view() == Subcommand.SHARE;
+        try {
+            m = FleetStatus.hostView(home, host, sr, user, List.copyOf(options.admins()));
+        } catch (RuntimeException e) {
+            log.warn("{} {} {} failed", COMMAND, host, sr.view(), e);
+            m = ReportViews.failed();
+            share = false;
+        }
+        answers.command(responder, m, share);
+    }
+
+    private Response ephemeralAck(SlashCommandContext ctx, Message message) {
+        SlackMessage m = BlockKitRenderer.renderChecked(message, options.secrets());
+        return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
     }
 
     /** Admins start and end windows; anyone may ask whether one is under way. No diagnosis: the watch answers. */

@@ -1,14 +1,16 @@
 package dev.dockerdoctor.slack;
 
 import dev.dockerdoctor.slack.message.HomeState;
+import dev.dockerdoctor.slack.message.HostLine;
 import dev.dockerdoctor.watch.Maintenance;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What the bot asks of the watch beside diagnoses: the state the App Home tab shows (read without diagnosing, so the
- * tab opens at once), an acknowledgement of the open incident, and maintenance windows.
+ * tab opens at once), an acknowledgement of the open incident, maintenance windows, and on a hub the fleet's hosts.
  */
 public interface WatchDesk {
     HomeState home();
@@ -45,6 +47,19 @@ public interface WatchDesk {
 
     /** Ends the window under way; empty when none is. */
     default Optional<Maintenance> endMaintenance(String user) {
+        return Optional.empty();
+    }
+
+    /** On a hub with agents: every host of the fleet, its own too (in memory); empty on a one-host install. */
+    default List<HostLine> hosts() {
+        return List.of();
+    }
+
+    /**
+     * On a hub: host {@code host}'s diagnosis, asked of its agent, as a report whose buttons name that host; empty
+     * when its agent does not answer.
+     */
+    default Optional<StoredReport> diagnose(String host, Instant since) {
         return Optional.empty();
     }
 

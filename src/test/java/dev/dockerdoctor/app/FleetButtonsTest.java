@@ -59,7 +59,7 @@ class FleetButtonsTest {
     @Test
     void ourClicksRunHereAndAnAgentsRunNowhereWhileItsHostIsAway() {
         LocalSteps local = new LocalSteps();
-        FleetButtons fleet = new FleetButtons(new HubIncidents(state, h -> new RecordingNotifier()), Clock.systemUTC());
+        FleetButtons fleet = new FleetButtons(new HubIncidents(state, h -> new RecordingNotifier()), Clock.systemUTC(), "hub", java.util.Optional::empty);
         StepRunner steps = fleet.steps(local);
         assertThat(steps.mayRun("U0ALICE")).isTrue();
         assertThat(steps.mayRun("U0BOB")).as("the hub's admins are asked first").isFalse();
@@ -74,7 +74,7 @@ class FleetButtonsTest {
     @Test
     void anAgentsReportIsTheDiagnosisItToldWithItsIncident() {
         HubIncidents incidents = new HubIncidents(state, h -> new RecordingNotifier());
-        FleetButtons fleet = new FleetButtons(incidents, Clock.systemUTC());
+        FleetButtons fleet = new FleetButtons(incidents, Clock.systemUTC(), "hub", java.util.Optional::empty);
         ReportStore ours = new InMemoryReportStore(16);
         ReportStore reports = fleet.reports(ours);
         StoredReport mine = reports.save(TestDiagnoses.healthy());
@@ -117,7 +117,7 @@ class FleetButtonsTest {
                 return true;
             }
         };
-        dev.dockerdoctor.slack.WatchDesk desk = new FleetButtons(incidents, Clock.systemUTC()).desk(local);
+        dev.dockerdoctor.slack.WatchDesk desk = new FleetButtons(incidents, Clock.systemUTC(), "hub", java.util.Optional::empty).desk(local);
         assertThat(desk.isOpen("inc-1")).isTrue();
         assertThat(desk.isOpen("cache-1:inc-1")).as("not posted: not open").isFalse();
         incidents.notice("cache-1", new LinkMessage.Notice("n1", LinkMessage.NoticeKind.OPENED,

@@ -141,6 +141,15 @@ class FleetStoryIT {
                 assertThat(silent.text()).contains("docker-doctor's agent", "missed 3 reports").doesNotContain("host-a").doesNotContain("host-b");
                 assertThat(silent.blocks()).contains("until its agent reports again");
 
+                // /docker-status on the fleet: one line per host, worst first, host-c not reporting; then one host's report
+                String fleet = command(slack, client, hub, "");
+                assertThat(fleet).contains("4 hosts", "host-a", "host-b", "host-c", "hub");
+                assertThat(fleet.indexOf("host-c")).as("the silent host first").isLessThan(fleet.indexOf("host-b"));
+                assertThat(fleet).contains("not reporting since");
+                String b = command(slack, client, hub, "host-b compose");
+                assertThat(b).as("host-b's own report").contains("host-b").doesNotContain("host-a");
+                assertThat(command(slack, client, hub, "no-such-host")).contains("neither a subcommand nor a host");
+
                 // a spent token and a made-up one get nothing in
                 for (String token : List.of(tokens.get("host-b"), "ddenroll1.bm90LWEtcmVhbC10b2tlbg")) {
                     Path state = Files.createDirectories(a.base().resolve("intruder-" + System.nanoTime()));
@@ -165,6 +174,16 @@ class FleetStoryIT {
             for (Process p : agents) DoctorCli.stop(p);
             for (HostNamespace h : ns) h.close();
         }
+    }
+
+    /** What /docker-status TEXT answers (its blocks' JSON), as Alice types it. */
+    private static String command(SlackStandIn slack, SignedClient client, ServeProcess hub, String text) throws Exception {
+        String name = "cmd-" + System.nanoTime();
+        SignedClient.Answer r = client.post(SlackPayloads.slashCommand(text, "U0ALICE", slack.responseUrl(name)));
+        assertThat(r.status()).isEqualTo(200);
+        if (r.body() != null && r.body().contains("blocks")) return r.body(); // answered in the ack itself
+        return slack.awaitPath("/response/" + name, Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("no answer to /docker-status " + text + "; hub's log:\n" + hub.log())).body();
     }
 
     /** The packaged agent inside its host's namespace, every default path its own (socket, host root, logs). */
