@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerdoctor.fleet.FleetBook;
 import dev.dockerdoctor.fleet.LinkMessage;
+import dev.dockerdoctor.fleet.SameCause;
 import dev.dockerdoctor.fleet.link.HubLink;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.store.AtomicFile;
@@ -39,6 +40,7 @@ final class HubIncidents implements HubLink.Notices {
     private final Function<String, IncidentNotifier> notifiers;
     private final Path file;
     private final Map<String, ThreadRef> threads;
+    private final HubGroups groups;
     /** Each open agent incident's newest diagnosis, so its buttons resolve while its agent is away (memory only). */
     private final Map<String, Diagnosis> diagnoses = new java.util.concurrent.ConcurrentHashMap<>();
     /** Agent incidents resolved since the hub started (the threads file keeps resolved ones too). */
@@ -49,6 +51,7 @@ final class HubIncidents implements HubLink.Notices {
         this.notifiers = notifiers;
         this.file = FleetBook.dir(state).resolve("threads.json");
         this.threads = load(file);
+        this.groups = new HubGroups(state);
     }
 
     @Override
@@ -69,16 +72,13 @@ final class HubIncidents implements HubLink.Notices {
             ThreadRef ref = switch (n.kind()) {
                 case OPENED -> {
                     ThreadRef known = thread(key);
-                    if (known != null) yield known;
-                    ThreadRef posted = out.opened(i, d);
-                    keep(key, posted);
-                    yield posted;
+                    yield known != null ? known : open(key, i, d, out);
                 }
                 case FIND -> thread(key);
-                case UPDATED -> out.updated(i, d);
-                case RESOLVED -> out.resolved(i, d);
+                case UPDATED -> changed(key, out.updated(where(key, i), d), i);
+                case RESOLVED -> changed(key, out.resolved(where(key, i), d), i);
                 case REMIND -> {
-                    out.remind(i, Duration.ofSeconds(Math.max(0, n.openForSeconds())));
+                    out.remind(where(key, i), Duration.ofSeconds(Math.max(0, n.openForSeconds())));
                     yield null;
                 }
                 case MAINTENANCE -> {
@@ -96,6 +96,73 @@ final class HubIncidents implements HubLink.Notices {
             log.warn("Agent {} sent a {} notice the hub cannot read: {}", host, n.kind(), e.getMessage());
             return new LinkMessage.Answer(n.id(), null, "the hub cannot read this notice", 0, true);
         }
+    }
+
+    /**
+     * A new agent incident: the root of a group of its own, or, when one of the same cause is open and opened
+     * within the window, a card in that group's thread (the group's first member moves from the root into a card
+     * of its own when the second joins; the root lists them all). Each post is made once: a failure half-way is
+     * told again by the agent and picks up where it stopped.
+     */
+    private ThreadRef open(String key, Incident i, Optional<Diagnosis> d, IncidentNotifier out) throws DeliveryException {
+        String cause = SameCause.of(i, d);
+        Optional<HubGroups.Group> join = groups.joinable(cause, i.openedAt());
+        if (join.isEmpty()) {
+            ThreadRef posted = out.opened(i, d);
+            keep(key, posted);
+            groups.started(cause, posted, key, i);
+            groups.save();
+            return posted;
+        }
+        HubGroups.Group g = join.get();
+        if (g.members().size() == 1) {
+            String first = g.members().get(0);
+            ThreadRef was = thread(first);
+            Optional<Incident> fi = groups.latest(first);
+            if (was != null && !was.replies().containsKey(ThreadRef.GROUP_THREAD) && fi.isPresent()) {
+                ThreadRef card = notifiers.apply(hostOf(first)).openedIn(g.root(), fi.get(), Optional.ofNullable(diagnoses.get(first)));
+                Map<String, String> replies = new LinkedHashMap<>(was.replies());
+                replies.putAll(card.replies());
+                keep(first, new ThreadRef(card.channel(), card.ts(), replies));
+            }
+        }
+        ThreadRef card = out.openedIn(g.root(), i, d);
+        keep(key, card);
+        HubGroups.Group now = groups.joined(g, key, i);
+        groups.save();
+        log.info("{} joins {} other host(s) with the same cause ({})", hostOf(key), now.members().size() - 1, cause);
+        editRoot(now);
+        return card;
+    }
+
+    /** An agent incident as it lives in the hub's record (a group member's card, not the root it was first given). */
+    private Incident where(String key, Incident i) {
+        ThreadRef t = thread(key);
+        return t == null ? i : i.inThread(t);
+    }
+
+    private ThreadRef changed(String key, ThreadRef ref, Incident i) {
+        keep(key, ref);
+        Optional<HubGroups.Group> g = groups.of(key);
+        groups.seen(key, i.inThread(ref));
+        if (g.isPresent() && g.get().members().size() > 1) {
+            groups.save();
+            editRoot(g.get());
+        }
+        return ref;
+    }
+
+    /** The group's root lists every host as it is now; an edit that fails is made again at the next change. */
+    private void editRoot(HubGroups.Group g) {
+        try {
+            notifiers.apply(hostOf(g.members().get(0))).group(g.root(), groups.view(g));
+        } catch (DeliveryException e) {
+            log.warn("Cannot update the root of the {} group yet: {}", g.cause(), e.getMessage());
+        }
+    }
+
+    private static String hostOf(String key) {
+        return key.substring(0, key.indexOf('/'));
     }
 
     /**

@@ -144,6 +144,16 @@ public final class DoctorMetrics {
             public void maintenance(dev.dockerdoctor.watch.Maintenance window) throws DeliveryException {
                 notifier.maintenance(window);
             }
+
+            @Override
+            public ThreadRef openedIn(ThreadRef group, Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+                return counted(() -> notifier.openedIn(group, incident, diagnosis));
+            }
+
+            @Override
+            public ThreadRef group(ThreadRef root, dev.dockerdoctor.watch.IncidentGroup group) throws DeliveryException {
+                return counted(() -> notifier.group(root, group));
+            }
         };
     }
 

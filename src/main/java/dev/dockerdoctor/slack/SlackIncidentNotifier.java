@@ -111,7 +111,7 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
             edit("chat.update (diagnosis of " + i.id() + ")", t.channel(), replyTs, thread);
             return t;
         }
-        ChatPostMessageResponse r = post("chat.postMessage (diagnosis of " + i.id() + ")", thread, t.ts(), null);
+        ChatPostMessageResponse r = post("chat.postMessage (diagnosis of " + i.id() + ")", thread, parent(t), null);
         return t.withReply(DIAGNOSIS, r.getTs());
     }
 
@@ -125,7 +125,7 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
             edit("chat.update (diagnosis of " + i.id() + ")", t.channel(), replyTs, BlockKitRenderer.renderChecked(IncidentViews.thread(i, diagnosis.get(), c), secrets));
         }
         if (t.replies().containsKey(RESOLVED)) return t;
-        ChatPostMessageResponse r = post("chat.postMessage (resolved " + i.id() + ")", BlockKitRenderer.renderChecked(IncidentViews.resolved(i, c), secrets), t.ts(), null);
+        ChatPostMessageResponse r = post("chat.postMessage (resolved " + i.id() + ")", BlockKitRenderer.renderChecked(IncidentViews.resolved(i, c), secrets), parent(t), null);
         return t.withReply(RESOLVED, r.getTs());
     }
 
@@ -135,7 +135,27 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
         if (t == null) return; // not posted yet: the root message itself is still on its way
         post("chat.postMessage (reminder of " + i.id() + ")",
                 BlockKitRenderer.renderChecked(IncidentViews.reminder(i, openFor, oncall, contexts.forIncident(i.id())), secrets),
-                t.ts(), null);
+                parent(t), null);
+    }
+
+    /** The thread an incident's replies go to: its own root's, or, for a group member, the group's. */
+    static String parent(ThreadRef t) {
+        return t.replies().getOrDefault(ThreadRef.GROUP_THREAD, t.ts());
+    }
+
+    @Override
+    public ThreadRef openedIn(ThreadRef group, Incident i, Optional<Diagnosis> diagnosis) throws DeliveryException {
+        SlackMessage m = BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, contexts.forIncident(i.id()), zone), secrets);
+        Metadata tag = Metadata.builder().eventType(METADATA_EVENT).eventPayload(Map.of("incident", i.id())).build();
+        ChatPostMessageResponse r = post("chat.postMessage (" + i.id() + " in its group)", m, group.ts(), tag);
+        return new ThreadRef(group.channel(), r.getTs(), Map.of(ThreadRef.GROUP_THREAD, group.ts()));
+    }
+
+    @Override
+    public ThreadRef group(ThreadRef root, dev.dockerdoctor.watch.IncidentGroup g) throws DeliveryException {
+        edit("chat.update (group root)", root.channel(), root.ts(),
+                BlockKitRenderer.renderChecked(dev.dockerdoctor.slack.message.GroupViews.root(g, zone), secrets));
+        return root;
     }
 
     /** A maintenance window's start or end, in the channel (not in a thread: it is about the host, not an incident). */

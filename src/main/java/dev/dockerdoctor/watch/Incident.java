@@ -90,6 +90,11 @@ public record Incident(String id, String host, IncidentState state, Instant open
         return what + ". Likely cause: " + cause;
     }
 
+    /** This incident as it lives in {@code t} (a hub keeps where each agent's incident really is). */
+    public Incident inThread(ThreadRef t) {
+        return withDelivery(delivery.posted(t));
+    }
+
     Incident withDelivery(Delivery d) {
         return new Incident(id, host, state, openedAt, updatedAt, evidenceChangedAt, resolvedAt, duration, signals,
                 timeline, timelineDropped, verdict, stepsRan, revision, d, acknowledgement);

@@ -50,4 +50,20 @@ public interface IncidentNotifier {
     default Optional<ThreadRef> findPosted(Incident incident) throws DeliveryException {
         return Optional.empty();
     }
+
+    /**
+     * Posts this incident's root message as a reply in {@code group}'s thread instead of the channel (a host's part of
+     * an {@link IncidentGroup}); its later messages go to that thread too. The default posts it as {@link #opened}.
+     */
+    default ThreadRef openedIn(ThreadRef group, Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+        return opened(incident, diagnosis);
+    }
+
+    /**
+     * Edits {@code root}, the first member's root message, into the root of a group of incidents on several hosts;
+     * the default leaves it (each member's own messages still go out).
+     */
+    default ThreadRef group(ThreadRef root, IncidentGroup group) throws DeliveryException {
+        return root;
+    }
 }

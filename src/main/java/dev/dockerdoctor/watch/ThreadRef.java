@@ -7,6 +7,9 @@ import java.util.Map;
  * wants to edit later, by a name of its choosing ("diagnosis", "plan"). Persisted with the incident.
  */
 public record ThreadRef(String channel, String ts, Map<String, String> replies) {
+    /** The reply key of a group member's card: the group's root, whose thread its messages go to. */
+    public static final String GROUP_THREAD = "thread";
+
     public ThreadRef {
         replies = replies == null ? Map.of() : Map.copyOf(replies);
     }

@@ -110,4 +110,54 @@ class HubIncidentsTest {
                     .satisfies(f -> assertThat(Files.readAllBytes(f)).containsExactly(0x00, (byte) 0xff, '{', 'x'));
         }
     }
+
+    static JsonNode incident(String id, String host, Instant at, IncidentState state, dev.dockerdoctor.watch.SignalKind kind) {
+        return StateJson.MAPPER.valueToTree(new Incident(id, host, state, at, at, at,
+                state == IncidentState.RESOLVED ? at.plusSeconds(60) : null, state == IncidentState.RESOLVED ? Duration.ofSeconds(60) : null,
+                List.of(new dev.dockerdoctor.watch.SignalRecord(kind, "docker", "Docker daemon unreachable", at, at, null)),
+                List.of(), 0, null, List.of(), 1, null));
+    }
+
+    @Test
+    void oneCauseOnSeveralHostsWithinFifteenMinutesSharesOneRootMessageAndEachHostHasItsCardInItsThread() throws Exception {
+        RecordingNotifier chat = new RecordingNotifier();
+        Map<String, RecordingNotifier> shared = new HashMap<>();
+        java.util.function.Function<String, dev.dockerdoctor.watch.IncidentNotifier> byHost =
+                h -> shared.computeIfAbsent(h, x -> chat.sameChat());
+        var down = dev.dockerdoctor.watch.SignalKind.DAEMON_UNREACHABLE;
+        HubIncidents hub = new HubIncidents(state, byHost);
+        ThreadRef root = thread(hub.notice("host-a", notice("1", NoticeKind.OPENED, incident("inc-1", "host-a", T, IncidentState.OPEN, down))));
+        ThreadRef b = thread(hub.notice("host-b", notice("2", NoticeKind.OPENED,
+                incident("inc-7", "host-b", T.plusSeconds(120), IncidentState.OPEN, down))));
+        assertThat(b.replies()).containsEntry(ThreadRef.GROUP_THREAD, root.ts());
+        assertThat(shared.get("host-a").succeeded(RecordingNotifier.Op.OPENED_IN)).as("host-a moves into a card, once").hasSize(1);
+        assertThat(shared.get("host-b").succeeded(RecordingNotifier.Op.OPENED)).as("no second root message").isEmpty();
+        assertThat(shared.get("host-a").groupEdits()).singleElement().satisfies(e -> {
+            assertThat(e.rootTs()).isEqualTo(root.ts());
+            assertThat(e.group().members()).extracting(Incident::host).containsExactly("host-a", "host-b");
+            assertThat(e.group().cause()).isEqualTo("daemon-unreachable");
+        });
+
+        ThreadRef other = thread(hub.notice("host-d", notice("3", NoticeKind.OPENED,
+                incident("inc-2", "host-d", T.plusSeconds(180), IncidentState.OPEN, dev.dockerdoctor.watch.SignalKind.URL_DOWN))));
+        assertThat(other.ts()).as("another cause: a root of its own").isNotEqualTo(root.ts());
+        ThreadRef late = thread(hub.notice("host-c", notice("4", NoticeKind.OPENED,
+                incident("inc-3", "host-c", T.plusSeconds(20 * 60), IncidentState.OPEN, down))));
+        assertThat(late.replies()).as("20 minutes later: a root of its own").doesNotContainKey(ThreadRef.GROUP_THREAD);
+
+        // host-a's updates now edit its card, never the group's root; the root is edited to list both
+        HubIncidents restarted = new HubIncidents(state, byHost);
+        thread(restarted.notice("host-a", notice("5", NoticeKind.UPDATED, incident("inc-1", "host-a", T, IncidentState.MITIGATING, down))));
+        String card = shared.get("host-a").succeeded(RecordingNotifier.Op.OPENED_IN).get(0).ts();
+        assertThat(shared.get("host-a").calls(RecordingNotifier.Op.UPDATED)).singleElement()
+                .satisfies(c -> assertThat(c.ts()).isEqualTo(card));
+        assertThat(shared.get("host-a").groupEdits()).last().satisfies(e -> assertThat(e.group().members())
+                .extracting(Incident::state).containsExactly(IncidentState.MITIGATING, IncidentState.OPEN));
+        restarted.notice("host-a", notice("6", NoticeKind.RESOLVED, incident("inc-1", "host-a", T, IncidentState.RESOLVED, down)));
+        restarted.notice("host-b", notice("7", NoticeKind.RESOLVED, incident("inc-7", "host-b", T.plusSeconds(120), IncidentState.RESOLVED, down)));
+        assertThat(shared.get("host-a").groupEdits()).last().satisfies(e -> assertThat(e.group().open()).isFalse());
+        ThreadRef after = thread(restarted.notice("host-e", notice("8", NoticeKind.OPENED,
+                incident("inc-9", "host-e", T.plusSeconds(240), IncidentState.OPEN, down))));
+        assertThat(after.replies()).as("a closed group takes nobody in").doesNotContainKey(ThreadRef.GROUP_THREAD);
+    }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its time, and a script of failures to answer the next calls with (429 with Retry-After, 500...).
  */
 public final class RecordingNotifier implements IncidentNotifier {
-    public enum Op { OPENED, UPDATED, RESOLVED, FIND }
+    public enum Op { OPENED, OPENED_IN, UPDATED, RESOLVED, FIND, GROUP }
 
     public record Call(Op op, String incidentId, IncidentState state, int revision, String ts, boolean withDiagnosis,
                 long nanos, boolean failed) {
@@ -86,6 +86,35 @@ public final class RecordingNotifier implements IncidentNotifier {
     public synchronized ThreadRef resolved(Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
         return edit(Op.RESOLVED, incident, diagnosis);
     }
+
+    /** A card in a group's thread: a reply, with a fresh ts, whose later replies go to the group's thread. */
+    @Override
+    public synchronized ThreadRef openedIn(ThreadRef group, Incident incident, Optional<Diagnosis> diagnosis) throws DeliveryException {
+        DeliveryException e = failures.poll();
+        if (e != null) {
+            record(Op.OPENED_IN, incident, null, diagnosis, true);
+            throw e;
+        }
+        ThreadRef ref = new ThreadRef(group.channel(), ts.incrementAndGet() + ".000300", Map.of(ThreadRef.GROUP_THREAD, group.ts()));
+        record(Op.OPENED_IN, incident, ref.ts(), diagnosis, false);
+        return ref;
+    }
+
+    /** The group roots as edited, newest last (each: the root's ts and the group as shown). */
+    public record GroupEdit(String rootTs, dev.dockerdoctor.watch.IncidentGroup group) {
+    }
+
+    private final List<GroupEdit> groupEdits = new ArrayList<>();
+
+    @Override
+    public synchronized ThreadRef group(ThreadRef root, dev.dockerdoctor.watch.IncidentGroup group) throws DeliveryException {
+        DeliveryException e = failures.poll();
+        if (e != null) throw e;
+        groupEdits.add(new GroupEdit(root.ts(), group));
+        return root;
+    }
+
+    public synchronized List<GroupEdit> groupEdits() { return List.copyOf(groupEdits); }
 
     /** Maintenance news fails with the same script of failures as the incidents' posts. */
     @Override
