@@ -132,11 +132,29 @@ class FleetStoryIT {
                         .as("the host's own audit log has the click").contains("\"user\":\"U0ALICE\"", "restore-data-root");
                 assertThat(slack.posted().stream().filter(p -> p.threadTs() == null)).as("one root message so far").hasSize(1);
 
+                // one wave on two hosts: Docker stops on host-b and host-c within seconds: one root message lists
+                // both, each host's incident is a card in its thread
+                ns.get(1).stopDockerd();
+                ns.get(2).stopDockerd();
+                Eventually.await("one root message for host-b and host-c; hub's log:\n" + hub.log(), Duration.ofSeconds(90),
+                        () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null && p.text().contains("2 hosts")
+                                && p.text().contains("host-b") && p.text().contains("host-c")));
+                SlackStandIn.Posted wave = slack.posted().stream().filter(p -> p.threadTs() == null && p.text().contains("2 hosts"))
+                        .findFirst().orElseThrow();
+                assertThat(wave.blocks()).contains("daemon-unreachable");
+                Eventually.await("both hosts' cards in the wave's thread", Duration.ofSeconds(60), () -> slack.posted().stream()
+                        .filter(p -> wave.ts().equals(p.threadTs()) && p.text().contains("Docker does not answer on host-")).count() >= 2);
+                assertThat(slack.posted().stream().filter(p -> p.threadTs() == null)).as("host-a's and the wave's, no third")
+                        .hasSize(2);
+                for (HostNamespace h : ns.subList(1, 3)) h.startDockerd(HostNamespaceStoryIT.withFlag());
+                Eventually.await("the wave resolved on both; hub's log:\n" + hub.log(), Duration.ofSeconds(90),
+                        () -> slack.posted().stream().anyMatch(p -> wave.ts().equals(p.ts()) && p.text().startsWith("Resolved on 2 hosts")));
+
                 // host-c's agent is killed: only the hub can tell, and it does, naming host-c
                 DoctorCli.stop(agents.get(2));
                 Eventually.await("host-c silent; hub's log:\n" + hub.log(), Duration.ofSeconds(60),
-                        () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null && p.text().contains("host-c")));
-                SlackStandIn.Posted silent = slack.posted().stream().filter(p -> p.threadTs() == null && p.text().contains("host-c"))
+                        () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null && p.text().contains("agent on host-c")));
+                SlackStandIn.Posted silent = slack.posted().stream().filter(p -> p.threadTs() == null && p.text().contains("agent on host-c"))
                         .findFirst().orElseThrow();
                 assertThat(silent.text()).contains("docker-doctor's agent", "missed 3 reports").doesNotContain("host-a").doesNotContain("host-b");
                 assertThat(silent.blocks()).contains("until its agent reports again");
