@@ -138,7 +138,7 @@ public final class FleetBench {
         }
     }
 
-    static AgentLink.Host simulated() {
+    public static AgentLink.Host simulated() {
         return new AgentLink.Host() {
             @Override
             public com.fasterxml.jackson.databind.JsonNode diagnose(String view, Instant since) {
@@ -162,7 +162,7 @@ public final class FleetBench {
         };
     }
 
-    static List<LinkKeys> keys(Path dir, int n) throws Exception {
+    public static List<LinkKeys> keys(Path dir, int n) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<LinkKeys>> f = new ArrayList<>();
@@ -178,14 +178,14 @@ public final class FleetBench {
         }
     }
 
-    static void deleteTree(Path p) throws java.io.IOException {
+    public static void deleteTree(Path p) throws java.io.IOException {
         if (!Files.exists(p)) return;
         try (var walk = Files.walk(p)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
         }
     }
 
-    static double secs(long t0) {
+    public static double secs(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 }

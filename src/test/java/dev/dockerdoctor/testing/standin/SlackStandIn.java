@@ -59,6 +59,10 @@ public final class SlackStandIn implements AutoCloseable {
 
     private volatile String scopes = "commands,chat:write,chat:write.public,channels:history,groups:history";
     private final Map<String, String> channelErrors = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When set, chat.postMessage takes one message a second per channel, as Slack does; the rest get 429. */
+    private volatile boolean onePerSecond;
+    private final Map<String, Long> lastPost = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger limited = new java.util.concurrent.atomic.AtomicInteger();
 
     public SlackStandIn() throws Exception {
         this("127.0.0.1");
@@ -99,6 +103,17 @@ public final class SlackStandIn implements AutoCloseable {
     /** auth.test answers invalid_auth for this token, as Slack does for a revoked or mistyped one. */
     public void refuseToken(String token) {
         refused.add(token);
+    }
+
+    /** chat.postMessage answers 429 (Retry-After: 1) to a second message in the same channel within a second. */
+    public SlackStandIn onePostASecondPerChannel() {
+        onePerSecond = true;
+        return this;
+    }
+
+    /** How many posts the one-a-second limit refused. */
+    public int rateLimited() {
+        return limited.get();
     }
 
     /** The next call of {@code method} (e.g. "chat.postMessage") answers HTTP 429 with this Retry-After. */
@@ -162,6 +177,13 @@ public final class SlackStandIn implements AutoCloseable {
             resp.setStatus(fault.status());
             if (fault.retryAfter() != null) resp.setHeader("Retry-After", fault.retryAfter());
             resp.getWriter().write(fault.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "<html>Internal Server Error</html>");
+            return;
+        }
+        if (onePerSecond && method.equals("chat.postMessage") && !takesAPost(form(body).getOrDefault("channel", "C0CHAN"))) {
+            limited.incrementAndGet();
+            resp.setStatus(429);
+            resp.setHeader("Retry-After", "1");
+            resp.getWriter().write("{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
         }
         String json;
@@ -273,6 +295,14 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     // like Slack's: the current time in microseconds, unique and rising within the channel
+    private synchronized boolean takesAPost(String channel) {
+        long now = System.nanoTime();
+        Long last = lastPost.get(channel);
+        if (last != null && now - last < 1_000_000_000L) return false;
+        lastPost.put(channel, now);
+        return true;
+    }
+
     private String freshTs() {
         long now = java.time.Instant.now().getEpochSecond() * 1_000_000L + java.time.Instant.now().getNano() / 1000;
         long n = ts.updateAndGet(last -> Math.max(last + 1, now));
