@@ -66,15 +66,17 @@ public final class ServeCommand implements Callable<Integer> {
         DoctorMetrics metrics = new DoctorMetrics(host, clock, source::newest);
         // built in order, each from the ones before: the watch first (thread buttons name its incidents, and a step
         // run from one tells it), then the bot; the watch starts only once the bot is up
+        // Slack's one post a second per channel, kept by every notifier of this process (its host's and its agents')
+        dev.dockerdoctor.slack.ChannelPacer pacer = dev.dockerdoctor.slack.ChannelPacer.slacks();
         Watching watching = Watching.create(settings, source, probe, SlackBot.slack(settings.slackApiUrl()),
-                host, agent.zone(), clock, metrics);
+                host, agent.zone(), clock, metrics, pacer);
         // one audit log: its lock is what keeps the steps' lines and the acknowledgements' from writing over each other
         AuditLog audit = new AuditLog(settings.serveStateDir());
         // the agents' incidents are posted as this host's are, their messages and buttons naming their host
         com.slack.api.Slack slack = SlackBot.slack(settings.slackApiUrl());
         Map<String, dev.dockerdoctor.watch.IncidentNotifier> byHost = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.Function<String, dev.dockerdoctor.watch.IncidentNotifier> hostNotifier = name -> byHost.computeIfAbsent(
-                name, n -> metrics.counting(Watching.notifier(settings, slack, n, agent.zone(), id -> n + ":" + id)));
+                name, n -> metrics.counting(Watching.notifier(settings, slack, n, agent.zone(), id -> n + ":" + id, pacer)));
         HubIncidents agentsIncidents = new HubIncidents(settings.serveStateDir(), hostNotifier);
         FleetButtons fleet = new FleetButtons(agentsIncidents, clock, host, source::newest);
         StepRunner steps = metrics.counting(fleet.steps(watching.tracking(Recovery.steps(settings, source, agent, audit, clock))));

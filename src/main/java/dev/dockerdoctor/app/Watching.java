@@ -8,6 +8,7 @@ import dev.dockerdoctor.recovery.StepOutcome;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.IncidentReports;
 import dev.dockerdoctor.slack.ReportStore;
+import dev.dockerdoctor.slack.ChannelPacer;
 import dev.dockerdoctor.slack.SlackIncidentNotifier;
 import dev.dockerdoctor.slack.message.ViewContext;
 import dev.dockerdoctor.watch.IncidentNotifier;
@@ -45,10 +46,11 @@ final class Watching implements AutoCloseable {
      * @param probe  the daemon probe the agent uses too
      * @param slack  the Slack client pointed at SLACK_API_URL
      * @param metrics told of every incident message sent and of the open incident
+     * @param pacer   the process's one pacer of posts per channel, shared with the agents' notifiers
      */
     static Watching create(Settings s, DiagnosisSource source, DockerProbe probe, Slack slack, String host,
-                           ZoneId hostZone, Clock clock, DoctorMetrics metrics) {
-        IncidentNotifier notifier = metrics.counting(notifier(s, slack, host, hostZone, id -> id));
+                           ZoneId hostZone, Clock clock, DoctorMetrics metrics, ChannelPacer pacer) {
+        IncidentNotifier notifier = metrics.counting(notifier(s, slack, host, hostZone, id -> id, pacer));
         Watching w = create(s, source, probe, notifier, host, clock);
         metrics.incidents(w.watch::openIncident);
         metrics.maintenance(w.watch::maintenance);
@@ -61,11 +63,11 @@ final class Watching implements AutoCloseable {
      *                  can never be taken for one of the hub's own host)
      */
     static IncidentNotifier notifier(Settings s, Slack slack, String host, ZoneId zone,
-                                     java.util.function.UnaryOperator<String> buttonRef) {
+                                     java.util.function.UnaryOperator<String> buttonRef, ChannelPacer pacer) {
         if (s.channel() == null) return new LogNotifier();
         return new SlackIncidentNotifier(slack.methods(s.slackBotToken()), s.channel(),
                 id -> new ViewContext(host, id == null ? null : buttonRef.apply(id), List.copyOf(s.admins()), null),
-                zone, s.secrets(), s.oncall());
+                zone, s.secrets(), s.oncall(), pacer);
     }
 
     /** The same watch, telling {@code notifier} (an agent's: the hub, over the link). */

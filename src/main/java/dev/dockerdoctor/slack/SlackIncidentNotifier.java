@@ -58,6 +58,7 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     private final ViewContextFactory contexts;
     private final ZoneId zone;
     private final Secrets secrets;
+    private final ChannelPacer pacer;
 
     /** The view context of an incident's messages: its buttons name the incident. */
     @FunctionalInterface
@@ -83,6 +84,13 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     /** @param oncall DOCTOR_ONCALL: the Slack users (U...) or user groups (S...) a reminder mentions */
     public SlackIncidentNotifier(MethodsClient slack, String channel, ViewContextFactory contexts, ZoneId zone,
                                  Secrets secrets, List<String> oncall) {
+        this(slack, channel, contexts, zone, secrets, oncall, ChannelPacer.none());
+    }
+
+    /** @param pacer shared by every notifier of the process that posts in the same workspace */
+    public SlackIncidentNotifier(MethodsClient slack, String channel, ViewContextFactory contexts, ZoneId zone,
+                                 Secrets secrets, List<String> oncall, ChannelPacer pacer) {
+        this.pacer = pacer;
         this.oncall = List.copyOf(oncall);
         this.slack = slack;
         this.channel = channel;
@@ -201,6 +209,12 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
     // ---------------------------------------------------------------- Slack calls and their failures
 
     private ChatPostMessageResponse post(String what, SlackMessage m, String threadTs, Metadata tag) throws DeliveryException {
+        try {
+            pacer.awaitTurn(channel);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeliveryException.transientFailure(what + ": interrupted while waiting its turn", e);
+        }
         ChatPostMessageResponse r = call(what, () -> slack.chatPostMessage(q -> q.channel(channel).threadTs(threadTs)
                 .text(m.text()).blocks(m.blocks()).metadata(tag).unfurlLinks(false).unfurlMedia(false)));
         if (!r.isOk() && BAD_BLOCKS.contains(r.getError())) {

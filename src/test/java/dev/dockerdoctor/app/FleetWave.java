@@ -72,9 +72,10 @@ public final class FleetWave {
         try (SlackStandIn slack = new SlackStandIn().onePostASecondPerChannel()) {
             Slack client = SlackBot.slack(slack.apiUrl());
             Map<String, IncidentNotifier> byHost = new ConcurrentHashMap<>();
+            dev.dockerdoctor.slack.ChannelPacer pacer = dev.dockerdoctor.slack.ChannelPacer.slacks();
             Function<String, IncidentNotifier> notifiers = host -> byHost.computeIfAbsent(host, h -> new SlackIncidentNotifier(
                     client.methods("xoxb-wave"), CHANNEL, id -> new ViewContext(h, id == null ? null : h + ":" + id,
-                    List.of("U0ALICE"), null), ZoneOffset.UTC));
+                    List.of("U0ALICE"), null), ZoneOffset.UTC, dev.dockerdoctor.model.Secrets.none(), List.of(), pacer));
             LinkKeys hubKeys = LinkKeys.hub(hubState);
             FleetBook book = new FleetBook(hubState);
             List<LinkKeys> keys = FleetBench.keys(work.resolve("agents"), n);

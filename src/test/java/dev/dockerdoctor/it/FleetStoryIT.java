@@ -132,10 +132,18 @@ class FleetStoryIT {
                         .as("the host's own audit log has the click").contains("\"user\":\"U0ALICE\"", "restore-data-root");
                 assertThat(slack.posted().stream().filter(p -> p.threadTs() == null)).as("one root message so far").hasSize(1);
 
-                // one wave on two hosts: Docker stops on host-b and host-c within seconds: one root message lists
-                // both, each host's incident is a card in its thread
-                ns.get(1).stopDockerd();
-                ns.get(2).stopDockerd();
+            }
+
+            // the hub is down while Docker stops on host-b and host-c: their agents keep what happened and tell it
+            // when the hub is back (a new serve process on the same state folder and agent port)
+            ns.get(1).stopDockerd();
+            ns.get(2).stopDockerd();
+            Thread.sleep(4000);
+            assertThat(slack.posted().stream().filter(p -> p.threadTs() == null)).as("nothing posted while the hub is down").hasSize(1);
+            try (ServeProcess hub = ServeProcess.start(hubEnv, a.base(), Duration.ofSeconds(90))) {
+                SignedClient client = new SignedClient("127.0.0.1", hub.port(), SECRET);
+                // one wave on two hosts, within seconds: one root message lists both, each host's incident is a card
+                // in its thread
                 Eventually.await("one root message for host-b and host-c; hub's log:\n" + hub.log(), Duration.ofSeconds(90),
                         () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null && p.text().contains("2 hosts")
                                 && p.text().contains("host-b") && p.text().contains("host-c")));
