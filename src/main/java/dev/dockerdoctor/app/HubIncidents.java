@@ -145,10 +145,9 @@ final class HubIncidents implements HubLink.Notices {
         keep(key, ref);
         Optional<HubGroups.Group> g = groups.of(key);
         groups.seen(key, i.inThread(ref));
-        if (g.isPresent() && g.get().members().size() > 1) {
-            groups.save();
-            editRoot(g.get());
-        }
+        // kept at every change: a group whose members all resolved must stay closed across a hub restart
+        groups.save();
+        if (g.isPresent() && g.get().members().size() > 1) editRoot(g.get());
         return ref;
     }
 

@@ -156,7 +156,14 @@ class HubIncidentsTest {
         restarted.notice("host-a", notice("6", NoticeKind.RESOLVED, incident("inc-1", "host-a", T, IncidentState.RESOLVED, down)));
         restarted.notice("host-b", notice("7", NoticeKind.RESOLVED, incident("inc-7", "host-b", T.plusSeconds(120), IncidentState.RESOLVED, down)));
         assertThat(shared.get("host-a").groupEdits()).last().satisfies(e -> assertThat(e.group().open()).isFalse());
-        ThreadRef after = thread(restarted.notice("host-e", notice("8", NoticeKind.OPENED,
+        thread(restarted.notice("host-d", notice("8a", NoticeKind.RESOLVED,
+                incident("inc-2", "host-d", T.plusSeconds(180), IncidentState.RESOLVED, dev.dockerdoctor.watch.SignalKind.URL_DOWN))));
+        HubIncidents again = new HubIncidents(state, byHost);
+        ThreadRef alone = thread(again.notice("host-f", notice("8b", NoticeKind.OPENED,
+                incident("inc-4", "host-f", T.plusSeconds(200), IncidentState.OPEN, dev.dockerdoctor.watch.SignalKind.URL_DOWN))));
+        assertThat(alone.replies()).as("host-d's incident, alone and resolved before the restart, takes nobody in after it")
+                .doesNotContainKey(ThreadRef.GROUP_THREAD);
+        ThreadRef after = thread(again.notice("host-e", notice("8", NoticeKind.OPENED,
                 incident("inc-9", "host-e", T.plusSeconds(240), IncidentState.OPEN, down))));
         assertThat(after.replies()).as("a closed group takes nobody in").doesNotContainKey(ThreadRef.GROUP_THREAD);
     }

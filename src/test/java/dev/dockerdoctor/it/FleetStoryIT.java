@@ -50,7 +50,7 @@ class FleetStoryIT {
             HostNamespaceStoryIT.writeTheUpgradesLogs(a, ZonedDateTime.now(ZoneId.systemDefault()).minusMinutes(20));
             for (HostNamespace h : ns) h.startDockerd(HostNamespaceStoryIT.withFlag());
             a.composeUpGitLab();
-            Eventually.await("GitLab answering on host-a", Duration.ofSeconds(30), a::gitlabAnswers);
+            Eventually.await(() -> "GitLab answering on host-a", Duration.ofSeconds(30), a::gitlabAnswers);
 
             Path hubState = Files.createDirectories(a.base().resolve("hub-state"));
             Map<String, String> onHub = Map.of("DOCTOR_STATE_DIR", hubState.toString());
@@ -85,13 +85,13 @@ class FleetStoryIT {
                 // the upgrade's restart on host-a: dockerd comes back without its flag, on the empty default root
                 a.stopDockerd();
                 a.startDockerd(HostNamespaceStoryIT.UNIT_FLAGS);
-                Eventually.await("host-a's root message; hub's log:\n" + hub.log() + "\nhost-a's agent:\n" + agentLog(a),
+                Eventually.await(() -> "host-a's root message; hub's log:\n" + hub.log() + "\nhost-a's agent:\n" + agentLog(a),
                         Duration.ofSeconds(90), () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null));
                 SlackStandIn.Posted root = slack.posted().get(0);
                 assertThat(root.channel()).isEqualTo(CHANNEL);
                 assertThat(root.text() + root.blocks()).as("the root message names its host").contains("host-a")
                         .doesNotContain("host-b").doesNotContain("host-c");
-                Eventually.await("the drift in host-a's thread; hub's log:\n" + hub.log(), Duration.ofSeconds(90),
+                Eventually.await(() -> "the drift in host-a's thread; hub's log:\n" + hub.log(), Duration.ofSeconds(90),
                         () -> slack.posted().stream().anyMatch(p -> root.ts().equals(p.threadTs())
                                 && p.blocks().contains("data-root-drift")));
                 SlackStandIn.Posted diagnosis = slack.posted().stream().filter(p -> root.ts().equals(p.threadTs())
@@ -105,7 +105,7 @@ class FleetStoryIT {
 
                 // Bob acknowledges it through the modal: kept by host-a's own watch, shown on the root by the hub
                 dev.dockerdoctor.testing.standin.AckThroughModal.ack(client, slack, report, "U0BOB", "looking at host-a's disks");
-                Eventually.await("host-a's audit log has Bob's acknowledgement", Duration.ofSeconds(10),
+                Eventually.await(() -> "host-a's audit log has Bob's acknowledgement", Duration.ofSeconds(10),
                         () -> read(a.base().resolve("agent-state/audit.jsonl")).contains("looking at host-a's disks"));
 
                 // Alice, an admin on the hub and on host-a, clicks in the thread
@@ -116,9 +116,9 @@ class FleetStoryIT {
                 click.getAsJsonObject("channel").addProperty("id", CHANNEL);
                 assertThat(client.post("payload=" + URLEncoder.encode(click.toString(), StandardCharsets.UTF_8)).status())
                         .isEqualTo(200);
-                Eventually.await("GitLab answering again on host-a; hub's log:\n" + hub.log() + "\nhost-a's agent:\n"
+                Eventually.await(() -> "GitLab answering again on host-a; hub's log:\n" + hub.log() + "\nhost-a's agent:\n"
                         + agentLog(a), Duration.ofSeconds(60), a::gitlabAnswers);
-                Eventually.await("the step's result and the resolution in host-a's thread; hub's log:\n" + hub.log(),
+                Eventually.await(() -> "the step's result and the resolution in host-a's thread; hub's log:\n" + hub.log(),
                         Duration.ofSeconds(90), () -> slack.posted().stream().anyMatch(p -> root.ts().equals(p.threadTs())
                                 && p.text().contains("restore-data-root") && p.text().contains("done"))
                                 && slack.posted().stream().anyMatch(p -> root.ts().equals(p.threadTs())
@@ -144,23 +144,23 @@ class FleetStoryIT {
                 SignedClient client = new SignedClient("127.0.0.1", hub.port(), SECRET);
                 // one wave on two hosts, within seconds: one root message lists both, each host's incident is a card
                 // in its thread
-                Eventually.await("one root message for host-b and host-c; hub's log:\n" + hub.log(), Duration.ofSeconds(90),
+                Eventually.await(() -> "one root message for host-b and host-c; hub's log:\n" + hub.log() + "\nhost-b's agent:\n" + agentLog(ns.get(1)), Duration.ofSeconds(90),
                         () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null && p.text().contains("2 hosts")
                                 && p.text().contains("host-b") && p.text().contains("host-c")));
                 SlackStandIn.Posted wave = slack.posted().stream().filter(p -> p.threadTs() == null && p.text().contains("2 hosts"))
                         .findFirst().orElseThrow();
                 assertThat(wave.blocks()).contains("daemon-unreachable");
-                Eventually.await("both hosts' cards in the wave's thread", Duration.ofSeconds(60), () -> slack.posted().stream()
+                Eventually.await(() -> "both hosts' cards in the wave's thread", Duration.ofSeconds(60), () -> slack.posted().stream()
                         .filter(p -> wave.ts().equals(p.threadTs()) && p.text().contains("Docker does not answer on host-")).count() >= 2);
                 assertThat(slack.posted().stream().filter(p -> p.threadTs() == null)).as("host-a's and the wave's, no third")
                         .hasSize(2);
                 for (HostNamespace h : ns.subList(1, 3)) h.startDockerd(HostNamespaceStoryIT.withFlag());
-                Eventually.await("the wave resolved on both; hub's log:\n" + hub.log(), Duration.ofSeconds(90),
+                Eventually.await(() -> "the wave resolved on both; hub's log:\n" + hub.log(), Duration.ofSeconds(90),
                         () -> slack.posted().stream().anyMatch(p -> wave.ts().equals(p.ts()) && p.text().startsWith("Resolved on 2 hosts")));
 
                 // host-c's agent is killed: only the hub can tell, and it does, naming host-c
                 DoctorCli.stop(agents.get(2));
-                Eventually.await("host-c silent; hub's log:\n" + hub.log(), Duration.ofSeconds(60),
+                Eventually.await(() -> "host-c silent; hub's log:\n" + hub.log(), Duration.ofSeconds(60),
                         () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null && p.text().contains("agent on host-c")));
                 SlackStandIn.Posted silent = slack.posted().stream().filter(p -> p.threadTs() == null && p.text().contains("agent on host-c"))
                         .findFirst().orElseThrow();
@@ -185,7 +185,7 @@ class FleetStoryIT {
                             "DOCKER_HOST", "unix://" + emptyRoot.resolve("no-docker.sock"), "DOCTOR_HOST_NAME", "intruder",
                             "DOCTOR_ENROLL_TOKEN", token, "DOCTOR_WATCH_INTERVAL", "1"), log, "agent");
                     try {
-                        Eventually.await("the intruder refused", Duration.ofSeconds(60), () -> read(log).contains("refused")
+                        Eventually.await(() -> "the intruder refused", Duration.ofSeconds(60), () -> read(log).contains("refused")
                                 || !intruder.isAlive());
                     } finally {
                         DoctorCli.stop(intruder);

@@ -9,14 +9,19 @@ public final class Eventually {
     }
 
     public static void await(String what, Duration limit, BooleanSupplier condition) {
+        await(() -> what, limit, condition);
+    }
+
+    /** The same, with a description made when it fails (a log read then, not when the wait began). */
+    public static void await(java.util.function.Supplier<String> what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within " + limit.toMillis() + " ms: " + what);
+            if (System.nanoTime() > deadline) throw new AssertionError("not within " + limit.toMillis() + " ms: " + what.get());
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for: " + what);
+                throw new AssertionError("interrupted while waiting for: " + what.get());
             }
         }
     }
