@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fleet benchmark (issue 15): one hub with the shipped JVM flags (deploy/jvm.options) and N simulated agents
-# speaking the real protocol (TLS 1.3, pinned certificates, Jetty's WebSocket), then one real `agent` process.
-# Prints: time to enroll and connect all N, the fleet summary's answer time, the hub's and the real agent's
-# resident memory. Agent keys are made once (keytool) and kept in target/bench-fleet/agents.
+# Fleet benchmark (issue 15): serve as the hub, with the shipped JVM flags (deploy/jvm.options) and a Slack
+# stand-in, and N simulated agents speaking the real protocol (TLS 1.3, pinned certificates, Jetty's WebSocket),
+# then one real `agent` process. Prints: time to enroll and connect all N, a signed /docker-status answered with
+# the fleet's lines (from the command to the answer), the hub's and the real agent's resident memory. Agent keys
+# are made once (keytool) and kept in target/bench-fleet/agents.
 #
 # Settings: BENCH_AGENTS (default 200).
 set -euo pipefail

@@ -3,19 +3,15 @@ package dev.dockerdoctor.bench;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.dockerdoctor.fleet.EnrollToken;
 import dev.dockerdoctor.fleet.FleetBook;
-import dev.dockerdoctor.fleet.HostStatus;
 import dev.dockerdoctor.fleet.LinkMessage;
 import dev.dockerdoctor.fleet.link.AgentLink;
-import dev.dockerdoctor.fleet.link.HubLink;
 import dev.dockerdoctor.fleet.link.LinkKeys;
+import dev.dockerdoctor.testing.standin.SignedClient;
+import dev.dockerdoctor.testing.standin.SlackPayloads;
+import dev.dockerdoctor.testing.standin.SlackStandIn;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,52 +23,59 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The fleet benchmark behind bench/fleet.sh: a hub (HubLink, in a process of its own with the shipped JVM flags)
- * and N simulated agents (AgentLink, the real protocol over TLS 1.3, each with its own key and enrollment) in this
- * process. Prints: the time for all N to enroll and connect, the hub answering the fleet summary (N lines) once
- * they are all up, the hub's resident memory (VmRSS, peak VmHWM), and one real {@code agent} process's memory with
+ * The fleet benchmark behind bench/fleet.sh: the hub ({@code serve} itself, in a process of its own with the shipped
+ * JVM flags, its Slack a stand-in) and N simulated agents (AgentLink, the real protocol over TLS 1.3, each with its
+ * own key and enrollment) in this process. Prints: the time for all N to enroll and connect, a signed
+ * {@code /docker-status} answered with the fleet's N+1 lines (timed from the command to the answer at its
+ * response_url), the hub's resident memory (VmRSS, peak VmHWM), and one real {@code agent} process's memory with
  * the same flags (the unit's), diagnosing a host without Docker every second.
  */
 public final class FleetBench {
+    static final String SECRET = "fleet-bench-secret-0123456789abcdef";
+
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("hub")) {
-            hub(Path.of(args[1]));
-            return;
-        }
         int n = Integer.getInteger("bench.agents", 200);
         Path work = Path.of(System.getProperty("bench.dir", "target/bench-fleet"));
         Path hubState = work.resolve("hub");
         deleteTree(hubState);
-        Files.createDirectories(hubState);
+        Files.createDirectories(hubState.resolve("root"));
         List<String> flags = Files.readAllLines(Path.of("deploy/jvm.options")).stream().map(String::strip)
                 .filter(l -> !l.isEmpty()).toList();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("java.class.path");
 
         // keys are kept between runs (a keytool run each is the slow part, and not what is measured)
         long t0 = System.nanoTime();
         List<LinkKeys> keys = keys(work.resolve("agents"), n);
         System.out.printf(Locale.ROOT, "agent keys ready: %d (%.1f s; made once, then reused)%n", n, secs(t0));
 
-        List<String> hubArgv = new ArrayList<>(List.of(java));
-        hubArgv.addAll(flags);
-        hubArgv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        hubArgv.addAll(List.of("-cp", cp, FleetBench.class.getName(), "hub", hubState.toString()));
-        Process hub = new ProcessBuilder(hubArgv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        LinkKeys hubKeys = LinkKeys.hub(hubState);
+        FleetBook book = new FleetBook(hubState);
+        List<EnrollToken> tokens = new ArrayList<>();
+        for (int i = 0; i < n; i++) tokens.add(book.issue(String.format(Locale.ROOT, "host-%03d", i), hubKeys.fingerprint(), Instant.now()));
+        int slackPort = freePort();
+        int agentPort = freePort();
         List<AgentLink> agents = new ArrayList<>();
+        Process hub = null;
         Process realAgent = null;
-        try (BufferedReader fromHub = new BufferedReader(new InputStreamReader(hub.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter toHub = new PrintWriter(hub.getOutputStream(), true, StandardCharsets.UTF_8)) {
-            int port = Integer.parseInt(fromHub.readLine().replace("port ", "").strip());
-            LinkKeys hubKeys = LinkKeys.hub(hubState);
-            FleetBook book = new FleetBook(hubState);
-            List<EnrollToken> tokens = new ArrayList<>();
-            for (int i = 0; i < n; i++) tokens.add(book.issue(String.format(Locale.ROOT, "host-%03d", i), hubKeys.fingerprint(), Instant.now()));
-            System.out.printf(Locale.ROOT, "hub up on port %d, %d tokens issued%n", port, n);
+        try (SlackStandIn slack = new SlackStandIn()) {
+            // the hub is serve itself, with the shipped flags, its Slack a stand-in
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            env.put("SLACK_BOT_TOKEN", "xoxb-bench");
+            env.put("SLACK_SIGNING_SECRET", SECRET);
+            env.put("SLACK_API_URL", slack.apiUrl());
+            env.put("DOCTOR_STATE_DIR", hubState.toString());
+            env.put("DOCTOR_PORT", Integer.toString(slackPort));
+            env.put("DOCTOR_AGENT_PORT", Integer.toString(agentPort));
+            env.put("DOCTOR_HOST_NAME", "hub");
+            env.put("DOCTOR_HOST_ROOT", hubState.resolve("root").toString());
+            env.put("DOCKER_HOST", "unix://" + hubState.resolve("no-docker.sock"));
+            hub = dev.dockerdoctor.testing.DoctorCli.start(flags, env, work.resolve("hub.log"), "serve");
+            awaitHealthy(slackPort, hub, work.resolve("hub.log"));
+            System.out.printf(Locale.ROOT, "hub (serve, shipped flags) up: Slack on %d, agents on %d, %d tokens issued%n",
+                    slackPort, agentPort, n);
 
             long t1 = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                agents.add(AgentLink.start("https://127.0.0.1:" + port, keys.get(i), hubKeys.fingerprint(),
+                agents.add(AgentLink.start("https://127.0.0.1:" + agentPort, keys.get(i), hubKeys.fingerprint(),
                         tokens.get(i).name(), Duration.ofSeconds(15), tokens.get(i).encoded(), simulated(), new AgentLink.Events() { }));
             }
             while (agents.stream().filter(AgentLink::connected).count() < n) {
@@ -81,16 +84,15 @@ public final class FleetBench {
             }
             System.out.printf(Locale.ROOT, "%d agents enrolled and connected in %.1f s%n", n, secs(t1));
 
+            SignedClient client = new SignedClient("127.0.0.1", slackPort, SECRET);
             for (int round = 1; round <= 3; round++) {
-                toHub.println("fleet");
-                System.out.println("fleet summary, round " + round + ": " + fromHub.readLine());
+                System.out.println("/docker-status, round " + round + ": " + fleetSummary(slack, client));
                 Thread.sleep(1000);
             }
             // a whole heartbeat round (15 s) of every agent, then the hub's memory
             Thread.sleep(16_000);
-            toHub.println("fleet");
-            System.out.println("fleet summary after a heartbeat round: " + fromHub.readLine());
-            System.out.printf(Locale.ROOT, "hub (shipped flags) with %d agents: VmRSS %.1f MiB, peak VmHWM %.1f MiB%n", n,
+            System.out.println("/docker-status after a heartbeat round: " + fleetSummary(slack, client));
+            System.out.printf(Locale.ROOT, "hub (serve, shipped flags) with %d agents: VmRSS %.1f MiB, peak VmHWM %.1f MiB%n", n,
                     Footprint.rssKiB(hub.pid(), "VmRSS") / 1024.0, Footprint.rssKiB(hub.pid(), "VmHWM") / 1024.0);
 
             // one real agent process, as the unit runs it, on a host without Docker
@@ -99,7 +101,7 @@ public final class FleetBench {
             deleteTree(agentState);
             Files.createDirectories(agentState.resolve("root"));
             realAgent = dev.dockerdoctor.testing.DoctorCli.start(flags, Map.of(
-                    "DOCTOR_HUB_URL", "https://127.0.0.1:" + port,
+                    "DOCTOR_HUB_URL", "https://127.0.0.1:" + agentPort,
                     "DOCTOR_ENROLL_TOKEN", real.encoded(),
                     "DOCTOR_STATE_DIR", agentState.toString(),
                     "DOCTOR_HOST_ROOT", agentState.resolve("root").toString(),
@@ -108,8 +110,7 @@ public final class FleetBench {
             Thread.sleep(30_000);
             System.out.printf(Locale.ROOT, "one real agent (shipped flags), 30 s of diagnosing every second: VmRSS %.1f MiB, peak VmHWM %.1f MiB%n",
                     Footprint.rssKiB(realAgent.pid(), "VmRSS") / 1024.0, Footprint.rssKiB(realAgent.pid(), "VmHWM") / 1024.0);
-            toHub.println("fleet");
-            System.out.println("fleet summary with the real agent: " + fromHub.readLine());
+            System.out.println("/docker-status with the real agent: " + fleetSummary(slack, client));
         } finally {
             for (AgentLink a : agents) a.close();
             dev.dockerdoctor.testing.DoctorCli.stop(realAgent);
@@ -117,24 +118,37 @@ public final class FleetBench {
         }
     }
 
-    /** The hub process: prints its port, then answers each "fleet" line with how long the summary took. */
-    static void hub(Path state) throws Exception {
-        LinkKeys keys = LinkKeys.hub(state);
-        try (HubLink hub = HubLink.start(keys, new FleetBook(state), "127.0.0.1", 0, Clock.systemUTC())) {
-            System.out.println("port " + hub.port());
-            System.out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.equals("fleet")) continue;
-                long t = System.nanoTime();
-                List<HostStatus> fleet = hub.fleet();
-                long connected = fleet.stream().filter(HostStatus::connected).count();
-                long reported = fleet.stream().filter(h -> h.verdict() != null).count();
-                System.out.printf(Locale.ROOT, "%d hosts, %d connected, %d with a verdict, answered in %.1f ms%n",
-                        fleet.size(), connected, reported, (System.nanoTime() - t) / 1e6);
-                System.out.flush();
+    /** A signed /docker-status as a user types it, timed until its answer reaches the response_url. */
+    static String fleetSummary(SlackStandIn slack, SignedClient client) throws Exception {
+        String name = "fleet-" + System.nanoTime();
+        long t = System.nanoTime();
+        client.post(SlackPayloads.slashCommand("", "U0ALICE", slack.responseUrl(name)));
+        String body = slack.awaitPath("/response/" + name, Duration.ofSeconds(30))
+                .orElseThrow(() -> new IllegalStateException("no answer to /docker-status")).body();
+        double ms = (System.nanoTime() - t) / 1e6;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+ hosts[^\"]*?)\"").matcher(body);
+        return String.format(Locale.ROOT, "answered in %.0f ms: %s", ms, m.find() ? m.group(1) : "(no summary)");
+    }
+
+    static void awaitHealthy(int port, Process p, Path log) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            if (!p.isAlive()) throw new IllegalStateException("serve exited: " + Files.readString(log));
+            try {
+                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
+            } catch (java.io.IOException notYet) {
+                // not listening yet
             }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("serve did not answer /healthz: " + Files.readString(log));
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 

@@ -60,7 +60,8 @@ public final class IncidentViews {
                 : d.isPresent() ? "The diagnosis, its evidence and the plan with buttons are in the thread."
                 : "Diagnosing: the findings and the plan follow in the thread.";
         parts.add(Note.of((where.isEmpty() ? "" : where + " ") + "Incident " + code(i.id()) + " on " + esc(c.host()) + "."));
-        if (i.open() && i.acknowledgement() == null) {
+        // a silent host's incident is the hub's own: nobody on that host could keep an acknowledgement of it
+        if (i.open() && i.acknowledgement() == null && !silent) {
             parts.add(ackButton(i, c));
         }
         return new Message(fallback(i, c), parts);
