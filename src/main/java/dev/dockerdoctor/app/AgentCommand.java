@@ -141,6 +141,22 @@ public final class AgentCommand implements Callable<Integer> {
                     }
 
                     @Override
+                    public JsonNode maintain(LinkMessage.Maintain ask) {
+                        WatchDesk d = desk.get();
+                        if (d == null) throw new IllegalStateException("the agent is still starting");
+                        if (ask.action() != LinkMessage.MaintainAction.SHOW && !settings.admins().contains(ask.user())) {
+                            throw new SecurityException("not in this host's DOCTOR_ADMINS");
+                        }
+                        java.util.Optional<dev.dockerdoctor.watch.Maintenance> m = switch (ask.action()) {
+                            case SHOW -> d.maintenance();
+                            case START -> java.util.Optional.of(d.startMaintenance(ask.user(), ask.until(),
+                                    ask.reason() == null ? "" : ask.reason()));
+                            case END -> d.endMaintenance(ask.user());
+                        };
+                        return m.<JsonNode>map(StateJson.MAPPER::valueToTree).orElse(null);
+                    }
+
+                    @Override
                     public LinkMessage.Heartbeat heartbeat() {
                         return source.newest().map(d -> beat(d, clock.instant()))
                                 .orElse(new LinkMessage.Heartbeat(null, null, clock.instant()));

@@ -3,6 +3,7 @@ package dev.dockerdoctor.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerdoctor.fleet.HostName;
 import dev.dockerdoctor.fleet.HostStatus;
+import dev.dockerdoctor.fleet.LinkMessage;
 import dev.dockerdoctor.fleet.link.HubLink;
 import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.parse.Since;
@@ -203,6 +204,11 @@ final class FleetButtons {
             }
 
             @Override
+            public WatchDesk forHost(String host) {
+                return host.equals(self) ? this : maintenanceOf(host);
+            }
+
+            @Override
             public Optional<dev.dockerdoctor.watch.Maintenance> maintenance() {
                 return local.maintenance();
             }
@@ -217,6 +223,53 @@ final class FleetButtons {
                 return local.endMaintenance(user);
             }
         };
+    }
+
+    /** Another host's maintenance window, asked of its agent (which has the last word on who may change it). */
+    private WatchDesk maintenanceOf(String host) {
+        return new WatchDesk() {
+            @Override
+            public dev.dockerdoctor.slack.message.HomeState home() {
+                return dev.dockerdoctor.slack.message.HomeState.nothingKnown();
+            }
+
+            @Override
+            public Optional<dev.dockerdoctor.watch.Maintenance> maintenance() {
+                return maintain(host, LinkMessage.MaintainAction.SHOW, null, null, null);
+            }
+
+            @Override
+            public dev.dockerdoctor.watch.Maintenance startMaintenance(String user, java.time.Instant until, String reason) {
+                return maintain(host, LinkMessage.MaintainAction.START, user, until, reason)
+                        .orElseThrow(() -> new IllegalStateException(host + " answered without a window"));
+            }
+
+            @Override
+            public Optional<dev.dockerdoctor.watch.Maintenance> endMaintenance(String user) {
+                return maintain(host, LinkMessage.MaintainAction.END, user, null, null);
+            }
+        };
+    }
+
+    private Optional<dev.dockerdoctor.watch.Maintenance> maintain(String host, LinkMessage.MaintainAction action, String user,
+                                                                   java.time.Instant until, String reason) {
+        HubLink l = link;
+        if (l == null || !l.connected(host)) throw new IllegalStateException(host + " is not connected");
+        try {
+            JsonNode w = l.maintain(host, action, user, until, reason, DIAGNOSIS_ANSWER)
+                    .get(DIAGNOSIS_ANSWER.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+            return w == null || w.isNull() ? Optional.empty()
+                    : Optional.of(StateJson.MAPPER.treeToValue(w, dev.dockerdoctor.watch.Maintenance.class));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException e) {
+            String why = e.getCause() == null ? e.toString() : e.getCause().getMessage();
+            if (why != null && why.contains("DOCTOR_ADMINS")) throw new SecurityException(host);
+            throw new IllegalStateException(why, e);
+        } catch (TimeoutException | java.io.IOException e) {
+            throw new IllegalStateException(host + ": " + e.getMessage(), e);
+        }
     }
 
     ReportStore reports(ReportStore local) {

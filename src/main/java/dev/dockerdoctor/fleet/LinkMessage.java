@@ -28,8 +28,9 @@ public final class LinkMessage {
     @JsonSubTypes({@JsonSubTypes.Type(value = Diagnose.class, name = "diagnose"),
             @JsonSubTypes.Type(value = RunStep.class, name = "run-step"),
             @JsonSubTypes.Type(value = Acknowledge.class, name = "acknowledge"),
+            @JsonSubTypes.Type(value = Maintain.class, name = "maintain"),
             @JsonSubTypes.Type(value = Answer.class, name = "answer")})
-    public sealed interface ToAgent permits Diagnose, RunStep, Acknowledge, Answer {
+    public sealed interface ToAgent permits Diagnose, RunStep, Acknowledge, Maintain, Answer {
         String id();
     }
 
@@ -60,6 +61,15 @@ public final class LinkMessage {
      */
     public record RunStep(String id, String reference, String step, String user) implements ToAgent {
     }
+
+    /**
+     * The host's maintenance window: {@code show} it, {@code start} one until {@code until} (or move its end), or
+     * {@code end} it, for Slack user {@code user}; the agent starts and ends only for its own DOCTOR_ADMINS.
+     */
+    public record Maintain(String id, MaintainAction action, String user, Instant until, String reason) implements ToAgent {
+    }
+
+    public enum MaintainAction { SHOW, START, END }
 
     /** Slack user {@code user} is on the agent's open incident {@code incident}: {@code reason} (the modal's words). */
     public record Acknowledge(String id, String incident, String user, String reason) implements ToAgent {

@@ -258,10 +258,6 @@ public final class SlackBot implements AutoCloseable {
         FleetStatus.Asked asked = FleetStatus.ask(p.getText(), home.hosts());
         if (asked.unknown() != null) return ephemeralAck(ctx, asked.unknown());
         StatusRequest sr = StatusRequest.parse(asked.text(), options.clock().instant(), options.zone());
-        if (asked.host() != null && sr.view() == Subcommand.MAINTENANCE) {
-            sr = new StatusRequest(Subcommand.HELP, null, null, "Maintenance is set on the host itself for now: "
-                    + "`" + COMMAND + " maintenance` is this hub's own host's.");
-        }
         if (sr.view() == Subcommand.HELP) {
             return ephemeralAck(ctx, ReportViews.help(sr.problem())); // no I/O: the answer fits in the ack itself
         }
@@ -269,8 +265,9 @@ public final class SlackBot implements AutoCloseable {
         String user = p.getUserId();
         StatusRequest asks = sr;
         Runnable work = asked.fleet() ? () -> answers.command(responder, FleetViews.summary(home.hosts(), options.zone()), false)
+                : sr.view() == Subcommand.MAINTENANCE ? () -> maintenance(asked.host() == null ? home
+                        : home.forHost(asked.host()), asks.maintenance(), user, responder)
                 : asked.host() != null ? () -> hostStatus(asked.host(), asks, user, responder)
-                : sr.view() == Subcommand.MAINTENANCE ? () -> maintenance(asks.maintenance(), user, responder)
                 : () -> status(asks, user, responder);
         if (!submit(work)) return ephemeralAck(ctx, ReportViews.busy());
         // share: an in_channel ack makes the command itself visible, the report follows in the channel
@@ -361,20 +358,27 @@ public final class SlackBot implements AutoCloseable {
 
     /** Admins start and end windows; anyone may ask whether one is under way. No diagnosis: the watch answers. */
     void maintenance(StatusRequest.Maintain ask, String user, Responder responder) {
+        maintenance(home, ask, user, responder);
+    }
+
+    /** @param desk this host's, or on a hub another host's (whose agent has the last word on who may) */
+    void maintenance(WatchDesk desk, StatusRequest.Maintain ask, String user, Responder responder) {
         Message m;
         try {
             java.time.Instant now = options.clock().instant();
             if (ask.action() == StatusRequest.Maintain.Action.SHOW) {
-                m = MaintenanceViews.current(home.maintenance(), now, options.zone());
+                m = MaintenanceViews.current(desk.maintenance(), now, options.zone());
             } else if (user == null || !runner.mayRun(user)) {
                 log.info("{} maintenance refused to {}: not an admin", COMMAND, user);
                 m = MaintenanceViews.adminsOnly(context(null));
             } else if (ask.action() == StatusRequest.Maintain.Action.END) {
-                Optional<dev.dockerdoctor.watch.Maintenance> ended = home.endMaintenance(user);
+                Optional<dev.dockerdoctor.watch.Maintenance> ended = desk.endMaintenance(user);
                 m = ended.isPresent() ? MaintenanceViews.endedForYou(ended.get()) : MaintenanceViews.current(Optional.empty(), now, options.zone());
             } else {
-                m = MaintenanceViews.startedForYou(home.startMaintenance(user, now.plus(ask.length()), ask.reason()), options.zone());
+                m = MaintenanceViews.startedForYou(desk.startMaintenance(user, now.plus(ask.length()), ask.reason()), options.zone());
             }
+        } catch (SecurityException e) {
+            m = MaintenanceViews.notAnAdminThere(e.getMessage());
         } catch (UnsupportedOperationException e) {
             m = MaintenanceViews.noWatch();
         } catch (RuntimeException e) {

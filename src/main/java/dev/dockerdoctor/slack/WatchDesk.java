@@ -63,6 +63,14 @@ public interface WatchDesk {
         return Optional.empty();
     }
 
+    /**
+     * On a hub: host {@code host}'s own desk, for its maintenance window (asked of its agent, which starts or ends
+     * one only for its own DOCTOR_ADMINS: {@link SecurityException} otherwise). Elsewhere: no watch to hold back.
+     */
+    default WatchDesk forHost(String host) {
+        return none();
+    }
+
     /** Nothing known, nothing to acknowledge (tests, and a bot without a watch). */
     static WatchDesk none() {
         return HomeState::nothingKnown;

@@ -170,6 +170,11 @@ public final class FleetBench {
             }
 
             @Override
+            public com.fasterxml.jackson.databind.JsonNode maintain(LinkMessage.Maintain ask) {
+                return null;
+            }
+
+            @Override
             public LinkMessage.Heartbeat heartbeat() {
                 return new LinkMessage.Heartbeat("ok", "Healthy: simulated", Instant.now());
             }

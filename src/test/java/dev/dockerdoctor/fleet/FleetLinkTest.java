@@ -91,6 +91,11 @@ class FleetLinkTest {
         assertThat(hub.acknowledge("cache-1", "r-old", "U0BOB", "on it", Duration.ofSeconds(10)).get().asBoolean())
                 .as("the agent's no").isFalse();
         assertThat(stepsAsked).contains("ack inc-20261204-062000 U0BOB on it");
+        assertThat(hub.maintain("cache-1", LinkMessage.MaintainAction.START, "U0ADMIN", Instant.now().plusSeconds(600),
+                "kernel upgrade", Duration.ofSeconds(10)).get().path("reason").asText()).isEqualTo("kernel upgrade");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.maintain("cache-1", LinkMessage.MaintainAction.END,
+                        "U0BOB", null, null, Duration.ofSeconds(10)).get())
+                .as("the agent's own admins decide").hasMessageContaining("DOCTOR_ADMINS");
 
         a.close();
         waitFor(() -> !hub.connected("cache-1"), "cache-1 to be gone");
@@ -208,6 +213,13 @@ class FleetLinkTest {
                     public boolean acknowledge(String incident, String user, String reason) {
                         stepsAsked.add("ack " + incident + " " + user + " " + reason);
                         return incident.startsWith("inc-");
+                    }
+
+                    @Override
+                    public JsonNode maintain(LinkMessage.Maintain ask) {
+                        if (!"U0ADMIN".equals(ask.user())) throw new SecurityException("not in this host's DOCTOR_ADMINS");
+                        stepsAsked.add("maintain " + ask.action() + " " + ask.user() + " " + ask.reason());
+                        return JsonNodeFactory.instance.objectNode().put("reason", ask.reason());
                     }
 
                     @Override

@@ -65,7 +65,7 @@ class FleetStoryIT {
             Path emptyRoot = Files.createDirectories(a.base().resolve("hub-root"));
             Map<String, String> hubEnv = new LinkedHashMap<>(Map.of(
                     "SLACK_BOT_TOKEN", "xoxb-fleet", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
-                    "DOCTOR_STATE_DIR", hubState.toString(), "DOCTOR_ADMINS", "U0ALICE", "DOCTOR_CHANNEL", CHANNEL,
+                    "DOCTOR_STATE_DIR", hubState.toString(), "DOCTOR_ADMINS", "U0ALICE,U0CAROL", "DOCTOR_CHANNEL", CHANNEL,
                     "DOCTOR_WATCH_INTERVAL", "1", "DOCTOR_AGENT_PORT", Integer.toString(agentPort),
                     "DOCTOR_HOST_NAME", "hub", "DOCTOR_HOST_ROOT", emptyRoot.toString()));
             hubEnv.put("DOCKER_HOST", "unix://" + emptyRoot.resolve("no-docker.sock"));
@@ -194,6 +194,18 @@ class FleetStoryIT {
                 }
                 DoctorCli.Run hosts = DoctorCli.run(onHub, "hosts");
                 assertThat(hosts.stdout()).contains("host-a", "host-b", "host-c").doesNotContain("intruder");
+                // maintenance on another host: set by its agent for its own admins only, told in the channel
+                assertThat(command(slack, client, hub, "host-b maintenance 10m kernel upgrade", "U0CAROL"))
+                        .as("Carol is a hub admin, not host-b's").contains("its own admins only");
+                assertThat(command(slack, client, hub, "host-b maintenance 10m kernel upgrade", "U0ALICE")).contains("Maintenance until");
+                Eventually.await(() -> "host-b's maintenance told in the channel; hub's log:\n" + hub.log(), Duration.ofSeconds(30),
+                        () -> slack.posted().stream().anyMatch(p -> p.threadTs() == null && p.text().contains("host-b")
+                                && p.text().toLowerCase(java.util.Locale.ROOT).contains("maintenance")));
+                assertThat(command(slack, client, hub, "host-b maintenance", "U0BOB")).contains("kernel upgrade");
+                assertThat(command(slack, client, hub, "maintenance", "U0BOB")).as("the hub's own host has none")
+                        .contains("No maintenance under way");
+                assertThat(command(slack, client, hub, "host-b maintenance end", "U0ALICE")).contains("Maintenance ended");
+
                 SlackStandIn.recordForPreview("fleet-story", slack.requestsTo("/api/chat."));
             }
         } finally {
@@ -204,8 +216,12 @@ class FleetStoryIT {
 
     /** What /docker-status TEXT answers (its blocks' JSON), as Alice types it. */
     private static String command(SlackStandIn slack, SignedClient client, ServeProcess hub, String text) throws Exception {
+        return command(slack, client, hub, text, "U0ALICE");
+    }
+
+    private static String command(SlackStandIn slack, SignedClient client, ServeProcess hub, String text, String user) throws Exception {
         String name = "cmd-" + System.nanoTime();
-        SignedClient.Answer r = client.post(SlackPayloads.slashCommand(text, "U0ALICE", slack.responseUrl(name)));
+        SignedClient.Answer r = client.post(SlackPayloads.slashCommand(text, user, slack.responseUrl(name)));
         assertThat(r.status()).isEqualTo(200);
         if (r.body() != null && r.body().contains("blocks")) return r.body(); // answered in the ack itself
         return slack.awaitPath("/response/" + name, Duration.ofSeconds(60))

@@ -50,6 +50,9 @@ public final class AgentLink implements AutoCloseable {
         /** Someone in the channel is on this host's open incident; false when it is not open (any more). */
         boolean acknowledge(String incident, String user, String reason) throws Exception;
 
+        /** The host's maintenance window as asked (null: none); refuses a start or end by anyone not its admin. */
+        JsonNode maintain(LinkMessage.Maintain ask) throws Exception;
+
         LinkMessage.Heartbeat heartbeat();
     }
 
@@ -299,6 +302,12 @@ public final class AgentLink implements AutoCloseable {
                             host.acknowledge(a.incident(), a.user(), a.reason())), null);
                 } catch (Exception e) {
                     reply = new LinkMessage.Reply(a.id(), null, "the acknowledgement could not be kept: " + rootMessage(e));
+                }
+            } else if (m instanceof LinkMessage.Maintain mt) {
+                try {
+                    reply = new LinkMessage.Reply(mt.id(), host.maintain(mt), null);
+                } catch (Exception e) {
+                    reply = new LinkMessage.Reply(mt.id(), null, "maintenance refused: " + rootMessage(e));
                 }
             } else {
                 reply = new LinkMessage.Reply(m.id(), null, "not a request this agent takes");

@@ -242,6 +242,14 @@ public final class HubLink implements AutoCloseable {
         return s.ask(id -> new LinkMessage.Acknowledge(id, incident, user, reason), timeout);
     }
 
+    /** A host's maintenance window, asked of its agent; completes with the window's JSON (null: none). */
+    public CompletableFuture<JsonNode> maintain(String host, LinkMessage.MaintainAction action, String user, Instant until,
+                                                String reason, Duration timeout) {
+        HubSession s = live.get(host);
+        if (s == null) return CompletableFuture.failedFuture(new IOException(host + " is not connected"));
+        return s.ask(id -> new LinkMessage.Maintain(id, action, user, until, reason), timeout);
+    }
+
     /** Every enrolled host, by name. */
     public List<HostStatus> fleet() {
         List<HostStatus> out = new ArrayList<>();

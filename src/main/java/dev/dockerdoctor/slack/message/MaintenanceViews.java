@@ -107,6 +107,12 @@ public final class MaintenanceViews {
         return only(":lock: Only admins may start or end maintenance: " + who + ".", "Only admins may start or end maintenance");
     }
 
+    /** An agent's host refused: the user is an admin of the hub, not of that host. */
+    public static Message notAnAdminThere(String host) {
+        return only(":lock: " + esc(host) + " takes maintenance from its own admins only (its DOCTOR_ADMINS), and you"
+                + " are not one of them.", "Not an admin on " + host);
+    }
+
     public static Message noWatch() {
         return only("This bot does not watch its host (no incidents), so there is nothing to hold back.", "No watch to hold back");
     }
