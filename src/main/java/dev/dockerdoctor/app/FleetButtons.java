@@ -150,6 +150,11 @@ final class FleetButtons {
             }
 
             @Override
+            public boolean fleet() {
+                return link != null;
+            }
+
+            @Override
             public List<HostLine> hosts() {
                 HubLink l = link;
                 if (l == null) return List.of();

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * {@code /docker-status} on a hub: bare, it lists the fleet; {@code /docker-status NAME [subcommand]} is that
  * host's report, asked of its agent, its buttons naming the host. On a one-host install (no hosts) nothing changes.
- * Deciding which is pure (no I/O, on the ack path); answering runs on the bot's workers.
+ * Which hosts there are is read on the bot's workers, never before the ack: the ack only sees whether the text
+ * may name a host ({@link #mayNameAHost}) and what the rest asks.
  */
 final class FleetStatus {
     /** What the text asked: the fleet, one other host (and the rest of the text), or this host (the text as is). */
@@ -26,13 +27,25 @@ final class FleetStatus {
     private FleetStatus() {
     }
 
+    /** Whether a hub's text is not for its own host alone: empty, or a first word that is no subcommand. */
+    static boolean mayNameAHost(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.isEmpty() || Subcommand.of(t.split("\\s+", 2)[0]).isEmpty();
+    }
+
+    /** The text after its first word (what is asked of the named host). */
+    static String afterTheName(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.isEmpty() ? "" : t.substring(t.split("\\s+", 2)[0].length()).strip();
+    }
+
     static Asked ask(String text, List<HostLine> hosts) {
         if (hosts.isEmpty()) return Asked.local(text);
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) return new Asked(hosts.size() > 1, null, t, null);
         String first = t.split("\\s+", 2)[0];
-        String rest = t.substring(first.length()).strip();
-        if (Subcommand.of(first).isPresent()) return Asked.local(t);
+        String rest = afterTheName(t);
+        if (!mayNameAHost(t)) return Asked.local(t);
         String name = first.toLowerCase(Locale.ROOT);
         Optional<HostLine> h = hosts.stream().filter(x -> x.name().equals(name)).findFirst();
         if (h.isEmpty()) return new Asked(false, null, t, FleetViews.unknownHost(first, hosts));

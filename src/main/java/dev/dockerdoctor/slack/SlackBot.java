@@ -19,12 +19,12 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.dockerdoctor.diagnosis.DiagnosisSource;
-import dev.dockerdoctor.model.Diagnosis;
 import dev.dockerdoctor.model.Secrets;
 import dev.dockerdoctor.parse.Since;
 import dev.dockerdoctor.recovery.StepRunner;
 import dev.dockerdoctor.slack.message.ButtonRef;
 import dev.dockerdoctor.slack.message.FleetViews;
+import dev.dockerdoctor.slack.message.HostLine;
 import dev.dockerdoctor.slack.message.IncidentViews;
 import dev.dockerdoctor.slack.message.MaintenanceViews;
 import dev.dockerdoctor.slack.message.Message;
@@ -255,20 +255,18 @@ public final class SlackBot implements AutoCloseable {
     Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
         if (!firstTime(req, p.getTriggerId())) return ctx.ack();
-        FleetStatus.Asked asked = FleetStatus.ask(p.getText(), home.hosts());
-        if (asked.unknown() != null) return ephemeralAck(ctx, asked.unknown());
-        StatusRequest sr = StatusRequest.parse(asked.text(), options.clock().instant(), options.zone());
-        if (sr.view() == Subcommand.HELP) {
+        String text = p.getText();
+        // on a hub a name, or no word at all, is about the fleet: which hosts there are is asked on the workers
+        boolean aboutTheFleet = home.fleet() && FleetStatus.mayNameAHost(text);
+        StatusRequest sr = StatusRequest.parse(aboutTheFleet ? FleetStatus.afterTheName(text) : text,
+                options.clock().instant(), options.zone());
+        if (!aboutTheFleet && sr.view() == Subcommand.HELP) {
             return ephemeralAck(ctx, ReportViews.help(sr.problem())); // no I/O: the answer fits in the ack itself
         }
         Responder responder = new Responder(ctx.getSlack(), ctx.getResponseUrl());
         String user = p.getUserId();
-        StatusRequest asks = sr;
-        Runnable work = asked.fleet() ? () -> answers.command(responder, FleetViews.summary(home.hosts(), options.zone()), false)
-                : sr.view() == Subcommand.MAINTENANCE ? () -> maintenance(asked.host() == null ? home
-                        : home.forHost(asked.host()), asks.maintenance(), user, responder)
-                : asked.host() != null ? () -> hostStatus(asked.host(), asks, user, responder)
-                : () -> status(asks, user, responder);
+        Runnable work = aboutTheFleet ? () -> fleetCommand(text, user, responder)
+                : () -> answer(FleetStatus.Asked.local(text), sr, user, responder);
         if (!submit(work)) return ephemeralAck(ctx, ReportViews.busy());
         // share: an in_channel ack makes the command itself visible, the report follows in the channel
         return sr.view() == Subcommand.SHARE ? ctx.ack(r -> r.responseType("in_channel")) : ctx.ack();
@@ -322,34 +320,43 @@ public final class SlackBot implements AutoCloseable {
 
     // ---------------------------------------------------------------- the work, on the executor
 
-    void status(StatusRequest sr, String user, Responder responder) {
+    /** @param host another host of the fleet (asked of its agent), or null for this bot's own */
+    void status(String host, StatusRequest sr, String user, Responder responder) {
         boolean share = sr.view() == Subcommand.SHARE;
         Message m;
         try {
-            StoredReport r = diagnose(sr.window() == null ? DEFAULT_WINDOW : sr.window(), sr.since());
-            ViewContext vc = context(r.id());
-            Diagnosis d = r.diagnosis();
-            m = sr.view().view(d, vc, sr.window(), user);
+            if (host != null) {
+                m = FleetStatus.hostView(home, host, sr, user, List.copyOf(options.admins()));
+            } else {
+                StoredReport r = diagnose(sr.window() == null ? DEFAULT_WINDOW : sr.window(), sr.since());
+                m = sr.view().view(r.diagnosis(), context(r.id()), sr.window(), user);
+            }
         } catch (RuntimeException e) {
-            log.warn("{} {} failed while diagnosing", COMMAND, sr.view(), e);
+            log.warn("{} {} {} failed while diagnosing", COMMAND, host == null ? "" : host, sr.view(), e);
             m = ReportViews.failed();
             share = false;
         }
         answers.command(responder, m, share);
     }
 
-    void hostStatus(String host, StatusRequest sr, String user, Responder responder) {
-        Message m;
-        boolean share = sr.view() == Subcommand.SHARE;
-        try {
-            m = FleetStatus.hostView(home, host, sr, user, List.copyOf(options.admins()));
-        } catch (RuntimeException e) {
-            log.warn("{} {} {} failed", COMMAND, host, sr.view(), e);
-            m = ReportViews.failed();
-            share = false;
+    /** A hub's command naming a host, or none: the fleet's list, that host's answer, or this host's. */
+    void fleetCommand(String text, String user, Responder responder) {
+        List<HostLine> hosts = home.hosts();
+        FleetStatus.Asked asked = FleetStatus.ask(text, hosts);
+        StatusRequest sr = StatusRequest.parse(asked.text(), options.clock().instant(), options.zone());
+        if (asked.unknown() != null || asked.fleet() || sr.view() == Subcommand.HELP) {
+            answers.command(responder, asked.unknown() != null ? asked.unknown() : asked.fleet()
+                    ? FleetViews.summary(hosts, options.zone()) : ReportViews.help(sr.problem()), false);
+        } else {
+            answer(asked, sr, user, responder);
         }
-        answers.command(responder, m, share);
     }
+
+    private void answer(FleetStatus.Asked asked, StatusRequest sr, String user, Responder responder) {
+        if (sr.view() != Subcommand.MAINTENANCE) status(asked.host(), sr, user, responder);
+        else maintenance(asked.host() == null ? home : home.forHost(asked.host()), sr.maintenance(), user, responder);
+    }
+
 
     private Response ephemeralAck(SlashCommandContext ctx, Message message) {
         SlackMessage m = BlockKitRenderer.renderChecked(message, options.secrets());

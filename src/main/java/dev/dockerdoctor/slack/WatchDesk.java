@@ -50,7 +50,12 @@ public interface WatchDesk {
         return Optional.empty();
     }
 
-    /** On a hub with agents: every host of the fleet, its own too (in memory); empty on a one-host install. */
+    /** Whether this bot is a hub that accepts agents (in memory: asked before the ack). */
+    default boolean fleet() {
+        return false;
+    }
+
+    /** On a hub with agents: every host of the fleet, its own too (reads the fleet book); empty on a one-host install. */
     default List<HostLine> hosts() {
         return List.of();
     }

@@ -44,6 +44,15 @@ class FleetStatusTest {
     }
 
     @Test
+    void theAckOnlyLooksAtTheWordsNeverAtTheFleet() {
+        assertThat(FleetStatus.mayNameAHost("")).isTrue();
+        assertThat(FleetStatus.mayNameAHost("gitlab-1 share")).isTrue();
+        assertThat(FleetStatus.mayNameAHost("share")).as("a subcommand is this host's").isFalse();
+        assertThat(FleetStatus.afterTheName(" gitlab-1  logs 6h ")).isEqualTo("logs 6h");
+        assertThat(FleetStatus.afterTheName(null)).isEmpty();
+    }
+
+    @Test
     void theFleetIsListedWorstFirstWithTheSilentHostsSinceWhen() throws Exception {
         Message m = FleetViews.summary(FLEET, ZoneOffset.UTC);
         String text = new Gson().toJson(BlockKitRenderer.render(m).blocks());
