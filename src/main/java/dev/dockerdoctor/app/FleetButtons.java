@@ -25,9 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -113,16 +116,9 @@ final class FleetButtons {
         }
         log.info("Step {} on {} (incident {}) asked for by {}", stepId, host, reference, user);
         try {
-            JsonNode o = l.runStep(host, reference, stepId, user, STEP_ANSWER).get(STEP_ANSWER.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
-            return StateJson.MAPPER.treeToValue(o, StepOutcome.class);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return lost(host, stepId, user, "the hub is stopping");
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable why = e instanceof ExecutionException ? e.getCause() : e;
-            return lost(host, stepId, user, why == null ? e.toString() : why.getMessage());
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return lost(host, stepId, user, "its answer could not be read (" + e.getMessage() + ")");
+            return read(ask(host, STEP_ANSWER, h -> h.runStep(host, reference, stepId, user, STEP_ANSWER)), StepOutcome.class);
+        } catch (Away e) {
+            return lost(host, stepId, user, e.getMessage());
         }
     }
 
@@ -190,19 +186,10 @@ final class FleetButtons {
             public boolean acknowledge(String incidentId, String user, String reason) {
                 Optional<String[]> there = remote(incidentId);
                 if (there.isEmpty()) return local.acknowledge(incidentId, user, reason);
-                HubLink l = link;
-                String host = there.get()[0];
-                if (l == null || !l.connected(host)) {
-                    log.warn("{}'s acknowledgement of {} not kept: {} is not connected", user, incidentId, host);
-                    return false;
-                }
                 try {
-                    return l.acknowledge(host, there.get()[1], user, reason, DIAGNOSIS_ANSWER)
-                            .get(DIAGNOSIS_ANSWER.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS).asBoolean(false);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                } catch (ExecutionException | TimeoutException e) {
+                    return ask(there.get()[0], DIAGNOSIS_ANSWER,
+                            h -> h.acknowledge(there.get()[0], there.get()[1], user, reason, DIAGNOSIS_ANSWER)).asBoolean(false);
+                } catch (Away e) {
                     log.warn("{}'s acknowledgement of {} not kept: {}", user, incidentId, e.getMessage());
                     return false;
                 }
@@ -258,22 +245,12 @@ final class FleetButtons {
 
     private Optional<dev.dockerdoctor.watch.Maintenance> maintain(String host, LinkMessage.MaintainAction action, String user,
                                                                    java.time.Instant until, String reason) {
-        HubLink l = link;
-        if (l == null || !l.connected(host)) throw new IllegalStateException(host + " is not connected");
         try {
-            JsonNode w = l.maintain(host, action, user, until, reason, DIAGNOSIS_ANSWER)
-                    .get(DIAGNOSIS_ANSWER.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
-            return w == null || w.isNull() ? Optional.empty()
-                    : Optional.of(StateJson.MAPPER.treeToValue(w, dev.dockerdoctor.watch.Maintenance.class));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        } catch (ExecutionException e) {
-            String why = e.getCause() == null ? e.toString() : e.getCause().getMessage();
-            if (why != null && why.contains("DOCTOR_ADMINS")) throw new SecurityException(host);
-            throw new IllegalStateException(why, e);
-        } catch (TimeoutException | java.io.IOException e) {
-            throw new IllegalStateException(host + ": " + e.getMessage(), e);
+            JsonNode w = ask(host, DIAGNOSIS_ANSWER, h -> h.maintain(host, action, user, until, reason, DIAGNOSIS_ANSWER));
+            return w == null || w.isNull() ? Optional.empty() : Optional.of(read(w, dev.dockerdoctor.watch.Maintenance.class));
+        } catch (Away e) {
+            if (e.getMessage() != null && e.getMessage().contains("DOCTOR_ADMINS")) throw new SecurityException(host);
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -299,18 +276,43 @@ final class FleetButtons {
 
     /** A host's diagnosis from its agent, if it answers (a restarted hub has none of its incidents' in memory). */
     private Optional<Diagnosis> askFor(String host, java.time.Instant since) {
-        HubLink l = link;
-        if (l == null || !l.connected(host)) return Optional.empty();
         try {
-            JsonNode d = l.diagnose(host, null, since, DIAGNOSIS_ANSWER)
-                    .get(DIAGNOSIS_ANSWER.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
-            return Optional.of(StateJson.MAPPER.treeToValue(d, Diagnosis.class));
+            return Optional.of(read(ask(host, DIAGNOSIS_ANSWER, h -> h.diagnose(host, null, since, DIAGNOSIS_ANSWER)), Diagnosis.class));
+        } catch (Away e) {
+            log.warn("No diagnosis from {}: {}", host, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A named request that got no answer: the host is not connected, said no, or did not answer in time. */
+    private static final class Away extends Exception {
+        Away(String why, Throwable cause) {
+            super(why, cause);
+        }
+    }
+
+    /** One named request to a host's agent, and its answer. */
+    private JsonNode ask(String host, Duration within, Function<HubLink, CompletableFuture<JsonNode>> request) throws Away {
+        HubLink l = link;
+        if (l == null || !l.connected(host)) throw new Away(host + " is not connected", null);
+        try {
+            // the link has its own deadline (within); this one only guards against an answer that never comes
+            return request.apply(l).get(within.toSeconds() + 5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException | TimeoutException | java.io.IOException | IllegalArgumentException e) {
-            log.warn("No diagnosis from {} for a button: {}", host, e.toString());
-            return Optional.empty();
+            throw new Away("the hub is stopping", e);
+        } catch (ExecutionException e) {
+            throw new Away(e.getCause() == null ? e.toString() : e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new Away("no answer within " + within.toSeconds() + " s", e);
+        }
+    }
+
+    private static <T> T read(JsonNode answer, Class<T> type) throws Away {
+        try {
+            return StateJson.MAPPER.treeToValue(answer, type);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new Away("its answer could not be read (" + e.getMessage() + ")", e);
         }
     }
 }
