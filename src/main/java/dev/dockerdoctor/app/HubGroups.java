@@ -3,7 +3,6 @@ package dev.dockerdoctor.app;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dockerdoctor.fleet.FleetBook;
 import dev.dockerdoctor.fleet.SameCause;
-import dev.dockerdoctor.store.AtomicFile;
 import dev.dockerdoctor.store.StateJson;
 import dev.dockerdoctor.watch.Incident;
 import dev.dockerdoctor.watch.IncidentGroup;
@@ -11,7 +10,6 @@ import dev.dockerdoctor.watch.ThreadRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,11 +99,7 @@ final class HubGroups {
     }
 
     void save() {
-        try {
-            AtomicFile.write(file, StateJson.MAPPER.writeValueAsBytes(new Kept(groups, latest)));
-        } catch (IOException e) {
-            log.warn("Cannot keep the groups of incidents in {}: {}", file, e.toString());
-        }
+        StateJson.writeOr(file, new Kept(groups, latest), why -> log.warn("The groups of incidents are not kept: {}", why));
     }
 
     /** Closed groups past their window go, so the file stays small. */

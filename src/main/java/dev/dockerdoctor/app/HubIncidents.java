@@ -8,7 +8,6 @@ import dev.dockerdoctor.fleet.LinkMessage;
 import dev.dockerdoctor.fleet.SameCause;
 import dev.dockerdoctor.fleet.link.HubLink;
 import dev.dockerdoctor.model.Diagnosis;
-import dev.dockerdoctor.store.AtomicFile;
 import dev.dockerdoctor.store.StateJson;
 import dev.dockerdoctor.watch.DeliveryException;
 import dev.dockerdoctor.watch.Incident;
@@ -18,7 +17,6 @@ import dev.dockerdoctor.watch.ThreadRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -186,12 +184,8 @@ final class HubIncidents implements HubLink.Notices {
         threads.remove(key);
         threads.put(key, ref);
         while (threads.size() > KEEP) threads.remove(threads.keySet().iterator().next());
-        try {
-            AtomicFile.write(file, StateJson.MAPPER.writeValueAsBytes(threads));
-        } catch (IOException e) {
-            // kept in memory still: only a hub restart before the next write could post this incident twice
-            log.warn("Cannot keep the agents' incident threads in {}: {}", file, e.toString());
-        }
+        // kept in memory still when it cannot be written: only a hub restart before the next write could post twice
+        StateJson.writeOr(file, threads, why -> log.warn("The agents' incident threads are not kept: {}", why));
     }
 
     private static Map<String, ThreadRef> load(Path file) {

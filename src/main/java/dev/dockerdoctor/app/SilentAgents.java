@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dockerdoctor.fleet.FleetBook;
 import dev.dockerdoctor.fleet.HostStatus;
 import dev.dockerdoctor.fleet.Silence;
-import dev.dockerdoctor.store.AtomicFile;
 import dev.dockerdoctor.store.StateJson;
 import dev.dockerdoctor.watch.Delivery;
 import dev.dockerdoctor.watch.DeliveryException;
@@ -19,7 +18,6 @@ import dev.dockerdoctor.watch.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,11 +157,7 @@ final class SilentAgents {
     }
 
     private void keep() {
-        try {
-            AtomicFile.write(file, StateJson.MAPPER.writeValueAsBytes(open));
-        } catch (IOException e) {
-            log.warn("Cannot keep the silent hosts in {}: {}", file, e.toString());
-        }
+        StateJson.writeOr(file, open, why -> log.warn("The silent hosts are not kept: {}", why));
     }
 
     private static Map<String, Incident> load(Path file) {

@@ -47,4 +47,13 @@ public final class StateJson {
             return empty;
         }
     }
+
+    /** Writes a kept file atomically (AtomicFile); when it cannot, {@code warn} is told and the caller keeps going. */
+    public static void writeOr(Path file, Object content, Consumer<String> warn) {
+        try {
+            AtomicFile.write(file, MAPPER.writeValueAsBytes(content));
+        } catch (IOException e) {
+            warn.accept("cannot write " + file + ": " + e);
+        }
+    }
 }
