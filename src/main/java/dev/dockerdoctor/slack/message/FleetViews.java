@@ -31,10 +31,8 @@ public final class FleetViews {
         if (warning > 0) counts.add(warning + " with warnings");
         String title = Mrkdwn.count(sorted.size(), "host", "hosts") + ": "
                 + (counts.isEmpty() ? "all healthy" : String.join(", ", counts));
-        List<String> lines = new ArrayList<>();
-        List<HostLine> shown = sorted.size() > MAX_LINES ? sorted.subList(0, MAX_LINES - 1) : sorted;
-        for (HostLine h : shown) lines.add(line(h, zone));
-        if (shown.size() < sorted.size()) lines.add(Clip.more(sorted.size() - shown.size(), "hosts, healthier than those above"));
+        List<String> lines = Clip.list(sorted.stream().map(h -> line(h, zone)).toList(), MAX_LINES,
+                "hosts, healthier than those above");
         List<Part> parts = new ArrayList<>();
         parts.add(new Part.Header(title));
         parts.addAll(Clip.paragraphs(null, lines, 300));

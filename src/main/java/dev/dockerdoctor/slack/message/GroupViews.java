@@ -31,10 +31,7 @@ public final class GroupViews {
         String title = open > 0 ? ":red_circle: " + what + " on " + Mrkdwn.count(m.size(), "host", "hosts")
                 + (open < m.size() ? " (" + (m.size() - open) + " resolved)" : "")
                 : ":large_green_circle: Resolved on " + Mrkdwn.count(m.size(), "host", "hosts");
-        List<String> lines = new ArrayList<>();
-        List<Incident> shown = m.size() > MAX_HOSTS ? m.subList(0, MAX_HOSTS - 1) : m;
-        for (Incident i : shown) lines.add(line(i, zone));
-        if (shown.size() < m.size()) lines.add(Clip.more(m.size() - shown.size(), "hosts, in the thread"));
+        List<String> lines = Clip.list(m.stream().map(i -> line(i, zone)).toList(), MAX_HOSTS, "hosts, in the thread");
         List<Part> parts = new ArrayList<>();
         parts.add(new Part.Header(title));
         parts.add(new Part.Text("*The same cause on every host:* " + code(g.cause()) + ", the first at "
