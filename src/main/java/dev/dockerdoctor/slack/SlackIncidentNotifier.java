@@ -101,10 +101,15 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
 
     @Override
     public ThreadRef opened(Incident i, Optional<Diagnosis> diagnosis) throws DeliveryException {
+        ChatPostMessageResponse r = postRoot(i, diagnosis, null);
+        return new ThreadRef(r.getChannel() != null ? r.getChannel() : channel, r.getTs());
+    }
+
+    /** The incident's root message, tagged with its id, in the channel or (a group's member) in a thread. */
+    private ChatPostMessageResponse postRoot(Incident i, Optional<Diagnosis> diagnosis, String threadTs) throws DeliveryException {
         SlackMessage m = BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, contexts.forIncident(i.id()), zone), secrets);
         Metadata tag = Metadata.builder().eventType(METADATA_EVENT).eventPayload(Map.of("incident", i.id())).build();
-        ChatPostMessageResponse r = post("chat.postMessage (root of " + i.id() + ")", m, null, tag);
-        return new ThreadRef(r.getChannel() != null ? r.getChannel() : channel, r.getTs());
+        return post("chat.postMessage (root of " + i.id() + (threadTs == null ? ")" : " in its group)"), m, threadTs, tag);
     }
 
     @Override
@@ -153,9 +158,7 @@ public final class SlackIncidentNotifier implements IncidentNotifier {
 
     @Override
     public ThreadRef openedIn(ThreadRef group, Incident i, Optional<Diagnosis> diagnosis) throws DeliveryException {
-        SlackMessage m = BlockKitRenderer.renderChecked(IncidentViews.root(i, diagnosis, contexts.forIncident(i.id()), zone), secrets);
-        Metadata tag = Metadata.builder().eventType(METADATA_EVENT).eventPayload(Map.of("incident", i.id())).build();
-        ChatPostMessageResponse r = post("chat.postMessage (" + i.id() + " in its group)", m, group.ts(), tag);
+        ChatPostMessageResponse r = postRoot(i, diagnosis, group.ts());
         return new ThreadRef(group.channel(), r.getTs(), Map.of(ThreadRef.GROUP_THREAD, group.ts()));
     }
 
