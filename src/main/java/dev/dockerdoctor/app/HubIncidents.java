@@ -84,7 +84,6 @@ final class HubIncidents implements HubLink.Notices {
                     yield null;
                 }
             };
-            if (ref != null && key != null && n.kind() != LinkMessage.NoticeKind.FIND) keep(key, ref);
             JsonNode thread = ref == null ? null : StateJson.MAPPER.valueToTree(ref);
             return new LinkMessage.Answer(n.id(), thread, null, 0, false);
         } catch (DeliveryException e) {
@@ -181,6 +180,7 @@ final class HubIncidents implements HubLink.Notices {
     }
 
     private synchronized void keep(String key, ThreadRef ref) {
+        if (ref.equals(threads.get(key))) return; // most updates edit in place: nothing new to write
         threads.remove(key);
         threads.put(key, ref);
         while (threads.size() > KEEP) threads.remove(threads.keySet().iterator().next());
