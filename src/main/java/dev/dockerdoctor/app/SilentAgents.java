@@ -5,7 +5,6 @@ import dev.dockerdoctor.fleet.FleetBook;
 import dev.dockerdoctor.fleet.HostStatus;
 import dev.dockerdoctor.fleet.Silence;
 import dev.dockerdoctor.store.StateJson;
-import dev.dockerdoctor.watch.Delivery;
 import dev.dockerdoctor.watch.DeliveryException;
 import dev.dockerdoctor.watch.Incident;
 import dev.dockerdoctor.watch.IncidentNotifier;
@@ -101,7 +100,7 @@ final class SilentAgents {
             if (e.getValue().thread() != null) continue;
             try {
                 ThreadRef t = notifiers.apply(e.getKey()).opened(e.getValue(), Optional.empty());
-                e.setValue(withThread(e.getValue(), t));
+                e.setValue(e.getValue().inThread(t));
                 changed = true;
             } catch (DeliveryException x) {
                 log.warn("Cannot post that {} is silent yet ({}); trying again at the next check", e.getKey(), x.getMessage());
@@ -148,12 +147,6 @@ final class SilentAgents {
                 List.of(new SignalRecord(SignalKind.AGENT_SILENT, h.name(), detail, since, now, null)),
                 List.of(new TimelineEntry(since, "last report from its agent")), 0,
                 new Verdict(now, CAUSE, List.of(), List.of(), List.of()), List.of(), 1, null);
-    }
-
-    private static Incident withThread(Incident i, ThreadRef t) {
-        return new Incident(i.id(), i.host(), i.state(), i.openedAt(), i.updatedAt(), i.evidenceChangedAt(),
-                i.resolvedAt(), i.duration(), i.signals(), i.timeline(), i.timelineDropped(), i.verdict(), i.stepsRan(),
-                i.revision(), new Delivery(t, null, i.revision(), 0, null, null));
     }
 
     private void keep() {
